@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Mizzen",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "mizzen", targets: ["mizzen"]),
+    .library(name: "MizzenCore", targets: ["MizzenCore"]),
+    .library(name: "BrazeSandbox", targets: ["BrazeSandbox"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "MizzenCore"),
+    .target(name: "BrazeSandbox", dependencies: ["MizzenCore"]),
+    .target(name: "MizzenConsole", dependencies: ["MizzenCore"]),
+    .target(name: "MizzenTerminal", dependencies: ["MizzenConsole", "CNcursesw"]),
+    .executableTarget(
+      name: "mizzen",
+      dependencies: [
+        "MizzenCore", "BrazeSandbox", "MizzenConsole", "MizzenTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore"]),
+    .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
+    .testTarget(name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"]),
+    .testTarget(name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole"]),
+    .testTarget(name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

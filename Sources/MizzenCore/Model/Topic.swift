@@ -1,0 +1,84 @@
+/// A subscription topic of the preference center, with the channels it is offered on.
+public struct Topic: Equatable, Sendable {
+  public var code: String
+  public var name: String
+  public var description: String
+  /// A Ketch legal-basis code such as `consent_optin`; empty when not set.
+  public var legalBasis: String
+  public var channels: [TopicChannel]
+
+  public init(
+    code: String, name: String, description: String = "", legalBasis: String = "",
+    channels: [TopicChannel] = []
+  ) {
+    self.code = code
+    self.name = name
+    self.description = description
+    self.legalBasis = legalBasis
+    self.channels = channels
+  }
+
+  /// The channel entry for this channel code, if the topic has it.
+  public func channel(_ code: String) -> TopicChannel? {
+    channels.first { $0.channel == code }
+  }
+}
+
+/// One channel of a topic, mapped to a connection and (except push) a subscription group.
+public struct TopicChannel: Equatable, Sendable {
+  /// Raw value from the file; see `kind` for the typed view.
+  public var channel: String
+  /// The code of a connection.
+  public var connection: String
+  /// Empty for push, which has no subscription group in Braze.
+  public var subscriptionGroupId: String
+
+  public init(channel: String, connection: String, subscriptionGroupId: String = "") {
+    self.channel = channel
+    self.connection = connection
+    self.subscriptionGroupId = subscriptionGroupId
+  }
+
+  public init(kind: Channel, connection: String, subscriptionGroupId: String = "") {
+    self.init(
+      channel: kind.rawValue, connection: connection, subscriptionGroupId: subscriptionGroupId)
+  }
+
+  public var kind: Channel? { Channel(rawValue: channel) }
+}
+
+/// A contact channel of a topic.
+public enum Channel: String, CaseIterable, Sendable {
+  case email, sms, whatsapp, push
+
+  /// Push maps to the global `push_subscribe` attribute; the others to subscription groups.
+  public var usesSubscriptionGroup: Bool { self != .push }
+
+  /// The Braze identifier fields a subscription group of this channel accepts.
+  public var acceptedFields: [BrazeField] {
+    switch self {
+    case .email: return [.externalID, .email]
+    case .sms, .whatsapp: return [.externalID, .phone]
+    case .push: return [.externalID, .email, .phone]
+    }
+  }
+
+  /// Human label, e.g. "WhatsApp".
+  public var label: String {
+    switch self {
+    case .email: return "Email"
+    case .sms: return "SMS"
+    case .whatsapp: return "WhatsApp"
+    case .push: return "Push"
+    }
+  }
+}
+
+/// A Ketch legal-basis code (ketch-model.md §1.2).
+public enum LegalBasis {
+  public static let codes: [String] = [
+    "not_applicable", "publicinterest", "contract", "consent_optin", "research_lgpd",
+    "legalobligations", "health_lgpd", "vitalinterests", "credit_lgpd", "always_off", "life_lgpd",
+    "legitimateinterest", "consent_optout", "disclosure", "legitimateinterest_objectable",
+  ]
+}

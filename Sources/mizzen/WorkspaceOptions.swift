@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// `--workspace PATH`, resolved as SPEC §5 says: the option, else `$MIZZEN_WORKSPACE`,
+/// else `./mizzen.json`.
+struct WorkspaceOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The workspace file. Default: $MIZZEN_WORKSPACE, else ./mizzen.json.",
+      valueName: "path"))
+  var workspace: String?
+
+  /// The absolute path of the workspace file to use.
+  var resolvedPath: String {
+    let environment = ProcessInfo.processInfo.environment
+    let chosen =
+      workspace
+      ?? environment["MIZZEN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "mizzen.json"
+    return URL(fileURLWithPath: chosen).standardizedFileURL.path
+  }
+}
