@@ -1,0 +1,3 @@
+import BenchSupport
+
+print("bench-braze: not written yet")

@@ -1,0 +1,3 @@
+import BenchSupport
+
+print("bench-console: not written yet")

@@ -1,0 +1,3 @@
+import BenchSupport
+
+print("bench-sandbox: not written yet")

@@ -1,0 +1,3 @@
+import BenchSupport
+
+print("bench-store: not written yet")
