@@ -1,0 +1,177 @@
+/// `/users/export/ids`, `/users/delete` and `/users/alias/new`.
+extension SandboxEndpoints {
+  func exportIDs(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
+    let body = try RequestBody(request.body)
+    let externalIDs = try body.strings("external_ids")
+    let aliases = try Self.aliases(body, "user_aliases")
+    let brazeID = try body.string("braze_id")
+    let email = try body.string("email_address")
+    let phone = try body.string("phone")
+    let fields = try body.strings("fields_to_export", limit: .max).map(Set.init)
+    if externalIDs == nil && aliases == nil && brazeID == nil && email == nil && phone == nil {
+      throw SandboxRejection(
+        "Provide the users to export: 'external_ids', 'user_aliases', 'braze_id', "
+          + "'email_address' or 'phone'.",
+        errors: ["no identifiers provided"])
+    }
+    if let email { try checkEmails([email], field: "email_address") }
+    if let phone { try checkPhones([phone], field: "phone") }
+    var response: [String: Any] = ["message": "success"]
+    store.withLock { store in
+      var serials: [Int] = []
+      var invalid: [String] = []
+      for id in externalIDs ?? [] {
+        if let serial = store.serial(externalID: id) {
+          serials.append(serial)
+        } else {
+          invalid.append(id)
+        }
+      }
+      serials += (aliases ?? []).compactMap { store.serial(alias: $0) }
+      if let brazeID, let serial = store.serial(brazeID: brazeID) { serials.append(serial) }
+      if let email { serials += store.serials(email: email) }
+      if let phone { serials += store.serials(phone: phone) }
+      var seen = Set<Int>()
+      let users = serials.filter { seen.insert($0).inserted }.compactMap { store.user($0) }
+      response["users"] = users.map { Self.exported($0, fields: fields) }
+      if !invalid.isEmpty { response["invalid_user_ids"] = invalid }
+    }
+    return .json(201, response)
+  }
+
+  func deleteUsers(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
+    let body = try RequestBody(request.body)
+    let externalIDs = try body.strings("external_ids") ?? []
+    let brazeIDs = try body.strings("braze_ids") ?? []
+    let aliases = try Self.aliases(body, "user_aliases") ?? []
+    let phones = try body.strings("phone_numbers") ?? []
+    let emails = try body.objects("email_addresses") ?? []
+    let total = externalIDs.count + brazeIDs.count + aliases.count + phones.count + emails.count
+    guard total > 0 else {
+      throw SandboxRejection(
+        "Provide the users to delete: 'external_ids', 'braze_ids', 'user_aliases', "
+          + "'email_addresses' or 'phone_numbers'.",
+        errors: ["no identifiers provided"])
+    }
+    guard total <= RequestBody.identifierLimit else {
+      throw SandboxRejection(
+        "Too many identifiers: \(total), the limit is \(RequestBody.identifierLimit) per request.",
+        errors: ["Max Input Length Exceeded"])
+    }
+    var emailRules: [(email: String, prioritization: [String])] = []
+    for entry in emails {
+      guard let email = entry["email"] as? String, IdentifierSyntax.isEmail(email) else {
+        throw SandboxRejection(
+          "Each 'email_addresses' entry needs a valid 'email'.",
+          errors: ["The value provided for the 'email' field is not a valid email."])
+      }
+      emailRules.append((email, entry["prioritization"] as? [String] ?? []))
+    }
+    let deleted = store.withLock { store -> Int in
+      var doomed = Set<Int>()
+      doomed.formUnion(externalIDs.compactMap { store.serial(externalID: $0) })
+      doomed.formUnion(brazeIDs.compactMap { store.serial(brazeID: $0) })
+      doomed.formUnion(aliases.compactMap { store.serial(alias: $0) })
+      for phone in phones {
+        let matches = store.serials(phone: phone)
+        if matches.count == 1 { doomed.insert(matches[0]) }
+      }
+      for rule in emailRules {
+        if let serial = Self.prioritized(
+          store.serials(email: rule.email), rule.prioritization, store)
+        {
+          doomed.insert(serial)
+        }
+      }
+      for serial in doomed { store.delete(serial) }
+      return doomed.count
+    }
+    return .json(201, ["deleted": deleted, "message": "success"])
+  }
+
+  func newAliases(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
+    let body = try RequestBody(request.body)
+    guard let entries = try body.objects("user_aliases"), !entries.isEmpty else {
+      throw SandboxRejection(
+        "Missing 'user_aliases': send an array of aliases.", errors: ["'user_aliases' is required"])
+    }
+    guard entries.count <= RequestBody.identifierLimit else {
+      throw SandboxRejection(
+        "Too many aliases: \(entries.count), the limit is \(RequestBody.identifierLimit) per request.",
+        errors: ["Max Input Length Exceeded"])
+    }
+    var requests: [(alias: SandboxUser.Alias, externalID: String?)] = []
+    for entry in entries {
+      guard let name = entry["alias_name"] as? String, !name.isEmpty,
+        let label = entry["alias_label"] as? String, !label.isEmpty
+      else {
+        throw SandboxRejection("Each alias needs a non-empty 'alias_name' and 'alias_label'.")
+      }
+      requests.append(
+        (SandboxUser.Alias(name: name, label: label), entry["external_id"] as? String))
+    }
+    store.withLock { store in
+      for request in requests {
+        if let externalID = request.externalID {
+          // Braze adds the alias only to an existing user and otherwise does nothing.
+          if let serial = store.serial(externalID: externalID) {
+            store.addAlias(serial, request.alias)
+          }
+        } else if store.serial(alias: request.alias) == nil {
+          _ = store.create(alias: request.alias)
+        }
+      }
+    }
+    return .json(201, ["aliases_processed": requests.count, "message": "success"])
+  }
+
+  private static func aliases(_ body: RequestBody, _ name: String) throws(SandboxRejection)
+    -> [SandboxUser.Alias]?
+  {
+    guard let objects = try body.objects(name) else { return nil }
+    guard objects.count <= RequestBody.identifierLimit else {
+      throw SandboxRejection(
+        "Too many aliases: \(objects.count), the limit is \(RequestBody.identifierLimit) per request.",
+        errors: ["Max Input Length Exceeded"])
+    }
+    var aliases: [SandboxUser.Alias] = []
+    for object in objects {
+      guard let name = object["alias_name"] as? String, let label = object["alias_label"] as? String
+      else {
+        throw SandboxRejection("Each entry of '\(name)' needs 'alias_name' and 'alias_label'.")
+      }
+      aliases.append(SandboxUser.Alias(name: name, label: label))
+    }
+    return aliases
+  }
+
+  /// Braze's rule for deleting by email: narrow by the prioritization, and delete
+  /// nothing when more than one profile still matches.
+  private static func prioritized(_ serials: [Int], _ rules: [String], _ store: SandboxStore)
+    -> Int?
+  {
+    var candidates = serials.compactMap { store.user($0) }
+    if rules.contains("identified") { candidates = candidates.filter(\.isIdentified) }
+    if rules.contains("unidentified") { candidates = candidates.filter { !$0.isIdentified } }
+    if rules.contains("most_recently_updated"),
+      let latest = candidates.max(by: { $0.updated < $1.updated })
+    {
+      candidates = [latest]
+    }
+    return candidates.count == 1 ? candidates[0].serial : nil
+  }
+
+  private static func exported(_ user: SandboxUser, fields: Set<String>?) -> [String: Any] {
+    var object: [String: Any] = [
+      "braze_id": user.brazeID,
+      "user_aliases": user.aliases.map { ["alias_name": $0.name, "alias_label": $0.label] },
+    ]
+    if let id = user.externalID { object["external_id"] = id }
+    if let email = user.email { object["email"] = email }
+    if let phone = user.phone { object["phone"] = phone }
+    if let state = user.emailSubscribe { object["email_subscribe"] = state }
+    if let state = user.pushSubscribe { object["push_subscribe"] = state }
+    guard let fields else { return object }
+    return object.filter { fields.contains($0.key) }
+  }
+}

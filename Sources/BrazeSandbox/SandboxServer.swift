@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+import MizzenCore
+
+/// A local Braze-compatible REST server (SPEC §7) on plain POSIX sockets: one thread
+/// accepts, one thread serves each keep-alive connection. State lives in memory and is
+/// gone when the server stops.
+public final class SandboxServer: Sendable {
+  /// The TCP port the server listens on (the one the system picked when asked for 0).
+  public let port: UInt16
+  private let host: String
+  private let listener: Int32
+  private let router: SandboxRouter
+  private let latency: Duration
+  private let log: (@Sendable (String) -> Void)?
+  private let keys: [String]
+  private let connections = Locked(ConnectionRegistry())
+  private let threads = DispatchGroup()
+  private let served = Locked(0)
+
+  /// Which connections are open, so that `stop()` can wake their threads.
+  private struct ConnectionRegistry {
+    var open: Set<Int32> = []
+    var stopping = false
+  }
+
+  /// The base URL to give a Braze client, e.g. `http://127.0.0.1:49152`.
+  public var baseURL: String { "http://\(host):\(port)" }
+
+  /// How many requests have been read so far, faulted ones included.
+  public var requestCount: Int { served.withLock { $0 } }
+
+  private init(
+    _ configuration: SandboxConfiguration, listener: Int32, port: UInt16,
+    log: (@Sendable (String) -> Void)?
+  ) {
+    host = configuration.host
+    self.listener = listener
+    self.port = port
+    router = SandboxRouter(configuration)
+    latency = configuration.latency
+    self.log = log
+    keys = Array(configuration.keys.keys)
+  }
+
+  /// Binds the listener and starts accepting connections; `log` receives one line per
+  /// request (method, path, status, milliseconds), never a key.
+  public static func start(
+    _ configuration: SandboxConfiguration, log: (@Sendable (String) -> Void)? = nil
+  ) throws -> SandboxServer {
+    let (listener, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+    let server = SandboxServer(configuration, listener: listener, port: port, log: log)
+    server.threads.enter()
+    Thread { server.acceptLoop() }.start()
+    return server
+  }
+
+  /// Queues faults for the next requests, one each, before the random failure rate applies.
+  public func injectFaults(_ faults: [SandboxFault]) {
+    router.faults.enqueue(faults)
+  }
+
+  /// Closes the listener and every open connection and waits for their threads to end,
+  /// so that the port is free when this returns. Calling it again does nothing more.
+  public func stop() {
+    let open = connections.withLock { registry -> Set<Int32>? in
+      guard !registry.stopping else { return nil }
+      registry.stopping = true
+      return registry.open
+    }
+    if let open {
+      Socket.shutdown(listener)
+      for fd in open { Socket.shutdown(fd) }
+    }
+    threads.wait()
+  }
+
+  private var isStopping: Bool { connections.withLock { $0.stopping } }
+
+  private func acceptLoop() {
+    defer {
+      Socket.close(listener)
+      threads.leave()
+    }
+    while let fd = Socket.accept(listener) {
+      let admitted = connections.withLock { registry -> Bool in
+        guard !registry.stopping else { return false }
+        registry.open.insert(fd)
+        return true
+      }
+      guard admitted else {
+        Socket.close(fd)
+        return
+      }
+      threads.enter()
+      Thread { self.serve(fd) }.start()
+    }
+  }
+
+  private func serve(_ fd: Int32) {
+    defer {
+      connections.withLock { _ = $0.open.remove(fd) }
+      Socket.close(fd)
+      threads.leave()
+    }
+    let connection = HTTPConnection(fd: fd)
+    let clock = ContinuousClock()
+    while !isStopping {
+      switch connection.next() {
+      case .closed:
+        return
+      case .reject(let response):
+        record(
+          "?", "(unreadable request)", status: String(response.status), since: clock.now, token: nil
+        )
+        _ = connection.send(response, keepAlive: false)
+        return
+      case .request(let request):
+        let started = clock.now
+        served.withLock { $0 += 1 }
+        let (outcome, delay) = router.route(request)
+        pause(latency + delay)
+        switch outcome {
+        case .drop:
+          record(
+            request.method, request.path, status: "dropped", since: started,
+            token: request.bearerToken)
+          return
+        case .respond(let response):
+          // Logged before sending, so that a client that has its answer also finds the line.
+          record(
+            request.method, request.path, status: String(response.status), since: started,
+            token: request.bearerToken)
+          let keepAlive = request.keepAlive && !isStopping
+          if !connection.send(response, keepAlive: keepAlive) || !keepAlive { return }
+        }
+      }
+    }
+  }
+
+  /// Sleeps in short steps so that `stop()` is not held up by a long injected latency.
+  private func pause(_ duration: Duration) {
+    let clock = ContinuousClock()
+    let deadline = clock.now + duration
+    while clock.now < deadline && !isStopping {
+      let step = min(deadline - clock.now, .milliseconds(20))
+      Thread.sleep(
+        forTimeInterval: Double(step.components.seconds)
+          + Double(step.components.attoseconds) / 1e18)
+    }
+  }
+
+  private func record(
+    _ method: String, _ path: String, status: String, since start: ContinuousClock.Instant,
+    token: String?
+  ) {
+    guard let log else { return }
+    let elapsed = ContinuousClock().now - start
+    let milliseconds =
+      Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    var line = "\(method) \(path) \(status) \(String(format: "%.1f", milliseconds))ms"
+    // A path is whatever the client sent; make sure no key can ride along in it.
+    for secret in keys + [token].compactMap({ $0 }) where !secret.isEmpty {
+      line = line.replacingOccurrences(of: secret, with: APIKeySource.mask(secret))
+    }
+    log(line)
+  }
+}
