@@ -1,14 +1,222 @@
 import ArgumentParser
+import BrazeSandbox
+import Dispatch
+import Foundation
+import MizzenCore
 
+/// `mizzen sandbox`: runs the local Braze-compatible server (SPEC §7) until SIGINT or
+/// SIGTERM, printing its URL and keys on stdout and one line per request on stderr.
 struct SandboxCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sandbox",
-    abstract: "Run the local Braze-compatible sandbox."
+    abstract: "Run the local Braze-compatible sandbox.",
+    discussion: """
+      Serves Braze's subscription, users and email REST endpoints on 127.0.0.1 with \
+      in-memory users, so that you can rehearse sends without an account: point a \
+      connection's endpoint at the printed URL and use one of the printed keys.
+
+      Without --key, a random demo key with every permission is made up and printed. \
+      It is a sandbox key, not a Braze secret. With --workspace, every subscription \
+      group of the workspace is known with its channel and any other group id is \
+      refused; without it, groups are created on first use.
+
+      Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+      Exit status: 0 stopped by a signal, 1 could not start (port in use…), 2 the \
+      workspace could not be read, 64 invalid options.
+      """
   )
 
-  @OptionGroup var options: WorkspaceOptions
+  @Option(help: ArgumentHelp("The TCP port on 127.0.0.1; 0 picks a free one.", valueName: "n"))
+  var port: UInt16 = 0
+
+  @Option(
+    help: ArgumentHelp(
+      "A workspace whose subscription groups become the only known groups.",
+      valueName: "path"))
+  var workspace: String?
+
+  @Option(
+    name: .customLong("key"),
+    help: ArgumentHelp(
+      "An accepted API key, with its permissions after = (comma-separated; all when "
+        + "omitted). Repeatable.",
+      valueName: "key[=perm,perm…]"))
+  var keys: [String] = []
+
+  @Option(help: ArgumentHelp("Milliseconds added to every response.", valueName: "ms"))
+  var latency: Int = 0
+
+  @Option(
+    name: .customLong("fail-rate"),
+    help: ArgumentHelp(
+      "The share of requests (0…1) answered with 500, 503 or a dropped connection.",
+      valueName: "p"))
+  var failRate: Double = 0
+
+  @Option(
+    name: .customLong("rate-limit"),
+    help: ArgumentHelp("Requests allowed per key per window; then 429.", valueName: "n"))
+  var rateLimit: Int = 1_000_000
+
+  @Option(
+    name: .customLong("rate-window"),
+    help: ArgumentHelp("The length of a rate-limit window in seconds.", valueName: "s"))
+  var rateWindow: Int = 60
+
+  func validate() throws {
+    guard (0...1).contains(failRate) else {
+      throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.1 for 10%.")
+    }
+    guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds.") }
+    guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1.") }
+    guard rateWindow > 0 else { throw ValidationError("--rate-window must be at least 1 second.") }
+    _ = try Self.parseKeys(keys)
+  }
 
   func run() async throws {
-    throw ExitCode(3)
+    var configuration = SandboxConfiguration(keys: try Self.parseKeys(keys))
+    let generated = configuration.keys.isEmpty
+    if generated {
+      configuration.keys = [Self.demoKey(): SandboxConfiguration.allPermissions]
+    }
+    configuration.port = port
+    configuration.latency = .milliseconds(latency)
+    configuration.failureRate = failRate
+    configuration.rateLimit = rateLimit
+    configuration.rateLimitWindow = .seconds(rateWindow)
+    if let workspace {
+      do {
+        configuration.groups = try WorkspaceGroups.load(path: workspace)
+      } catch {
+        writeToStandardError("\(error)")
+        throw ExitCode(2)
+      }
+      configuration.createsUnknownGroups = false
+    }
+    let server: SandboxServer
+    do {
+      server = try SandboxServer.start(configuration) { writeToStandardError($0) }
+    } catch {
+      writeToStandardError("\(error)")
+      throw ExitCode(1)
+    }
+    print(banner(server, configuration, generated: generated))
+    fflush(nil)  // stdout is a pipe for scripts: the URL must not wait in a buffer
+    for await _ in Self.terminationSignals() { break }
+    server.stop()
+    writeToStandardError("Sandbox stopped after \(server.requestCount) requests.")
   }
+
+  private func banner(
+    _ server: SandboxServer, _ configuration: SandboxConfiguration, generated: Bool
+  ) -> String {
+    var lines = ["Braze sandbox listening on \(server.baseURL)"]
+    lines.append(generated ? "API key (generated for this run, all permissions):" : "API keys:")
+    for (key, permissions) in configuration.keys.sorted(by: { $0.key < $1.key }) {
+      let granted =
+        permissions == SandboxConfiguration.allPermissions
+        ? "all permissions" : permissions.sorted().joined(separator: ", ")
+      lines.append("  \(key)  (\(granted))")
+    }
+    if workspace != nil {
+      lines.append(
+        "Subscription groups: \(configuration.groups.count) from the workspace; others are refused."
+      )
+    } else {
+      lines.append("Subscription groups: created on first use.")
+    }
+    lines.append("Requests are logged on stderr. Stop with Ctrl-C.")
+    return lines.joined(separator: "\n")
+  }
+
+  /// `KEY` (all permissions) or `KEY=perm,perm…`, checked against Braze's permission names.
+  static func parseKeys(_ specs: [String]) throws -> [String: Set<String>] {
+    var keys: [String: Set<String>] = [:]
+    for spec in specs {
+      let parts = spec.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let key = String(parts[0])
+      guard !key.isEmpty else {
+        throw ValidationError("--key needs a key before '='.")
+      }
+      guard parts.count == 2 else {
+        keys[key] = SandboxConfiguration.allPermissions
+        continue
+      }
+      let permissions = Set(
+        parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      let unknown = permissions.subtracting(SandboxConfiguration.allPermissions)
+      guard unknown.isEmpty, !permissions.isEmpty else {
+        throw ValidationError(
+          "Unknown permission \(unknown.sorted().joined(separator: ", ")) for --key. Known: "
+            + SandboxConfiguration.allPermissions.sorted().joined(separator: ", ") + ".")
+      }
+      keys[key] = permissions
+    }
+    return keys
+  }
+
+  /// A random key that is plainly a sandbox key.
+  private static func demoKey() -> String {
+    "sandbox-" + UUID().uuidString.lowercased()
+  }
+
+  /// Yields when SIGINT or SIGTERM arrives; the default handlers are replaced so the
+  /// server can stop its threads and free the port before the process exits.
+  private static func terminationSignals() -> AsyncStream<Int32> {
+    AsyncStream { continuation in
+      let queue = DispatchQueue(label: "mizzen.sandbox.signals")
+      let sources = [SIGINT, SIGTERM].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+        source.setEventHandler { continuation.yield(number) }
+        source.resume()
+        return source
+      }
+      nonisolated(unsafe) let retained = sources
+      continuation.onTermination = { _ in retained.forEach { $0.cancel() } }
+    }
+  }
+}
+
+/// The subscription groups of a workspace file with their channels, read directly from
+/// its JSON so that the sandbox needs nothing else from the workspace.
+private enum WorkspaceGroups {
+  struct Unreadable: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  static func load(path: String) throws -> [String: Channel] {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw Unreadable(
+        description: "The workspace \(path) does not exist; give the path of a workspace file "
+          + "(mizzen init writes one).")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw Unreadable(
+        description: "Cannot read the workspace \(path): \(error.localizedDescription)")
+    }
+    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw Unreadable(
+        description: "The workspace \(path) is not a JSON object; check it with mizzen validate.")
+    }
+    var groups: [String: Channel] = [:]
+    for topic in root["topics"] as? [[String: Any]] ?? [] {
+      for entry in topic["channels"] as? [[String: Any]] ?? [] {
+        guard let channel = (entry["channel"] as? String).flatMap(Channel.init(rawValue:)),
+          channel.usesSubscriptionGroup,
+          let id = entry["subscriptionGroupId"] as? String, !id.isEmpty
+        else { continue }
+        groups[id] = channel
+      }
+    }
+    return groups
+  }
+}
+
+private func writeToStandardError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `mizzen sandbox` as a real process: it prints its URL and keys, serves, logs each
+/// request on stderr without the key, and exits 0 on SIGTERM / SIGINT.
+@Suite("mizzen sandbox")
+struct SandboxCommandTests {
+  static let key = "test-key-cli-0000"
+  static let group = "33333333-aaaa-4bbb-8ccc-000000000001"
+
+  @Test("serves the workspace's groups only, logs without the key, stops on SIGTERM")
+  func workspaceGroups() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mizzen-sandbox-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let workspace = folder.appendingPathComponent("mizzen.json")
+    try Data(
+      """
+      {"format": "mizzen.workspace", "version": 1, "name": "Test",
+       "topics": [{"code": "news", "name": "News", "channels": [
+         {"channel": "email", "connection": "local", "subscriptionGroupId": "\(Self.group)"},
+         {"channel": "push", "connection": "local"}]}]}
+      """.utf8
+    ).write(to: workspace)
+    let sandbox = try SandboxProcess(arguments: [
+      "--workspace", workspace.path, "--key",
+      "\(Self.key)=subscription.status.set,subscription.status.get",
+    ])
+    #expect(
+      sandbox.banner.contains("  \(Self.key)  (subscription.status.get, subscription.status.set)"))
+    #expect(sandbox.banner.contains("1 from the workspace"))
+    let known = try await sandbox.post(group: Self.group, key: Self.key)
+    #expect(known == 201)
+    let unknown = try await sandbox.post(
+      group: "44444444-aaaa-4bbb-8ccc-000000000001", key: Self.key)
+    #expect(unknown == 400)
+    let (status, errors) = try sandbox.terminate(SIGTERM)
+    #expect(status == 0)
+    #expect(errors.contains("POST /subscription/status/set 201"))
+    #expect(errors.contains("POST /subscription/status/set 400"))
+    #expect(!errors.contains(Self.key))
+  }
+
+  @Test("without --key a demo key with every permission is printed and accepted; SIGINT stops")
+  func generatedKey() async throws {
+    let sandbox = try SandboxProcess(arguments: [])
+    let keyLine = try #require(
+      sandbox.banner.split(separator: "\n").first { $0.contains("(all permissions)") })
+    let key = String(keyLine.split(separator: " ")[0])
+    #expect(key.hasPrefix("sandbox-"))
+    #expect(try await sandbox.post(group: Self.group, key: key) == 201)
+    #expect(try await sandbox.post(group: Self.group, key: "test-key-wrong-0000") == 401)
+    let (status, errors) = try sandbox.terminate(SIGINT)
+    #expect(status == 0)
+    #expect(!errors.contains(key))
+  }
+
+  @Test("invalid options exit 64 with a message")
+  func invalidOptions() throws {
+    for arguments in [["--fail-rate", "1.5"], ["--key", "k=users.fly"]] {
+      let process = Process()
+      process.executableURL = SandboxProcess.binary
+      process.arguments = ["sandbox"] + arguments
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = Pipe()
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 64)
+      let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      #expect(text.contains("Error:"))
+    }
+  }
+}
+
+/// A running `mizzen sandbox` child process and what it printed on start.
+private final class SandboxProcess {
+  static var binary: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("mizzen")
+  }
+
+  let process = Process()
+  private let output = Pipe()
+  private let errors = Pipe()
+  /// Everything printed on stdout up to the "Stop with Ctrl-C." line.
+  private(set) var banner = ""
+  private(set) var baseURL = ""
+
+  init(arguments: [String]) throws {
+    process.executableURL = Self.binary
+    process.arguments = ["sandbox"] + arguments
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let handle = output.fileHandleForReading
+    let deadline = Date().addingTimeInterval(20)
+    while !banner.contains("Stop with Ctrl-C.") && Date() < deadline {
+      let chunk = handle.availableData
+      if chunk.isEmpty { break }
+      banner += String(decoding: chunk, as: UTF8.self)
+    }
+    guard let first = banner.split(separator: "\n").first,
+      let url = first.split(separator: " ").last
+    else {
+      process.terminate()
+      throw CocoaError(.fileReadCorruptFile)
+    }
+    baseURL = String(url)
+  }
+
+  deinit {
+    if process.isRunning { process.terminate() }
+  }
+
+  /// A status/set for one external id; the HTTP status.
+  func post(group: String, key: String) async throws -> Int {
+    var request = URLRequest(url: URL(string: baseURL + "/subscription/status/set")!)
+    request.httpMethod = "POST"
+    request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(
+      #"{"subscription_group_id":"\#(group)","subscription_state":"subscribed","external_id":"x"}"#
+        .utf8)
+    let (_, response) = try await URLSession.shared.data(for: request)
+    return (response as? HTTPURLResponse)?.statusCode ?? 0
+  }
+
+  /// Sends `signal`, waits for the exit, and returns the exit status and stderr.
+  func terminate(_ signal: Int32) throws -> (Int32, String) {
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return (process.terminationStatus, text)
+  }
+}
