@@ -163,4 +163,39 @@ struct ServerBehaviourTests {
       "\(error)".contains("pick another --port")
     }
   }
+
+  @Test("eight concurrent keep-alive clients each read back their own writes")
+  func concurrentClients() async throws {
+    let sandbox = try SandboxFixture()
+    let mismatches = try await withThrowingTaskGroup(of: Int.self) { group in
+      for clientNumber in 0..<8 {
+        group.addTask {
+          let client = try sandbox.client()
+          var mismatches = 0
+          for round in 0..<40 {
+            let id = "c\(clientNumber)-\(round % 5)"
+            let state = round % 2 == 0 ? "subscribed" : "unsubscribed"
+            let set = try client.request(
+              "POST", "/subscription/status/set", key: TestKeys.all,
+              json: [
+                "subscription_group_id": TestGroups.sms, "subscription_state": state,
+                "external_id": id,
+              ])
+            let get = try client.request(
+              "GET",
+              "/subscription/status/get?subscription_group_id=\(TestGroups.sms)&external_id[]=\(id)",
+              key: TestKeys.all)
+            let read = (get.json["status"] as? [String: String])?[id]
+            if set.status != 201 || read != (round % 2 == 0 ? "Subscribed" : "Unsubscribed") {
+              mismatches += 1
+            }
+          }
+          return mismatches
+        }
+      }
+      return try await group.reduce(0, +)
+    }
+    #expect(mismatches == 0)
+    #expect(sandbox.server.requestCount == 8 * 40 * 2)
+  }
 }

@@ -174,4 +174,42 @@ struct UserEndpointTests {
     #expect(try sandbox.post(path, ["email": ["b@example.com"]]).status == 201)
     #expect(try exported(sandbox, "bouncer")?["email_subscribe"] as? String == "unsubscribed")
   }
+
+  @Test("an unknown group in /users/track is a per-item error when groups come from a workspace")
+  func trackUnknownGroup() throws {
+    let sandbox = try SandboxFixture { $0.createsUnknownGroups = false }
+    let response = try sandbox.post(
+      "/users/track",
+      [
+        "attributes": [
+          [
+            "external_id": "someone",
+            "subscription_groups": [
+              ["subscription_group_id": "not-a-group", "subscription_state": "subscribed"]
+            ],
+          ]
+        ]
+      ])
+    #expect(response.status == 201)
+    #expect(response.json["attributes_processed"] as? Int == 0)
+    let errors = response.json["errors"] as? [[String: Any]] ?? []
+    #expect((errors.first?["type"] as? String)?.contains("not-a-group") == true)
+  }
+
+  @Test("subscription/user/status lists a user's groups with channel and status")
+  func userStatus() throws {
+    let sandbox = try SandboxFixture()
+    _ = try sandbox.post(
+      "/subscription/status/set",
+      [
+        "subscription_group_id": TestGroups.whatsapp, "subscription_state": "subscribed",
+        "external_id": "listed",
+      ])
+    let response = try sandbox.get("/subscription/user/status?external_id[]=listed")
+    #expect(response.status == 200)
+    #expect(response.json["total_count"] as? Int == 1)
+    let users = response.json["users"] as? [[String: Any]] ?? []
+    let groups = users.first?["subscription_groups"] as? [[String: String]]
+    #expect(groups == [["id": TestGroups.whatsapp, "channel": "whatsapp", "status": "Subscribed"]])
+  }
 }

@@ -140,4 +140,23 @@ struct ValidationTests {
     #expect(response.status == 200)
     #expect((response.json["status"] as? [String: String]) == ["nobody": "Unknown"])
   }
+
+  @Test("v2 refuses emails and phones in one group entry")
+  func versionTwoEmailAndPhone() throws {
+    let sandbox = try SandboxFixture()
+    let response = try sandbox.post(
+      "/v2/subscription/status/set",
+      [
+        "subscription_groups": [
+          [
+            "subscription_group_id": TestGroups.email, "subscription_state": "subscribed",
+            "emails": ["a@example.com"], "phones": ["+14155552671"],
+          ]
+        ]
+      ])
+    #expect(response.status == 400)
+    #expect(
+      response.message
+        == "Either an email address or a phone number should be provided, but not both.")
+  }
 }
