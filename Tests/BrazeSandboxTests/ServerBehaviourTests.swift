@@ -125,6 +125,8 @@ struct ServerBehaviourTests {
     #expect(lines.first?.hasPrefix("POST /subscription/status/set 201 ") == true)
     #expect(lines.dropFirst().first?.hasPrefix("POST /subscription/status/set 401 ") == true)
     #expect(lines.last?.hasPrefix("GET /subscription/status/get 200 ") == true)
+    #expect(
+      lines.dropFirst(2).first?.hasPrefix("(a request line that contains an API key) 404") == true)
     for line in lines {
       #expect(!line.contains(TestKeys.all))
       #expect(!line.contains("test-key-stranger-7777"))
