@@ -1,3 +1,4 @@
+import Foundation
 import MizzenCore
 
 /// `/subscription/status/set` (v1 and v2), `/subscription/status/get` and
@@ -83,15 +84,16 @@ extension SandboxEndpoints {
       let serials = lookup.values.flatMap { lookup.serials($0, in: store) }
       return serials.compactMap { store.user($0) }.map { user in
         let groups = user.groups.keys.sorted().map { id -> [String: Any] in
-          let channel = (store.groups[id] ?? nil)?.rawValue ?? "email"
-          let subscribed = user.groups[id]?.subscribed ?? false
-          return [
-            "id": id, "channel": channel, "status": subscribed ? "Subscribed" : "Unsubscribed",
+          var group: [String: Any] = [
+            "id": id, "status": user.groups[id]?.subscribed == true ? "Subscribed" : "Unsubscribed",
           ]
+          // A group first used with external ids only has no known channel yet.
+          if let channel = store.groups[id] ?? nil { group["channel"] = channel.rawValue }
+          return group
         }
         return [
-          "external_id": user.externalID as Any, "email": user.email as Any,
-          "phone": user.phone as Any, "subscription_groups": groups,
+          "external_id": user.externalID ?? NSNull(), "email": user.email ?? NSNull(),
+          "phone": user.phone ?? NSNull(), "subscription_groups": groups,
         ]
       }
     }
