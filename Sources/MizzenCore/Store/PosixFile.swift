@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the store needs, returning `errno` on failure.
+///
+/// The store uses the system calls directly rather than `FileManager` because crash safety
+/// depends on their exact order (`fsync` of the file, `rename`, `fsync` of the folder) and
+/// because `flock`, `link` and modes are needed.
+enum PosixFile {
+  /// The message the system gives for `code`.
+  static func describe(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+
+  /// Opens `path`, retrying on `EINTR`.
+  static func openFile(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Result<Int32, Errno> {
+    while true {
+      let fd = path.withCString { open($0, flags | O_CLOEXEC, mode) }
+      if fd >= 0 { return .success(fd) }
+      if errno != EINTR { return .failure(Errno(errno)) }
+    }
+  }
+
+  /// Reads everything from `fd`, starting with a buffer of `sizeHint` bytes.
+  static func readAll(_ fd: Int32, sizeHint: Int) -> Result<[UInt8], Errno> {
+    var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+      }
+      if count > 0 {
+        filled += count
+      } else if count == 0 {
+        bytes.removeLast(bytes.count - filled)
+        return .success(bytes)
+      } else if errno != EINTR {
+        return .failure(Errno(errno))
+      }
+    }
+  }
+
+  /// Writes all of `bytes` to `fd`.
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Errno? {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(fd, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count > 0 {
+        written += count
+      } else if count < 0 && errno != EINTR {
+        return Errno(errno)
+      }
+    }
+    return nil
+  }
+
+  /// The `stat` of an open file.
+  static func status(_ fd: Int32) -> Result<stat, Errno> {
+    var info = stat()
+    return fstat(fd, &info) == 0 ? .success(info) : .failure(Errno(errno))
+  }
+
+  static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
+  static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
+
+  /// True when something (of any kind) exists at `path`.
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// The folder part of `path` (`.` when there is none).
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let folder = path[..<slash]
+    return folder.isEmpty ? "/" : String(folder)
+  }
+
+  /// The last component of `path`.
+  static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  /// `path` with symbolic links at its end followed (even to a file that does not exist
+  /// yet), so that saving replaces the file a link points to rather than the link itself.
+  static func resolvingLink(_ path: String) -> String {
+    var current = path
+    for _ in 0..<40 {
+      var info = stat()
+      guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let length = readlink(current, &buffer, buffer.count - 1)
+      guard length > 0 else { return current }
+      let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = target.hasPrefix("/") ? target : folder(of: current) + "/" + target
+    }
+    return current
+  }
+}
+
+/// An `errno` value, kept as the error of a failed system call.
+struct Errno: Error, Equatable {
+  var code: Int32
+  init(_ code: Int32) { self.code = code }
+  var text: String { PosixFile.describe(code) }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The exclusive advisory lock on `<file>.lock` held while a save checks and replaces the
+/// file (see `WorkspaceStore` for why a side file).
+struct SaveLock {
+  private let fd: Int32
+
+  /// Takes the lock, waiting up to `WorkspaceStore.lockTimeoutMilliseconds` for another
+  /// process to finish its save.
+  static func acquire(for target: String, displayPath: String) throws(StoreError) -> SaveLock {
+    let lockPath = target + ".lock"
+    let fd: Int32
+    switch PosixFile.openFile(lockPath, O_RDWR | O_CREAT, 0o600) {
+    case .success(let opened): fd = opened
+    case .failure(let error):
+      let kind: StoreError.Kind =
+        error.code == EACCES || error.code == EPERM ? .permissionDenied : .io
+      throw StoreError(
+        kind: kind, path: displayPath,
+        message: "\(displayPath): not saved: cannot create the lock file \(lockPath): "
+          + "\(error.text); check that the folder is writable", isUnreadable: false)
+    }
+    var waited = 0
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      guard code == EWOULDBLOCK, waited < WorkspaceStore.lockTimeoutMilliseconds else {
+        close(fd)
+        if code == EWOULDBLOCK {
+          throw StoreError(
+            kind: .locked, path: displayPath,
+            message: "\(displayPath): not saved: another program has been saving it for "
+              + "\(waited / 1000) s (lock \(lockPath)); try again", isUnreadable: false)
+        }
+        throw StoreError(
+          kind: .io, path: displayPath,
+          message: "\(displayPath): not saved: cannot lock \(lockPath): "
+            + "\(PosixFile.describe(code))", isUnreadable: false)
+      }
+      usleep(2_000)
+      waited += 2
+    }
+    return SaveLock(fd: fd)
+  }
+
+  /// Releases the lock. Closing the descriptor releases the `flock`.
+  func release() {
+    close(fd)
+  }
+}

@@ -1,0 +1,144 @@
+/// Turns a `Workspace` into the bytes of SPEC §2's file and back, by a hand-written mapping.
+///
+/// Writing: keys sorted, two-space indent, a final newline (see `JSONWriter`); optional
+/// members are left out when they hold nothing (`marketingPreference` unless true, a
+/// topic's empty `description` or `legalBasis`, an empty `subscriptionGroupId`); an identity
+/// capture always has all six keys. A file this program wrote decodes and re-encodes to the
+/// same bytes.
+///
+/// Reading is lenient about absent members (a missing string is empty, a missing list is
+/// empty, a missing capture `encoding` is `none`) so that such gaps surface as validation
+/// problems with a path, and strict about types (`topics[3].channels[0].channel: expected a
+/// string, found a number`). Keys the format does not know are accepted and listed in
+/// `DecodedWorkspace.unknownKeys`; `WorkspaceStore` writes them back on save.
+public enum WorkspaceCodec {
+  /// The file's bytes for `workspace`.
+  public static func encode(_ workspace: Workspace) -> [UInt8] {
+    JSONWriter.write(document(for: workspace))
+  }
+
+  /// Decodes a whole file.
+  public static func decode(_ bytes: [UInt8]) throws(WorkspaceCodecError) -> Workspace {
+    try decodeDocument(bytes).workspace
+  }
+
+  /// Decodes a whole file and keeps what is needed to save it again without loss.
+  public static func decodeDocument(_ bytes: [UInt8]) throws(WorkspaceCodecError)
+    -> DecodedWorkspace
+  {
+    let document: JSONValue
+    do {
+      document = try JSONReader.parse(bytes)
+    } catch {
+      throw WorkspaceCodecError(error)
+    }
+    var reader = WorkspaceDecoder()
+    let workspace = try reader.workspace(document)
+    return DecodedWorkspace(
+      workspace: workspace, document: document, unknownKeys: reader.unknownKeys)
+  }
+
+  /// The JSON tree written for `workspace`.
+  public static func document(for workspace: Workspace) -> JSONValue {
+    .object([
+      JSONMember("format", .string(workspace.format)),
+      JSONMember("version", .integer(workspace.version)),
+      JSONMember("name", .string(workspace.name)),
+      JSONMember("connections", .array(workspace.connections.map(connection))),
+      JSONMember("identitySpaces", .array(workspace.identitySpaces.map(identitySpace))),
+      JSONMember("properties", .array(workspace.properties.map(property))),
+      JSONMember("topics", .array(workspace.topics.map(topic))),
+    ])
+  }
+
+  private static func connection(_ connection: Connection) -> JSONValue {
+    let key: JSONMember
+    switch connection.apiKey {
+    case .environment(let name): key = JSONMember("env", .string(name))
+    case .inline(let value): key = JSONMember("value", .string(value))
+    }
+    return .object([
+      JSONMember("code", .string(connection.code)),
+      JSONMember("name", .string(connection.name)),
+      JSONMember("endpoint", .string(connection.endpoint)),
+      JSONMember("apiKey", .object([key])),
+      JSONMember(
+        "identityMapping",
+        .array(
+          connection.identityMapping.map { mapping in
+            .object([
+              JSONMember("identitySpace", .string(mapping.identitySpace)),
+              JSONMember("brazeField", .string(mapping.brazeField)),
+            ])
+          })),
+    ])
+  }
+
+  private static func identitySpace(_ space: IdentitySpace) -> JSONValue {
+    var members = [
+      JSONMember("code", .string(space.code)),
+      JSONMember("name", .string(space.name)),
+      JSONMember("valueType", .string(space.valueType)),
+    ]
+    if space.marketingPreference { members.append(JSONMember("marketingPreference", .bool(true))) }
+    return .object(members)
+  }
+
+  private static func property(_ property: Property) -> JSONValue {
+    .object([
+      JSONMember("code", .string(property.code)),
+      JSONMember("name", .string(property.name)),
+      JSONMember("platform", .string(property.platform)),
+      JSONMember(
+        "identities",
+        .array(
+          property.identities.map { capture in
+            .object([
+              JSONMember("identitySpace", .string(capture.identitySpace)),
+              JSONMember("type", .string(capture.type)),
+              JSONMember("variable", .string(capture.variable)),
+              JSONMember("format", .string(capture.format)),
+              JSONMember("key", .string(capture.key)),
+              JSONMember("encoding", .string(capture.encoding)),
+            ])
+          })),
+    ])
+  }
+
+  private static func topic(_ topic: Topic) -> JSONValue {
+    var members = [
+      JSONMember("code", .string(topic.code)),
+      JSONMember("name", .string(topic.name)),
+    ]
+    if !topic.description.isEmpty {
+      members.append(JSONMember("description", .string(topic.description)))
+    }
+    if !topic.legalBasis.isEmpty {
+      members.append(JSONMember("legalBasis", .string(topic.legalBasis)))
+    }
+    members.append(
+      JSONMember(
+        "channels",
+        .array(
+          topic.channels.map { channel in
+            var fields = [
+              JSONMember("channel", .string(channel.channel)),
+              JSONMember("connection", .string(channel.connection)),
+            ]
+            if !channel.subscriptionGroupId.isEmpty {
+              fields.append(JSONMember("subscriptionGroupId", .string(channel.subscriptionGroupId)))
+            }
+            return .object(fields)
+          })))
+    return .object(members)
+  }
+}
+
+/// A decoded file: the workspace, the parsed document, and the keys the program ignored.
+public struct DecodedWorkspace: Sendable {
+  public var workspace: Workspace
+  /// The parsed file, kept so that unknown keys can be written back.
+  public var document: JSONValue
+  /// Paths of keys the format does not define, e.g. `topics[2].owner`, in file order.
+  public var unknownKeys: [String]
+}

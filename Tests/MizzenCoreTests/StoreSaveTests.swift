@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+@testable import MizzenCore
+
+@Suite struct StoreSaveTests {
+  private func mode(_ path: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+  }
+
+  @Test func saveThenLoadGivesTheSameWorkspaceAndRevision() throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    let revision = try store.save(StoreFixtures.international, expecting: nil)
+    let loaded = try store.load()
+    #expect(loaded.workspace == StoreFixtures.international)
+    #expect(loaded.revision == revision)
+    #expect(try folder.read("mizzen.json") == WorkspaceCodec.encode(StoreFixtures.international))
+  }
+
+  @Test func loadAndSaveUnchangedKeepsTheBytes() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("mizzen.json", StoreFixtures.acmeText)
+    let store = WorkspaceStore(path: path)
+    let loaded = try store.load()
+    let revision = try store.save(loaded.workspace, expecting: loaded.revision)
+    #expect(try folder.read("mizzen.json") == Array(StoreFixtures.acmeText.utf8))
+    #expect(revision == loaded.revision)
+  }
+
+  @Test func previousVersionIsKeptAsBak() throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    var first = try store.save(StoreFixtures.acme, expecting: nil)
+    #expect(try folder.contents() == ["mizzen.json", "mizzen.json.lock"])
+    var renamed = StoreFixtures.acme
+    renamed.name = "Acme 2"
+    first = try store.save(renamed, expecting: first)
+    #expect(try folder.read("mizzen.json.bak") == WorkspaceCodec.encode(StoreFixtures.acme))
+    #expect(try folder.read("mizzen.json") == WorkspaceCodec.encode(renamed))
+    renamed.name = "Acme 3"
+    try store.save(renamed, expecting: first)
+    #expect(
+      try WorkspaceCodec.decode(try folder.read("mizzen.json.bak")).name == "Acme 2")
+    #expect(try folder.contents() == ["mizzen.json", "mizzen.json.bak", "mizzen.json.lock"])
+  }
+
+  @Test func inlineKeyMakesTheFileOwnerOnly() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("mizzen.json")
+    let store = WorkspaceStore(path: path)
+    var revision = try store.save(StoreFixtures.acme, expecting: nil)
+    #expect(try mode(path) == 0o644)
+    revision = try store.save(StoreFixtures.international, expecting: revision)
+    #expect(try mode(path) == 0o600)
+    #expect(try mode(path + ".bak") == 0o644)
+    revision = try store.save(StoreFixtures.acme, expecting: revision)
+    #expect(try mode(path) == 0o600, "once restricted, the mode is kept")
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+    try store.save(StoreFixtures.acme, expecting: revision)
+    #expect(try mode(path) == 0o640, "an admin's chosen mode is kept")
+  }
+
+  @Test func changedFileOnDiskIsAConflictAndNothingIsWritten() throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    let revision = try store.save(StoreFixtures.acme, expecting: nil)
+    var other = StoreFixtures.acme
+    other.name = "Edited elsewhere"
+    let elsewhere = WorkspaceCodec.encode(other)
+    _ = try folder.write("mizzen.json", elsewhere)
+    let before = try folder.contents()
+    let error = #expect(throws: StoreError.self) {
+      try store.save(StoreFixtures.international, expecting: revision)
+    }
+    #expect(error?.kind == .conflict)
+    #expect(error?.isUnreadable == false)
+    #expect(error?.message.contains("changed on disk") == true)
+    #expect(try folder.read("mizzen.json") == elsewhere)
+    #expect(try folder.contents() == before)
+  }
+
+  @Test func expectingNoFileRefusesToReplaceOne() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("mizzen.json", StoreFixtures.acmeText)
+    let error = #expect(throws: StoreError.self) {
+      try WorkspaceStore(path: path).save(StoreFixtures.international, expecting: nil)
+    }
+    #expect(error?.kind == .conflict)
+    #expect(try folder.read("mizzen.json") == Array(StoreFixtures.acmeText.utf8))
+  }
+
+  @Test func deletedFileIsAConflict() throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    let revision = try store.save(StoreFixtures.acme, expecting: nil)
+    try FileManager.default.removeItem(atPath: store.path)
+    let error = #expect(throws: StoreError.self) {
+      try store.save(StoreFixtures.acme, expecting: revision)
+    }
+    #expect(error?.kind == .conflict)
+    #expect(!FileManager.default.fileExists(atPath: store.path))
+  }
+
+  @Test func identicalBytesWrittenElsewhereAreNoConflict() throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    let revision = try store.save(StoreFixtures.acme, expecting: nil)
+    _ = try folder.write("mizzen.json", WorkspaceCodec.encode(StoreFixtures.acme))
+    try store.save(StoreFixtures.international, expecting: revision)
+    #expect(try store.load().workspace == StoreFixtures.international)
+  }
+
+  @Test(arguments: [
+    (Workspace(format: "other.tool", name: "x"), StoreError.Kind.unknownFormat),
+    (Workspace(version: 2, name: "x"), .newerVersion),
+  ])
+  func foreignWorkspacesAreNotWritten(workspace: Workspace, kind: StoreError.Kind) throws {
+    let folder = try TemporaryFolder()
+    let store = WorkspaceStore(path: folder.file("mizzen.json"))
+    let error = #expect(throws: StoreError.self) { try store.save(workspace, expecting: nil) }
+    #expect(error?.kind == kind)
+    #expect(try folder.contents().isEmpty)
+  }
+
+  @Test func savingThroughASymlinkReplacesItsTarget() throws {
+    let folder = try TemporaryFolder()
+    let target = folder.file("real.json")
+    let link = folder.file("link.json")
+    let store = WorkspaceStore(path: link)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    try store.save(StoreFixtures.acme, expecting: nil)
+    let loaded = try store.load()
+    try store.save(StoreFixtures.international, expecting: loaded.revision)
+    let kind = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+    #expect(kind == .typeSymbolicLink)
+    #expect(try folder.read("real.json") == WorkspaceCodec.encode(StoreFixtures.international))
+  }
+
+  @Test func unknownKeysSurviveASave() throws {
+    let folder = try TemporaryFolder()
+    let text = """
+      {"format": "mizzen.workspace", "version": 1, "name": "A", "owner": {"team": "ops"},
+       "topics": [
+         {"code": "a", "name": "A", "color": "red",
+          "channels": [{"channel": "email", "connection": "c", "weight": 2}]},
+         {"code": "b", "name": "B", "color": "blue"}]}
+      """
+    let path = try folder.write("mizzen.json", text)
+    let store = WorkspaceStore(path: path)
+    let loaded = try store.load()
+    #expect(
+      loaded.unknownKeys == [
+        "owner", "topics[0].color", "topics[0].channels[0].weight", "topics[1].color",
+      ])
+    var workspace = loaded.workspace
+    workspace.topics.swapAt(0, 1)
+    workspace.topics[1].name = "A renamed"
+    workspace.topics.append(Topic(code: "c", name: "C"))
+    let revision = try store.save(workspace, expecting: loaded.revision)
+    let reloaded = try store.load()
+    #expect(reloaded.workspace == workspace)
+    #expect(
+      reloaded.unknownKeys == [
+        "owner", "topics[0].color", "topics[1].color", "topics[1].channels[0].weight",
+      ])
+    #expect(reloaded.revision == revision)
+    let document = try JSONReader.parse(try folder.read("mizzen.json"))
+    #expect(document["owner"] == .object([JSONMember("team", .string("ops"))]))
+    guard case .array(let topics)? = document["topics"] else {
+      Issue.record("topics is not an array")
+      return
+    }
+    #expect(topics[0]["color"] == .string("blue"))
+    #expect(topics[1]["color"] == .string("red"))
+    #expect(topics[2]["color"] == nil)
+  }
+}
