@@ -1,0 +1,82 @@
+/// The one table of key bindings. Dispatch, the hint strip and the `?` help overlay are
+/// all read from it, so they cannot disagree.
+public enum BindingTable {
+  private static func char(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  public static let all: [Binding] = [
+    Binding(char("1"), .showConnections, .global, "Connections"),
+    Binding(char("2"), .showTopics, .global, "Topics"),
+    Binding(char("3"), .showSpaces, .global, "Identity spaces"),
+    Binding(char("4"), .showProperties, .global, "Properties"),
+    Binding(char("5"), .showHistory, .global, "History"),
+    Binding([.tab], .nextSection, .global, "next section"),
+    Binding([.backTab], .previousSection, .global, "previous section"),
+    Binding([.character(":")], .command, .global, "command line", hint: true),
+    Binding([.character("?")], .help, .global, "help", hint: true),
+    Binding([.character("z")], .undo, .global, "undo the last change", hint: true),
+    Binding([.character("Z")], .redo, .global, "redo what was undone"),
+    Binding([.character("r")], .reload, .global, "reload the workspace file"),
+    Binding([.character("q")], .quit, .global, "quit", hint: true),
+
+    Binding([.up, .character("k")], .moveUp, .list, "move up"),
+    Binding([.down, .character("j")], .moveDown, .list, "move down"),
+    Binding([.pageUp], .pageUp, .list, "page up"),
+    Binding([.pageDown], .pageDown, .list, "page down"),
+    Binding([.character("g"), .home], .moveTop, .list, "first row"),
+    Binding([.character("G"), .end], .moveBottom, .list, "last row"),
+    Binding([.enter], .open, .list, "open", hint: true),
+    Binding([.character("/")], .filter, .list, "filter", hint: true),
+    Binding([.character("n")], .new, .list, "new", hint: true),
+    Binding([.character("e")], .edit, .list, "edit", hint: true),
+    Binding([.character("d")], .delete, .list, "delete", hint: true),
+    Binding([.character("c")], .clone, .list, "clone", hint: true),
+    Binding([.escape], .back, .list, "clear the filter, else go back (never quits)"),
+
+    Binding([.tab, .down], .nextField, .form, "next field", hint: true),
+    Binding([.backTab, .up], .previousField, .form, "previous field"),
+    Binding([.enter], .choose, .form, "open the field's choices", hint: true),
+    Binding([.right], .nextOption, .form, "next choice"),
+    Binding([.left], .previousOption, .form, "previous choice"),
+    Binding([.control("s")], .save, .form, "save", hint: true),
+    Binding([.escape], .back, .form, "close (asks before discarding changes)", hint: true),
+    Binding([.function(1)], .help, .form, "help"),
+
+    Binding([.character("a")], .addRow, .formRow, "add a mapping below", hint: true),
+    Binding([.character("x"), .delete], .removeRow, .formRow, "remove the mapping", hint: true),
+    Binding([.character("K")], .moveRowUp, .formRow, "move the mapping up", hint: true),
+    Binding([.character("J")], .moveRowDown, .formRow, "move the mapping down", hint: true),
+
+    Binding([.up, .character("k")], .moveUp, .chooser, "move up"),
+    Binding([.down, .character("j")], .moveDown, .chooser, "move down"),
+    Binding([.enter], .accept, .chooser, "choose", hint: true),
+    Binding([.escape], .back, .chooser, "cancel", hint: true),
+
+    Binding([.tab, .right, .character("l")], .nextButton, .dialog, "next button", hint: true),
+    Binding([.backTab, .left, .character("h")], .previousButton, .dialog, "previous button"),
+    Binding([.enter], .confirm, .dialog, "press the focused button", hint: true),
+    Binding([.escape], .back, .dialog, "cancel", hint: true),
+
+    Binding([.enter], .accept, .prompt, "accept", hint: true),
+    Binding([.tab], .complete, .prompt, "complete the command", hint: true),
+    Binding([.escape], .back, .prompt, "cancel", hint: true),
+
+    Binding([.up, .character("k")], .moveUp, .help, "scroll up"),
+    Binding([.down, .character("j")], .moveDown, .help, "scroll down"),
+    Binding([.escape, .character("?"), .character("q")], .back, .help, "close help", hint: true),
+  ]
+
+  /// The binding for `key` in the first of `contexts` that has one.
+  public static func binding(for key: Key, in contexts: [BindingContext]) -> Binding? {
+    for context in contexts {
+      if let found = all.first(where: { $0.context == context && $0.keys.contains(key) }) {
+        return found
+      }
+    }
+    return nil
+  }
+
+  /// The bindings of these contexts, in table order.
+  public static func bindings(in contexts: [BindingContext]) -> [Binding] {
+    contexts.flatMap { context in all.filter { $0.context == context } }
+  }
+}

@@ -1,0 +1,68 @@
+import MizzenCore
+
+/// The console as pure logic: the first state, the one function that changes it, and the
+/// one that draws it. No curses, files or network inside; effects are returned to the
+/// caller, and their results come back as events.
+public enum ConsoleModel {
+  /// How often the caller should send `.tick` (status expiry, spinner).
+  public static let tickInterval: Duration = .milliseconds(100)
+  /// The smallest terminal the console draws in; below it only a notice is shown.
+  public static let minimumSize = Size(width: 60, height: 16)
+
+  /// The state for a workspace as the store loaded it, or for the error that stopped it
+  /// (then nothing can be changed), or for a file that does not exist yet (both nil: it is
+  /// created on the first save).
+  public static func initialState(
+    loaded: LoadedWorkspace?, loadError: StoreError?, options: ConsoleOptions, size: Size
+  ) -> ConsoleState {
+    let workspace = loaded?.workspace ?? Workspace(name: defaultName(for: options.workspacePath))
+    var state = ConsoleState(options: options, workspace: workspace, size: size)
+    state.revision = loaded?.revision
+    state.workspaceChanged()
+    if let loadError {
+      state.loadErrorMessage = loadError.message
+      state.status = StatusMessage(
+        "The workspace file could not be read; nothing will be written to it.", level: .error,
+        expiresAtTick: nil)
+    } else if loaded == nil {
+      state.flash("New workspace: the file is created on the first save.", .info)
+    } else if options.readOnly {
+      state.flash("Read-only: nothing can be changed in this session.", .info)
+    }
+    return state
+  }
+
+  /// Applies one event. The only function that changes the state; returns the effects
+  /// for the caller to run.
+  public static func update(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Effect] {
+    switch event {
+    case .key(let key):
+      return KeyDispatch.handle(&state, key)
+    case .mouse(let mouse):
+      MouseInput.handle(&state, mouse)
+      return []
+    case .resize(let size):
+      state.size = size
+      state.currentList.scrollToSelection(pageHeight: state.pageHeight)
+      return []
+    case .tick:
+      state.ticks += 1
+      if let expiry = state.status?.expiresAtTick, state.ticks >= expiry { state.status = nil }
+      return []
+    case .effectCompleted(let result):
+      return Edits.completed(&state, result)
+    }
+  }
+
+  /// Draws the state in a frame of `size`. Pure: the same state and size give the same frame.
+  public static func render(_ state: ConsoleState, _ size: Size) -> Frame {
+    Renderer.render(state, size)
+  }
+
+  /// The workspace name for a file that does not exist yet: the file name without extension.
+  static func defaultName(for path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    let stem = file.split(separator: ".").first.map(String.init) ?? file
+    return stem.isEmpty ? "Workspace" : stem
+  }
+}

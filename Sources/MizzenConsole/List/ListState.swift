@@ -1,0 +1,127 @@
+/// The state of one generic list screen: which records pass the filter, which row is
+/// selected, and which row is at the top of the view.
+///
+/// Every record kind uses it. It holds record indices, not records, so moving the
+/// selection costs nothing proportional to the list; only filtering walks the list, over
+/// search keys made once per workspace change.
+public struct ListState: Equatable, Sendable {
+  /// Lower-cased search text of every record, in record order.
+  private(set) var searchKeys: [String] = []
+  /// The record indices that pass the filter, in record order.
+  public private(set) var visible: [Int] = []
+  /// Position of the selection within `visible`.
+  public private(set) var selected: Int = 0
+  /// Position within `visible` of the first row on screen.
+  public private(set) var top: Int = 0
+  /// The filter text, matched case-insensitively anywhere in a record's search text.
+  public private(set) var filter: String = ""
+
+  public init() {}
+
+  /// The selected record's index, if any record is shown.
+  public var selectedRecord: Int? {
+    visible.indices.contains(selected) ? visible[selected] : nil
+  }
+
+  public var recordCount: Int { searchKeys.count }
+
+  /// Replaces the records (after any workspace change), keeping the selected record when
+  /// it still exists, else the same position.
+  mutating func reload(searchKeys keys: [String], selecting record: Int? = nil) {
+    let keep = record ?? selectedRecord
+    searchKeys = keys
+    visible = ListState.matches(keys, filter: filter.lowercased(), within: nil)
+    if let keep, let position = ListState.position(of: keep, in: visible) {
+      selected = position
+    } else {
+      selected = min(selected, max(0, visible.count - 1))
+    }
+  }
+
+  /// Sets the filter. Extending it only narrows the current matches, so typing costs less
+  /// with every character.
+  mutating func setFilter(_ text: String) {
+    let keep = selectedRecord
+    let old = filter.lowercased()
+    let new = text.lowercased()
+    let narrowing = !old.isEmpty && new.hasPrefix(old)
+    filter = text
+    visible = ListState.matches(searchKeys, filter: new, within: narrowing ? visible : nil)
+    if let keep, let position = ListState.position(of: keep, in: visible) {
+      selected = position
+    } else {
+      selected = 0
+      top = 0
+    }
+  }
+
+  /// Moves the selection by `delta` rows (clamped), keeping it within `pageHeight` rows.
+  mutating func move(by delta: Int, pageHeight: Int) {
+    select(selected + delta, pageHeight: pageHeight)
+  }
+
+  /// Selects the row at `position` within `visible` (clamped).
+  mutating func select(_ position: Int, pageHeight: Int) {
+    selected = max(0, min(position, visible.count - 1))
+    scrollToSelection(pageHeight: pageHeight)
+  }
+
+  /// Selects a record by its index, when it passes the filter.
+  mutating func selectRecord(_ record: Int, pageHeight: Int) {
+    if let position = ListState.position(of: record, in: visible) {
+      select(position, pageHeight: pageHeight)
+    }
+  }
+
+  /// Adjusts `top` so the selection is on screen.
+  mutating func scrollToSelection(pageHeight: Int) {
+    top = ListState.top(for: selected, current: top, count: visible.count, height: pageHeight)
+  }
+
+  /// The first row to show so that `selected` is visible in `height` rows.
+  static func top(for selected: Int, current: Int, count: Int, height: Int) -> Int {
+    guard height > 0, count > 0 else { return 0 }
+    var top = min(current, max(0, count - height))
+    if selected < top { top = selected }
+    if selected >= top + height { top = selected - height + 1 }
+    return max(0, top)
+  }
+
+  private static func position(of record: Int, in visible: [Int]) -> Int? {
+    var low = 0
+    var high = visible.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      if visible[middle] == record { return middle }
+      if visible[middle] < record { low = middle + 1 } else { high = middle - 1 }
+    }
+    return nil
+  }
+
+  private static func matches(_ keys: [String], filter: String, within: [Int]?) -> [Int] {
+    if filter.isEmpty { return Array(keys.indices) }
+    let needle = Array(filter.utf8)
+    let candidates = within ?? Array(keys.indices)
+    return candidates.filter { contains(keys[$0], needle) }
+  }
+
+  /// Byte-wise substring search over UTF-8: lean enough to run on every keystroke.
+  private static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+    var haystack = haystack
+    return haystack.withUTF8 { bytes in
+      let count = bytes.count - needle.count
+      guard count >= 0 else { return false }
+      let first = needle[0]
+      var index = 0
+      while index <= count {
+        if bytes[index] == first {
+          var offset = 1
+          while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+          if offset == needle.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+}

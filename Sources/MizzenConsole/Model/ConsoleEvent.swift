@@ -1,0 +1,11 @@
+/// Everything that can happen to the console; `ConsoleModel.update` consumes one at a time.
+public enum ConsoleEvent: Sendable {
+  case key(Key)
+  case mouse(MouseEvent)
+  case resize(Size)
+  /// Time passing, sent every `ConsoleModel.tickInterval` while the console runs: it
+  /// expires status messages and turns the spinner.
+  case tick
+  /// The outcome of an `Effect` the caller ran.
+  case effectCompleted(EffectResult)
+}

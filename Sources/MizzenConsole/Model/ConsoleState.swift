@@ -1,0 +1,96 @@
+import MizzenCore
+
+/// Everything the console shows, as one value. Only `ConsoleModel.update` changes it;
+/// `ConsoleModel.render` draws it.
+public struct ConsoleState: Sendable {
+  /// One committed change of the workspace, for undo and redo.
+  public struct Change: Equatable, Sendable {
+    /// The workspace before the change (undo) or after it (redo).
+    public var workspace: Workspace
+    /// What the change was, e.g. "delete connection braze_us".
+    public var label: String
+  }
+
+  /// How long a status message stays, in ticks.
+  static let flashTicks = 30
+  static let errorTicks = 80
+  /// Undo keeps this many changes.
+  static let undoLimit = 100
+
+  public internal(set) var options: ConsoleOptions
+  public internal(set) var workspace: Workspace
+  /// The revision of the file the workspace was read from or last saved to; nil when the
+  /// file does not exist yet.
+  public internal(set) var revision: FileRevision?
+  /// Why the file could not be read; while set, nothing can be changed.
+  public internal(set) var loadErrorMessage: String?
+  /// Every problem of the workspace, recomputed after each change.
+  public internal(set) var problems: [Problem]
+  public internal(set) var section: Section
+  /// The list of each section, by `Section.rawValue - 1`.
+  public internal(set) var lists: [ListState]
+  /// Screens pushed over the section's list (a form, the problems list).
+  public internal(set) var screens: [Screen] = []
+  public internal(set) var overlay: Overlay?
+  public internal(set) var prompt: Prompt?
+  public internal(set) var status: StatusMessage?
+  public internal(set) var undoStack: [Change] = []
+  public internal(set) var redoStack: [Change] = []
+  public internal(set) var size: Size
+  public internal(set) var ticks = 0
+  /// A save effect is out and its result has not come back.
+  public internal(set) var saveInFlight = false
+  /// A change was made while a save was in flight; it is saved when that one returns.
+  public internal(set) var saveQueued = false
+  /// The workspace holds changes that are not on disk (a save failed or was refused).
+  public internal(set) var hasUnsavedChanges = false
+
+  init(options: ConsoleOptions, workspace: Workspace, size: Size) {
+    self.options = options
+    self.workspace = workspace
+    self.revision = nil
+    self.problems = []
+    self.section = .connections
+    self.lists = Array(repeating: ListState(), count: Section.allCases.count)
+    self.size = size
+  }
+
+  /// The list of the current section.
+  public var currentList: ListState {
+    get { lists[section.rawValue - 1] }
+    set { lists[section.rawValue - 1] = newValue }
+  }
+
+  /// The form on top of the stack, if the top screen is a form.
+  public var form: FormState? {
+    if case .form(let form) = screens.last { return form }
+    return nil
+  }
+
+  /// The number of error and warning problems.
+  public var problemCounts: (errors: Int, warnings: Int) {
+    let errors = problems.count { $0.severity == .error }
+    return (errors, problems.count - errors)
+  }
+
+  /// Rows of list content on screen (body minus the column titles), for paging.
+  var pageHeight: Int { max(1, size.height - 4) }
+
+  mutating func flash(_ text: String, _ level: StatusMessage.Level) {
+    let life = level == .error || level == .warning ? ConsoleState.errorTicks : ConsoleState.flashTicks
+    status = StatusMessage(text, level: level, expiresAtTick: ticks + life)
+  }
+
+  /// Recomputes what depends on the workspace: problems and every list's search keys.
+  mutating func workspaceChanged() {
+    problems = ProblemSource.problems(in: workspace)
+    for section in Section.allCases {
+      lists[section.rawValue - 1].reload(
+        searchKeys: SectionLists.searchKeys(section, workspace))
+    }
+    if case .problems(var list) = screens.last {
+      list.reload(searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
+      screens[screens.count - 1] = .problems(list)
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import MizzenCore
+
+/// Work the console asks its caller to do: `update` returns effects instead of doing I/O.
+///
+/// The caller performs each effect (with `WorkspaceStore`) and feeds the outcome back as
+/// `.effectCompleted(EffectResult)`.
+public enum Effect: Sendable, Equatable {
+  /// Write the whole workspace, refusing if the file is no longer at `expecting`
+  /// (nil: the file must not exist yet). Answer with `.saved` or `.saveFailed`.
+  case save(Workspace, expecting: FileRevision?)
+  /// Read the workspace file again. Answer with `.reloaded` or `.reloadFailed`.
+  case reload
+  /// Leave the console and restore the terminal.
+  case quit
+}
+
+/// The outcome of an `Effect`, fed back to `update` as `.effectCompleted`.
+public enum EffectResult: Sendable {
+  /// The save succeeded; the file is now at this revision.
+  case saved(FileRevision)
+  /// The save was refused (`.conflict` when the file changed on disk) or failed.
+  case saveFailed(StoreError)
+  case reloaded(LoadedWorkspace)
+  case reloadFailed(StoreError)
+}

@@ -1,0 +1,6 @@
+/// A screen pushed over a section's list; esc pops it. The breadcrumb is read off the stack.
+public enum Screen: Equatable, Sendable {
+  case form(FormState)
+  /// Every problem of the workspace, in a generic list.
+  case problems(ListState)
+}

@@ -1,0 +1,73 @@
+/// A modal question with buttons. The first button is the safe one and has the focus, so
+/// a stray enter never deletes or discards anything.
+public struct Dialog: Equatable, Sendable {
+  /// What the dialog is about, which decides what its buttons do.
+  public enum Purpose: Equatable, Sendable {
+    /// Buttons: Cancel, Delete.
+    case deleteConnection(index: Int)
+    /// Buttons: Keep editing, Discard changes.
+    case discardForm
+    /// Buttons: Keep my change, Reload from disk.
+    case conflict
+    /// Buttons: Cancel, Quit without saving.
+    case quitUnsaved
+  }
+
+  public var purpose: Purpose
+  public var title: String
+  public var lines: [String]
+  public var buttons: [String]
+  public var focus: Int = 0
+
+  public init(purpose: Purpose, title: String, lines: [String], buttons: [String]) {
+    self.purpose = purpose
+    self.title = title
+    self.lines = lines
+    self.buttons = buttons
+  }
+
+  /// The label of the focused button.
+  public var focusedButton: String { buttons[focus] }
+}
+
+/// The list that opens from a choice field or a list-editor cell.
+public struct Chooser: Equatable, Sendable {
+  public var title: String
+  public var options: [String]
+  public var selected: Int
+  /// The form stop whose choice this sets.
+  public var target: FocusStop
+
+  public init(title: String, options: [String], selected: Int, target: FocusStop) {
+    self.title = title
+    self.options = options
+    self.selected = selected
+    self.target = target
+  }
+}
+
+/// What is drawn over the screen, taking the keys until it closes.
+public enum Overlay: Equatable, Sendable {
+  case help(scroll: Int)
+  case dialog(Dialog)
+  case chooser(Chooser)
+}
+
+/// A line of input in the status row: the filter (`/`) or the command line (`:`).
+public struct Prompt: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    case filter
+    case command
+  }
+
+  public var kind: Kind
+  public var input: TextInput
+  /// The filter before the prompt opened, restored when it is cancelled.
+  public var previousFilter: String
+
+  public init(kind: Kind, input: TextInput, previousFilter: String = "") {
+    self.kind = kind
+    self.input = input
+    self.previousFilter = previousFilter
+  }
+}

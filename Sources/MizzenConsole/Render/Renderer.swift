@@ -1,0 +1,149 @@
+import MizzenCore
+
+/// Draws the whole screen: header, body, breadcrumb and status rows, then any overlay.
+enum Renderer {
+  static func render(_ state: ConsoleState, _ size: Size) -> Frame {
+    var frame = Frame(width: size.width, height: size.height)
+    let minimum = ConsoleModel.minimumSize
+    guard size.width >= minimum.width, size.height >= minimum.height else {
+      let notice = "terminal too small (need \(minimum.width)×\(minimum.height))"
+      if size.height > 0 {
+        frame.draw(
+          TextFit.center(notice, in: size.width), row: size.height / 2, column: 0,
+          width: size.width, role: .warning)
+      }
+      return frame
+    }
+    header(state, &frame)
+    let body = BodyArea(top: 1, height: size.height - 3, width: size.width)
+    switch state.screens.last {
+    case .form(let form):
+      FormRenderer.draw(form, state, body, &frame)
+    case .problems(let list):
+      ListRenderer.draw(list, ProblemList.source(state.problems), body, &frame)
+    case nil:
+      sectionBody(state, body, &frame)
+    }
+    breadcrumb(state, row: size.height - 2, &frame)
+    StatusRenderer.draw(state, row: size.height - 1, &frame)
+    OverlayRenderer.draw(state, &frame)
+    return frame
+  }
+
+  private static func sectionBody(_ state: ConsoleState, _ body: BodyArea, _ frame: inout Frame) {
+    if let message = state.loadErrorMessage {
+      var lines = ["The workspace file could not be read:", ""]
+      lines += TextFit.wrap(message, to: body.width - 4)
+      lines += ["", "Nothing will be written to it. Fix the file, then press r to reload, or q to quit."]
+      for (offset, line) in lines.prefix(body.height).enumerated() {
+        frame.draw(line, row: body.top + offset, column: 2, width: body.width - 4, role: .error)
+      }
+      return
+    }
+    guard let source = SectionLists.source(state.section, state.workspace) else {
+      let lines = [
+        "History lists the signal journal: every test-send with its requests and responses.",
+        "Test-sending is not part of this build, so there is no journal to show here;",
+        "`mizzen history` prints the journal of the workspace from the command line.",
+      ]
+      for (offset, line) in lines.enumerated() {
+        frame.draw(line, row: body.top + 1 + offset, column: 2, width: body.width - 4, role: .dim)
+      }
+      return
+    }
+    ListRenderer.draw(state.currentList, source, body, &frame)
+  }
+
+  private static func header(_ state: ConsoleState, _ frame: inout Frame) {
+    let width = frame.width
+    frame.clear(row: 0, role: .header)
+    let active = state.section
+    let variants: [[String]] = [
+      Section.allCases.map { "\($0.rawValue) \($0.title)" },
+      Section.allCases.map { "\($0.rawValue) \($0.shortTitle)" },
+      Section.allCases.map { $0 == active ? "\($0.rawValue) \($0.title)" : "\($0.rawValue)" },
+    ]
+    var tabs = variants[2]
+    for variant in variants {
+      let tabsWidth = variant.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
+      if width - tabsWidth >= 34 {
+        tabs = variant
+        break
+      }
+    }
+    let tabsWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
+    var column = width - tabsWidth
+    for (index, tab) in tabs.enumerated() {
+      let role: Role = index + 1 == active.rawValue ? .tabActive : .tab
+      column += frame.draw(" \(tab) ", row: 0, column: column, width: width - column, role: role)
+    }
+    let room = width - tabsWidth - 1
+    var x = 1
+    x += frame.draw(state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
+    if state.options.readOnly {
+      x += frame.draw(" [read-only]", row: 0, column: x, width: room - x, role: .badge)
+    }
+    let (errors, warnings) = state.problemCounts
+    let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)
+    x += frame.draw("  ", row: 0, column: x, width: room - x, role: .header)
+    x += frame.draw(
+      Edits.countText(errors, warnings), row: 0, column: x, width: room - x, role: problemRole)
+    if room - x > 6 {
+      x += frame.draw("  ", row: 0, column: x, width: room - x, role: .header)
+      frame.draw(
+        leadingTruncated(state.options.workspacePath, to: room - x), row: 0, column: x,
+        width: room - x, role: .dim)
+    }
+  }
+
+  /// A path cut at the front, so the file name stays visible.
+  static func leadingTruncated(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    if DisplayWidth.of(text) <= width { return text }
+    var tail = Substring(text)
+    while DisplayWidth.of(tail) > width - 1 { tail = tail.dropFirst() }
+    return "…" + tail
+  }
+
+  private static func breadcrumb(_ state: ConsoleState, row: Int, _ frame: inout Frame) {
+    frame.clear(row: row, role: .breadcrumb)
+    var parts = [state.workspace.name, state.section.title]
+    for screen in state.screens {
+      switch screen {
+      case .form(let form):
+        if case .editConnection = form.purpose {
+          parts.append(form.viewOnly ? "\(form.title) (view)" : "\(form.title) (edit)")
+        } else {
+          parts.append(form.title)
+        }
+      case .problems: parts.append("Problems")
+      }
+    }
+    var right = ""
+    if state.form == nil {
+      let list = ListActions.activeList(state)
+      let hasList: Bool
+      if case .problems = state.screens.last { hasList = true } else {
+        hasList = state.section != .history
+      }
+      if hasList {
+        let position = list.visible.isEmpty ? 0 : list.selected + 1
+        right = "\(position)/\(list.visible.count)"
+        if !list.filter.isEmpty { right = "filter “\(list.filter)”  " + right }
+      }
+    }
+    let rightWidth = DisplayWidth.of(right)
+    frame.draw(
+      " " + parts.joined(separator: " › "), row: row, column: 0,
+      width: frame.width - rightWidth - 2, role: .breadcrumb)
+    frame.draw(
+      right, row: row, column: frame.width - rightWidth - 1, width: rightWidth, role: .breadcrumb)
+  }
+}
+
+/// The rows of the screen given to the body.
+struct BodyArea {
+  var top: Int
+  var height: Int
+  var width: Int
+}

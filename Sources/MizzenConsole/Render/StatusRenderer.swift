@@ -1,0 +1,60 @@
+/// The status row: the prompt while one is open, else the latest message, else key hints.
+enum StatusRenderer {
+  static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
+  static func draw(_ state: ConsoleState, row: Int, _ frame: inout Frame) {
+    frame.clear(row: row, role: .status)
+    let width = frame.width
+    if let prompt = state.prompt {
+      let lead = prompt.kind == .filter ? "/" : ":"
+      frame.draw(lead, row: row, column: 0, width: 1, role: .input)
+      let window = prompt.input.window(width: width - 2)
+      frame.draw(window.text, row: row, column: 1, width: width - 2, role: .input)
+      frame.cursor = Position(row: row, column: 1 + window.cursorColumn)
+      if prompt.kind == .command {
+        let used = 2 + DisplayWidth.of(window.text)
+        let matches = PromptActions.candidates(prompt.input.text).map { ":" + $0 }
+        if !prompt.input.text.isEmpty && used + 4 < width {
+          frame.draw(
+            matches.joined(separator: " "), row: row, column: used + 1, width: width - used - 1,
+            role: .dim)
+        }
+      }
+      return
+    }
+    var column = 0
+    if state.saveInFlight {
+      let glyph = spinner[state.ticks % spinner.count]
+      column += frame.draw("\(glyph) saving ", row: row, column: 0, width: width, role: .status)
+    }
+    if let message = state.status {
+      let role: Role
+      switch message.level {
+      case .info: role = .status
+      case .success: role = .success
+      case .warning: role = .warning
+      case .error: role = .error
+      }
+      frame.draw(message.text, row: row, column: column, width: width - column, role: role)
+      return
+    }
+    hints(state, row: row, column: column, &frame)
+  }
+
+  /// The hint strip, read from the binding table; dangerous keys are left out when read-only.
+  private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
+    var x = column
+    let contexts = KeyDispatch.contexts(state)
+    for binding in BindingTable.bindings(in: contexts) where binding.inHints {
+      if binding.isDangerous && (state.options.readOnly || state.loadErrorMessage != nil) {
+        continue
+      }
+      let key = binding.keys[0].label
+      let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.description) + 3
+      guard x + needed <= frame.width else { break }
+      x += frame.draw(" " + key, row: row, column: x, width: frame.width - x, role: .hintKey)
+      x += frame.draw(
+        " " + binding.description + " ", row: row, column: x, width: frame.width - x, role: .hint)
+    }
+  }
+}

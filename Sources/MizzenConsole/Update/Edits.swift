@@ -1,0 +1,131 @@
+import MizzenCore
+
+/// Committed changes of the workspace: saving through the caller's store, undo and redo,
+/// and what happens when a save or reload comes back.
+enum Edits {
+  /// Makes `workspace` the current one, remembers the old for undo, and asks to save.
+  static func commit(_ state: inout ConsoleState, _ workspace: Workspace, label: String)
+    -> [Effect]
+  {
+    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: label))
+    if state.undoStack.count > ConsoleState.undoLimit { state.undoStack.removeFirst() }
+    state.redoStack.removeAll()
+    state.workspace = workspace
+    state.workspaceChanged()
+    return requestSave(&state)
+  }
+
+  /// One save at a time: a change made while a save is out is saved when it returns,
+  /// against the revision that save produced.
+  static func requestSave(_ state: inout ConsoleState) -> [Effect] {
+    state.hasUnsavedChanges = true
+    if state.saveInFlight {
+      state.saveQueued = true
+      return []
+    }
+    state.saveInFlight = true
+    return [.save(state.workspace, expecting: state.revision)]
+  }
+
+  static func saveForm(_ state: inout ConsoleState, _ form: FormState) -> [Effect] {
+    let (workspace, index) = ConnectionForm.candidate(form, in: state.workspace)
+    let code = workspace.connections[index].code
+    let label: String
+    if case .editConnection = form.purpose { label = "edit connection \(code)" } else {
+      label = "add connection \(code)"
+    }
+    state.screens.removeLast()
+    let effects = commit(&state, workspace, label: label)
+    state.currentList.setFilter(state.currentList.filter)
+    state.currentList.selectRecord(index, pageHeight: state.pageHeight)
+    state.flash("Saving \(code)…", .info)
+    return effects
+  }
+
+  static func deleteConnection(_ state: inout ConsoleState, _ index: Int) -> [Effect] {
+    var workspace = state.workspace
+    let removed = workspace.connections.remove(at: index)
+    let effects = commit(&state, workspace, label: "delete connection \(removed.code)")
+    state.flash("Deleted \(removed.code); z undoes it.", .success)
+    return effects
+  }
+
+  static func undo(_ state: inout ConsoleState) -> [Effect] {
+    guard let change = state.undoStack.popLast() else { return [] }
+    state.redoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.workspace = change.workspace
+    state.workspaceChanged()
+    state.flash("Undone: \(change.label). Z redoes it.", .success)
+    return requestSave(&state)
+  }
+
+  static func redo(_ state: inout ConsoleState) -> [Effect] {
+    guard let change = state.redoStack.popLast() else { return [] }
+    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.workspace = change.workspace
+    state.workspaceChanged()
+    state.flash("Redone: \(change.label).", .success)
+    return requestSave(&state)
+  }
+
+  static func completed(_ state: inout ConsoleState, _ result: EffectResult) -> [Effect] {
+    switch result {
+    case .saved(let revision):
+      state.revision = revision
+      state.saveInFlight = false
+      if state.saveQueued {
+        state.saveQueued = false
+        return requestSave(&state)
+      }
+      state.hasUnsavedChanges = false
+      let (errors, warnings) = state.problemCounts
+      if errors + warnings == 0 {
+        state.flash("Saved.", .success)
+      } else {
+        state.flash("Saved, with \(countText(errors, warnings)); :problems lists them.", .warning)
+      }
+    case .saveFailed(let error):
+      state.saveInFlight = false
+      state.saveQueued = false
+      state.hasUnsavedChanges = true
+      if error.kind == .conflict {
+        state.overlay = .dialog(
+          Dialog(
+            purpose: .conflict, title: "The file changed on disk",
+            lines: [
+              "Someone else changed the workspace file since it was read,",
+              "so your change was not written (nothing was overwritten).",
+              "Reload to take the file's version; your change is then dropped.",
+            ],
+            buttons: ["Keep my change", "Reload from disk"]))
+        state.flash("Not saved: the file changed on disk. r reloads it.", .error)
+      } else {
+        state.flash("Not saved: \(error.message)", .error)
+      }
+    case .reloaded(let loaded):
+      state.workspace = loaded.workspace
+      state.revision = loaded.revision
+      state.loadErrorMessage = nil
+      state.undoStack.removeAll()
+      state.redoStack.removeAll()
+      state.hasUnsavedChanges = false
+      state.saveQueued = false
+      state.screens.removeAll()
+      if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
+        state.overlay = nil
+      }
+      state.workspaceChanged()
+      state.flash("Reloaded from disk.", .success)
+    case .reloadFailed(let error):
+      state.flash("Could not reload: \(error.message)", .error)
+    }
+    return []
+  }
+
+  static func countText(_ errors: Int, _ warnings: Int) -> String {
+    var parts: [String] = []
+    if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+    if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+    return parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+  }
+}

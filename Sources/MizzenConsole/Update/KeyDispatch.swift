@@ -1,0 +1,117 @@
+import MizzenCore
+
+/// Where a key press goes: the overlay, the prompt, the form or the list, in that order,
+/// each looked up in the one binding table. A key that cannot act says why.
+enum KeyDispatch {
+  /// The binding contexts in force, most specific first.
+  static func contexts(_ state: ConsoleState) -> [BindingContext] {
+    switch state.overlay {
+    case .help: return [.help]
+    case .dialog: return [.dialog]
+    case .chooser: return [.chooser]
+    case nil: break
+    }
+    if state.prompt != nil { return [.prompt] }
+    if let form = state.form { return form.isOnRow ? [.formRow, .form] : [.form] }
+    return [.list, .global]
+  }
+
+  static func handle(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
+    let contexts = contexts(state)
+    if contexts == [.prompt], PromptActions.edit(&state, key) { return [] }
+    if contexts.contains(.form), FormActions.edit(&state, key) { return [] }
+    guard let binding = BindingTable.binding(for: key, in: contexts) else {
+      state.flash(unboundMessage(key, contexts), .warning)
+      return []
+    }
+    if let reason = disabledReason(binding.action, state) {
+      state.flash(reason, .warning)
+      return []
+    }
+    switch contexts[0] {
+    case .help: return OverlayActions.help(&state, binding.action)
+    case .dialog: return OverlayActions.dialog(&state, binding.action)
+    case .chooser: return OverlayActions.chooser(&state, binding.action)
+    case .prompt: return PromptActions.perform(&state, binding.action)
+    case .form, .formRow: return FormActions.perform(&state, binding.action)
+    case .list, .global: return ListActions.perform(&state, binding.action)
+    }
+  }
+
+  private static func unboundMessage(_ key: Key, _ contexts: [BindingContext]) -> String {
+    if contexts.contains(.form) {
+      return "\(key.label) does nothing here: enter opens the choices, ← → step through them."
+    }
+    return "\(key.label) is not a key here; ? lists the keys."
+  }
+
+  /// Why `action` cannot run now, or nil when it can. Help and the hint strip show the
+  /// same reasons.
+  static func disabledReason(_ action: Action, _ state: ConsoleState) -> String? {
+    if action.isDangerous && state.options.readOnly {
+      return "Read-only: the console was started with --read-only, so nothing can be changed."
+    }
+    if action.isDangerous, state.loadErrorMessage != nil {
+      return "The workspace file could not be read, so nothing can be changed; fix it, then r."
+    }
+    if state.overlay != nil || state.prompt != nil { return nil }
+    if let form = state.form { return formReason(action, form, state) }
+    return listReason(action, state)
+  }
+
+  private static func listReason(_ action: Action, _ state: ConsoleState) -> String? {
+    let onProblems: Bool
+    if case .problems = state.screens.last { onProblems = true } else { onProblems = false }
+    switch action {
+    case .new, .edit, .delete, .clone:
+      if onProblems { return "Open the problem's record first (enter)." }
+      if state.section != .connections {
+        return "\(state.section.title) can be browsed but not changed in this build."
+      }
+      if action != .new && state.currentList.selectedRecord == nil {
+        return "No connection is selected."
+      }
+    case .open:
+      if onProblems { return nil }
+      if state.section == .history {
+        return "The signal journal is not shown in this build; `mizzen history` prints it."
+      }
+      if state.section != .connections {
+        return "\(state.section.title) have no form in this build."
+      }
+      if state.currentList.selectedRecord == nil { return "No connection is selected." }
+    case .undo:
+      if state.undoStack.isEmpty { return "Nothing to undo." }
+    case .redo:
+      if state.redoStack.isEmpty { return "Nothing to redo." }
+    case .reload:
+      if state.saveInFlight { return "A save is under way; reload when it is done." }
+    case .filter:
+      if state.section == .history && !onProblems { return "There is no list to filter here." }
+    case .quit:
+      if !state.screens.isEmpty { return "q quits from the top level; esc goes back first." }
+    default:
+      break
+    }
+    return nil
+  }
+
+  private static func formReason(_ action: Action, _ form: FormState, _ state: ConsoleState)
+    -> String?
+  {
+    switch action {
+    case .save:
+      if form.viewOnly { return "This form is open only to look; nothing can be saved." }
+      if !form.isDirty, case .editConnection = form.purpose { return "Nothing changed to save." }
+    case .addRow:
+      if state.workspace.identitySpaces.isEmpty {
+        return "Define an identity space first: a mapping needs one."
+      }
+    case .removeRow, .moveRowUp, .moveRowDown:
+      if !form.isOnRow { return "Put the focus on a mapping row first." }
+    default:
+      break
+    }
+    return nil
+  }
+}

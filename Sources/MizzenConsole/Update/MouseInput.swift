@@ -1,0 +1,22 @@
+/// Mouse input on lists: a click selects a row, the wheel moves the selection.
+enum MouseInput {
+  /// Screen row of the first list row: header, then column titles.
+  static let firstListRow = 2
+
+  static func handle(_ state: inout ConsoleState, _ event: MouseEvent) {
+    guard state.overlay == nil, state.prompt == nil, state.form == nil else { return }
+    let height = state.pageHeight
+    ListActions.withActiveList(&state) { list in
+      switch event {
+      case .click(let position):
+        let row = position.row - firstListRow
+        guard row >= 0, row < height else { return }
+        list.select(list.top + row, pageHeight: height)
+      case .scrollUp:
+        list.move(by: -3, pageHeight: height)
+      case .scrollDown:
+        list.move(by: 3, pageHeight: height)
+      }
+    }
+  }
+}

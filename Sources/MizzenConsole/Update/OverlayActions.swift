@@ -1,0 +1,81 @@
+/// Keys while help, a dialog or a chooser is open.
+enum OverlayActions {
+  static func help(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    guard case .help(let scroll) = state.overlay else { return [] }
+    switch action {
+    case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
+    case .moveDown: state.overlay = .help(scroll: scroll + 1)
+    case .back: state.overlay = nil
+    default: break
+    }
+    return []
+  }
+
+  static func dialog(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    guard case .dialog(var dialog) = state.overlay else { return [] }
+    switch action {
+    case .nextButton:
+      dialog.focus = (dialog.focus + 1) % dialog.buttons.count
+      state.overlay = .dialog(dialog)
+    case .previousButton:
+      dialog.focus = (dialog.focus + dialog.buttons.count - 1) % dialog.buttons.count
+      state.overlay = .dialog(dialog)
+    case .back:
+      state.overlay = nil
+      cancelled(&state, dialog)
+    case .confirm:
+      state.overlay = nil
+      if dialog.focus == 0 {
+        cancelled(&state, dialog)
+        return []
+      }
+      switch dialog.purpose {
+      case .deleteConnection(let index): return Edits.deleteConnection(&state, index)
+      case .discardForm:
+        state.screens.removeLast()
+        state.flash("Changes discarded.", .info)
+      case .conflict:
+        state.flash("Reloading the workspace file…", .info)
+        return [.reload]
+      case .quitUnsaved: return [.quit]
+      }
+    default: break
+    }
+    return []
+  }
+
+  private static func cancelled(_ state: inout ConsoleState, _ dialog: Dialog) {
+    switch dialog.purpose {
+    case .deleteConnection: state.flash("Nothing deleted.", .info)
+    case .conflict:
+      state.flash(
+        "Your change is kept here but is not on disk; r reloads the file's version.", .warning)
+    case .discardForm, .quitUnsaved: break
+    }
+  }
+
+  static func chooser(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    guard case .chooser(var chooser) = state.overlay else { return [] }
+    switch action {
+    case .moveUp:
+      chooser.selected = max(0, chooser.selected - 1)
+      state.overlay = .chooser(chooser)
+    case .moveDown:
+      chooser.selected = min(chooser.options.count - 1, chooser.selected + 1)
+      state.overlay = .chooser(chooser)
+    case .back:
+      state.overlay = nil
+    case .accept:
+      state.overlay = nil
+      let workspace = state.workspace
+      FormActions.withForm(&state) { form in
+        form.focus = chooser.target
+        form.setChoice(chooser.selected)
+        FormActions.refresh(&form, workspace)
+        if case .choice = form.focusedField.value { form.moveFocus(1) }
+      }
+    default: break
+    }
+    return []
+  }
+}

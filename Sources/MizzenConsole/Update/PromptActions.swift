@@ -1,0 +1,98 @@
+/// The filter (`/`) and the command line (`:`) in the status row.
+enum PromptActions {
+  /// The commands of the `:` line, with what they do (shown while completing).
+  static let commands: [(name: String, summary: String)] = [
+    ("connections", "show Connections"),
+    ("topics", "show Topics"),
+    ("spaces", "show Identity spaces"),
+    ("properties", "show Properties"),
+    ("history", "show History"),
+    ("problems", "list every problem of the workspace"),
+    ("help", "show the keys"),
+    ("q", "quit"),
+  ]
+
+  /// Typing into the prompt; the filter applies as you type. True when the key edited.
+  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
+    guard var prompt = state.prompt, prompt.input.handle(key) else { return false }
+    state.prompt = prompt
+    if prompt.kind == .filter {
+      let text = prompt.input.text
+      ListActions.withActiveList(&state) { $0.setFilter(text) }
+    }
+    prompt = state.prompt ?? prompt
+    return true
+  }
+
+  static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    guard let prompt = state.prompt else { return [] }
+    switch action {
+    case .back:
+      state.prompt = nil
+      if prompt.kind == .filter {
+        ListActions.withActiveList(&state) { $0.setFilter(prompt.previousFilter) }
+      }
+    case .accept:
+      state.prompt = nil
+      if prompt.kind == .command { return run(&state, prompt.input.text) }
+      let count = ListActions.activeList(state).visible.count
+      state.flash("\(count) match\(count == 1 ? "" : "es"); esc clears the filter.", .info)
+    case .complete:
+      guard prompt.kind == .command else { return [] }
+      complete(&state, prompt)
+    default: break
+    }
+    return []
+  }
+
+  /// The commands that start with `prefix`.
+  static func candidates(_ prefix: String) -> [String] {
+    commands.map(\.name).filter { $0.hasPrefix(prefix) }
+  }
+
+  private static func complete(_ state: inout ConsoleState, _ prompt: Prompt) {
+    let found = candidates(prompt.input.text)
+    guard let first = found.first else {
+      state.flash("No command starts with “\(prompt.input.text)”.", .warning)
+      return
+    }
+    var common = first
+    for other in found.dropFirst() {
+      while !other.hasPrefix(common) { common.removeLast() }
+    }
+    var updated = prompt
+    updated.input.set(common)
+    state.prompt = updated
+    if found.count > 1 { state.flash(found.map { ":" + $0 }.joined(separator: "  "), .info) }
+  }
+
+  private static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
+    let typed = text.trimmingPrefix(":")
+    let found = commands.map(\.name).contains(String(typed)) ? [String(typed)] : candidates(String(typed))
+    guard found.count == 1, !typed.isEmpty else {
+      let known = commands.map { ":" + $0.name }.joined(separator: " ")
+      state.flash("Unknown command “:\(typed)”. Commands: \(known)", .error)
+      return []
+    }
+    switch found[0] {
+    case "connections": ListActions.show(&state, .connections)
+    case "topics": ListActions.show(&state, .topics)
+    case "spaces": ListActions.show(&state, .identitySpaces)
+    case "properties": ListActions.show(&state, .properties)
+    case "history": ListActions.show(&state, .history)
+    case "problems": showProblems(&state)
+    case "help": state.overlay = .help(scroll: 0)
+    default: return ListActions.quit(&state)
+    }
+    return []
+  }
+
+  static func showProblems(_ state: inout ConsoleState) {
+    var list = ListState()
+    list.reload(
+      searchKeys: state.problems.map { ($0.path.description + " " + $0.message).lowercased() })
+    if case .problems = state.screens.last { state.screens.removeLast() }
+    state.screens.append(.problems(list))
+    if state.problems.isEmpty { state.flash("No problems: the workspace is valid.", .success) }
+  }
+}
