@@ -62,8 +62,10 @@ enum ConnectionForm {
     var form = FormState(
       purpose: purpose, title: title,
       fields: [
-        FormField(id: "name", label: "Name", value: .text(TextInput(connection.name), masked: false)),
-        FormField(id: "code", label: "Code", value: .text(TextInput(connection.code), masked: false)),
+        FormField(
+          id: "name", label: "Name", value: .text(TextInput(connection.name), masked: false)),
+        FormField(
+          id: "code", label: "Code", value: .text(TextInput(connection.code), masked: false)),
         FormField(
           id: "endpointChoice", label: "Endpoint",
           value: .choice(options: endpointOptions, selected: endpointIndex),
@@ -143,7 +145,8 @@ enum ConnectionForm {
       taken.remove(workspace.connections[index].code)
     }
     let name = form.field("name")?.text ?? ""
-    let code = name.isEmpty ? "" : CodeGenerator.code(for: name, fallback: "connection", taken: taken)
+    let code =
+      name.isEmpty ? "" : CodeGenerator.code(for: name, fallback: "connection", taken: taken)
     form.setText("code", code)
   }
 

@@ -27,7 +27,9 @@ struct ListColumn: Equatable, Sendable {
       return widths
     }
     while left > 0 {
-      let open = columns.indices.filter { widths[$0] < columns[$0].maxWidth && columns[$0].weight > 0 }
+      let open = columns.indices.filter {
+        widths[$0] < columns[$0].maxWidth && columns[$0].weight > 0
+      }
       if open.isEmpty { break }
       let weights = open.map { columns[$0].weight }.reduce(0, +)
       var given = 0

@@ -17,7 +17,9 @@ enum SectionLists {
   static func searchKeys(_ section: Section, _ workspace: Workspace) -> [String] {
     switch section {
     case .connections:
-      return workspace.connections.map { ($0.code + " " + $0.name + " " + $0.endpoint).lowercased() }
+      return workspace.connections.map {
+        ($0.code + " " + $0.name + " " + $0.endpoint).lowercased()
+      }
     case .topics:
       return workspace.topics.map { topic in
         let groups = topic.channels.map(\.subscriptionGroupId).joined(separator: " ")

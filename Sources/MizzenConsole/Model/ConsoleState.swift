@@ -77,7 +77,8 @@ public struct ConsoleState: Sendable {
   var pageHeight: Int { max(1, size.height - 4) }
 
   mutating func flash(_ text: String, _ level: StatusMessage.Level) {
-    let life = level == .error || level == .warning ? ConsoleState.errorTicks : ConsoleState.flashTicks
+    let life =
+      level == .error || level == .warning ? ConsoleState.errorTicks : ConsoleState.flashTicks
     status = StatusMessage(text, level: level, expiresAtTick: ticks + life)
   }
 
@@ -89,7 +90,8 @@ public struct ConsoleState: Sendable {
         searchKeys: SectionLists.searchKeys(section, workspace))
     }
     if case .problems(var list) = screens.last {
-      list.reload(searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
+      list.reload(
+        searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
       screens[screens.count - 1] = .problems(list)
     }
   }

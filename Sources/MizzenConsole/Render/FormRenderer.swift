@@ -101,7 +101,8 @@ enum FormRenderer {
             focused: onAdd))
       }
       if isLastVisible(field, at: index, in: form) {
-        lines += problemLines(form.problems[field.problemField] ?? [], indent: labelWidth, width: width)
+        lines += problemLines(
+          form.problems[field.problemField] ?? [], indent: labelWidth, width: width)
       }
     }
     return lines

@@ -17,7 +17,9 @@ enum OverlayRenderer {
       frame.clear(row: row, column: left, width: width, role: .dialog)
     }
     let inner = width - 2
-    frame.draw("┌" + String(repeating: "─", count: inner) + "┐", row: top, column: left, width: width, role: .dialog)
+    frame.draw(
+      "┌" + String(repeating: "─", count: inner) + "┐", row: top, column: left, width: width,
+      role: .dialog)
     for row in (top + 1)..<(top + height - 1) {
       frame.draw("│", row: row, column: left, width: 1, role: .dialog)
       frame.draw("│", row: row, column: left + width - 1, width: 1, role: .dialog)
@@ -42,7 +44,9 @@ enum OverlayRenderer {
     var column = left + 2
     for (index, label) in dialog.buttons.enumerated() {
       let role: Role = index == dialog.focus ? .buttonFocus : .button
-      column += frame.draw("[ \(label) ]", row: top + height - 2, column: column, width: left + width - 2 - column, role: role)
+      column += frame.draw(
+        "[ \(label) ]", row: top + height - 2, column: column, width: left + width - 2 - column,
+        role: role)
       column += 2
     }
   }
@@ -55,7 +59,8 @@ enum OverlayRenderer {
     let left = (frame.width - width) / 2
     box(&frame, top: top, left: left, width: width, height: height, title: chooser.title)
     let rows = height - 2
-    let first = ListState.top(for: chooser.selected, current: 0, count: chooser.options.count, height: rows)
+    let first = ListState.top(
+      for: chooser.selected, current: 0, count: chooser.options.count, height: rows)
     for offset in 0..<min(rows, chooser.options.count - first) {
       let index = first + offset
       let role: Role = index == chooser.selected ? .selection : .dialog
@@ -70,7 +75,8 @@ enum OverlayRenderer {
     var underneath = state
     underneath.overlay = nil
     let contexts: [BindingContext] =
-      underneath.form != nil ? [.form, .formRow, .chooser, .dialog] : [.list, .global, .prompt, .dialog]
+      underneath.form != nil
+      ? [.form, .formRow, .chooser, .dialog] : [.list, .global, .prompt, .dialog]
     var lines: [(String, Role)] = []
     if underneath.form != nil {
       lines.append(("Text fields", .dialogTitle))

@@ -34,7 +34,9 @@ enum Renderer {
     if let message = state.loadErrorMessage {
       var lines = ["The workspace file could not be read:", ""]
       lines += TextFit.wrap(message, to: body.width - 4)
-      lines += ["", "Nothing will be written to it. Fix the file, then press r to reload, or q to quit."]
+      lines += [
+        "", "Nothing will be written to it. Fix the file, then press r to reload, or q to quit.",
+      ]
       for (offset, line) in lines.prefix(body.height).enumerated() {
         frame.draw(line, row: body.top + offset, column: 2, width: body.width - 4, role: .error)
       }
@@ -66,7 +68,7 @@ enum Renderer {
     var tabs = variants[2]
     for variant in variants {
       let tabsWidth = variant.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
-      if width - tabsWidth >= 34 {
+      if width - tabsWidth >= 30 {
         tabs = variant
         break
       }
@@ -79,7 +81,8 @@ enum Renderer {
     }
     let room = width - tabsWidth - 1
     var x = 1
-    x += frame.draw(state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
+    x += frame.draw(
+      state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
     if state.options.readOnly {
       x += frame.draw(" [read-only]", row: 0, column: x, width: room - x, role: .badge)
     }
@@ -123,7 +126,9 @@ enum Renderer {
     if state.form == nil {
       let list = ListActions.activeList(state)
       let hasList: Bool
-      if case .problems = state.screens.last { hasList = true } else {
+      if case .problems = state.screens.last {
+        hasList = true
+      } else {
         hasList = state.section != .history
       }
       if hasList {

@@ -43,8 +43,7 @@ extension Frame {
   }
 
   /// Paints `width` cells of `row` from `column` as blanks in `role`.
-  public mutating func clear(row: Int, column: Int = 0, width: Int? = nil, role: Role = .normal)
-  {
+  public mutating func clear(row: Int, column: Int = 0, width: Int? = nil, role: Role = .normal) {
     guard row >= 0, row < height else { return }
     let end = min(self.width, column + (width ?? self.width))
     guard column < end else { return }

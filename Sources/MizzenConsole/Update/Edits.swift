@@ -31,7 +31,9 @@ enum Edits {
     let (workspace, index) = ConnectionForm.candidate(form, in: state.workspace)
     let code = workspace.connections[index].code
     let label: String
-    if case .editConnection = form.purpose { label = "edit connection \(code)" } else {
+    if case .editConnection = form.purpose {
+      label = "edit connection \(code)"
+    } else {
       label = "add connection \(code)"
     }
     state.screens.removeLast()

@@ -61,7 +61,8 @@ enum FormActions {
       if form.moveRow(action == .moveRowUp ? -1 : 1) {
         refresh(&form, state.workspace)
       } else {
-        state.flash("That mapping is already at the \(action == .moveRowUp ? "top" : "bottom").", .info)
+        state.flash(
+          "That mapping is already at the \(action == .moveRowUp ? "top" : "bottom").", .info)
       }
     case .save:
       return Edits.saveForm(&state, form)

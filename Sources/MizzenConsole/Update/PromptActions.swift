@@ -68,7 +68,8 @@ enum PromptActions {
 
   private static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
     let typed = text.trimmingPrefix(":")
-    let found = commands.map(\.name).contains(String(typed)) ? [String(typed)] : candidates(String(typed))
+    let found =
+      commands.map(\.name).contains(String(typed)) ? [String(typed)] : candidates(String(typed))
     guard found.count == 1, !typed.isEmpty else {
       let known = commands.map { ":" + $0.name }.joined(separator: " ")
       state.flash("Unknown command “:\(typed)”. Commands: \(known)", .error)
