@@ -29,6 +29,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Saves and edits a workspace in a separate process for the store's crash and
+    // concurrency tests, which run it from the build folder.
+    .executableTarget(name: "mizzen-store-probe", dependencies: ["MizzenCore"]),
     .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore"]),
     .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
     .testTarget(name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"]),

@@ -240,10 +240,10 @@ struct JSONParser {
       }
       buffer.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
     default:
-      index = start + 1
+      let shown = letter < 0x20 || letter >= 0x80 ? "" : String(Character(Unicode.Scalar(letter)))
       throw error(
         at: start,
-        "'\\\(found())' is not a JSON escape (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)")
+        "'\\\(shown)' is not a JSON escape (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)")
     }
   }
 

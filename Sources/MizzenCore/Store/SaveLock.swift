@@ -16,7 +16,9 @@ struct SaveLock {
   static func acquire(for target: String, displayPath: String) throws(StoreError) -> SaveLock {
     let lockPath = target + ".lock"
     let fd: Int32
-    switch PosixFile.openFile(lockPath, O_RDWR | O_CREAT, 0o600) {
+    // Read-only is enough for `flock`, and lets everyone who may write the workspace use a
+    // lock file that another user created. It holds no data.
+    switch PosixFile.openFile(lockPath, O_RDONLY | O_CREAT, 0o644) {
     case .success(let opened): fd = opened
     case .failure(let error):
       let kind: StoreError.Kind =

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import MizzenCore
+
+/// Kills a process that saves in a loop, hundreds of times, and checks the file each time.
+@Suite(.serialized) struct StoreCrashTests {
+  /// The file and its backup as found after one kill.
+  private struct Snapshot {
+    var round: Int
+    var file: [UInt8]
+    var backup: [UInt8]?
+    var lastReported: Int?
+  }
+
+  @Test(.timeLimit(.minutes(2)))
+  func killedSavesLeaveTheOldOrTheNewVersionWhole() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("w.json")
+    var snapshots: [Snapshot] = []
+    var killsMidSave = 0
+    var totalSaves = 0
+    let kills = 220
+    for round in 0..<kills {
+      let (process, pipe) = try StoreProbe.start(["save-loop", path])
+      var output = Data()
+      if round % 2 == 0 {
+        // Half the kills land at a random moment after start, loading or saving.
+        usleep(UInt32.random(in: 2_000...90_000))
+      } else {
+        // The other half land while saves are under way: after the first one is reported.
+        output.append(pipe.fileHandleForReading.availableData)
+        usleep(UInt32.random(in: 0...25_000))
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      #expect(process.terminationReason == .uncaughtSignal, "round \(round): the probe stopped")
+      output.append(pipe.fileHandleForReading.readDataToEndOfFile())
+      let reported = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        .compactMap { Int($0.dropFirst(6)) }
+      totalSaves += reported.count
+      if FileManager.default.fileExists(atPath: folder.file(".w.json.tmp")) { killsMidSave += 1 }
+      guard FileManager.default.fileExists(atPath: path) else {
+        #expect(snapshots.isEmpty && reported.isEmpty, "round \(round): the file disappeared")
+        continue
+      }
+      let loaded = try WorkspaceStore(path: path).load()
+      #expect(loaded.workspace.name.hasPrefix("v"))
+      let backup = FileManager.default.fileExists(atPath: path + ".bak")
+      snapshots.append(
+        Snapshot(
+          round: round, file: try folder.read("w.json"),
+          backup: backup ? try folder.read("w.json.bak") : nil, lastReported: reported.last))
+    }
+    try checkAgainstSavedVersions(snapshots)
+    print("crash test: \(kills) kills, \(totalSaves) saves, \(killsMidSave) kills mid-save")
+    #expect(totalSaves > kills, "the kills should interrupt an active save loop")
+    #expect(killsMidSave > 0, "some kills should land in the middle of a save")
+  }
+
+  /// Every file seen equals, byte for byte, the version its name says; versions never go
+  /// back; a save the probe reported is never lost; the backup is an earlier whole version.
+  private func checkAgainstSavedVersions(_ snapshots: [Snapshot]) throws {
+    func number(_ bytes: [UInt8]) throws -> Int {
+      try #require(Int(WorkspaceCodec.decode(bytes).name.dropFirst()))
+    }
+    var numbers = Set<Int>()
+    for snapshot in snapshots {
+      numbers.insert(try number(snapshot.file))
+      if let backup = snapshot.backup { numbers.insert(try number(backup)) }
+    }
+    let expected = try savedVersions(numbers.sorted())
+    var last = 0
+    for snapshot in snapshots {
+      let version = try number(snapshot.file)
+      #expect(snapshot.file == expected[version], "round \(snapshot.round): not version \(version)")
+      #expect(version >= last, "round \(snapshot.round): went back from v\(last) to v\(version)")
+      #expect(version >= (snapshot.lastReported ?? 0), "round \(snapshot.round): a save was lost")
+      if let backup = snapshot.backup {
+        let backupVersion = try number(backup)
+        #expect(backup == expected[backupVersion], "round \(snapshot.round): backup")
+        #expect(backupVersion <= version)
+      }
+      last = version
+    }
+    #expect(last > 1)
+  }
+
+  /// The bytes the probe writes for each version number, from one `print` run.
+  private func savedVersions(_ numbers: [Int]) throws -> [Int: [UInt8]] {
+    let (status, output) = try StoreProbe.run(["print"] + numbers.map(String.init))
+    #expect(status == 0)
+    var result: [Int: [UInt8]] = [:]
+    var offset = 0
+    for number in numbers {
+      let newline = try #require(output[offset...].firstIndex(of: 0x0A))
+      let count = try #require(Int(String(decoding: output[offset..<newline], as: UTF8.self)))
+      result[number] = Array(output[(newline + 1)..<(newline + 1 + count)])
+      offset = newline + 1 + count
+    }
+    return result
+  }
+}
