@@ -89,7 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
       do {
         configuration.groups = try WorkspaceGroups.load(path: workspace)
       } catch {
-        writeToStandardError("\(error)")
+        writeToStandardError(error.message)
         throw ExitCode(2)
       }
       configuration.createsUnknownGroups = false
@@ -179,38 +179,17 @@ struct SandboxCommand: AsyncParsableCommand {
   }
 }
 
-/// The subscription groups of a workspace file with their channels, read directly from
-/// its JSON so that the sandbox needs nothing else from the workspace.
+/// The subscription groups of a workspace with their channels (push has none).
 private enum WorkspaceGroups {
-  struct Unreadable: Error, CustomStringConvertible {
-    var description: String
-  }
-
-  static func load(path: String) throws -> [String: Channel] {
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw Unreadable(
-        description: "The workspace \(path) does not exist; give the path of a workspace file "
-          + "(mizzen init writes one).")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw Unreadable(
-        description: "Cannot read the workspace \(path): \(error.localizedDescription)")
-    }
-    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-      throw Unreadable(
-        description: "The workspace \(path) is not a JSON object; check it with mizzen validate.")
-    }
+  static func load(path: String) throws(StoreError) -> [String: Channel] {
+    let workspace = try WorkspaceStore(path: path).load().workspace
     var groups: [String: Channel] = [:]
-    for topic in root["topics"] as? [[String: Any]] ?? [] {
-      for entry in topic["channels"] as? [[String: Any]] ?? [] {
-        guard let channel = (entry["channel"] as? String).flatMap(Channel.init(rawValue:)),
-          channel.usesSubscriptionGroup,
-          let id = entry["subscriptionGroupId"] as? String, !id.isEmpty
+    for topic in workspace.topics {
+      for entry in topic.channels {
+        guard let channel = entry.kind, channel.usesSubscriptionGroup,
+          !entry.subscriptionGroupId.isEmpty
         else { continue }
-        groups[id] = channel
+        groups[entry.subscriptionGroupId] = channel
       }
     }
     return groups

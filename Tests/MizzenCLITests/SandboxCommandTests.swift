@@ -22,6 +22,7 @@ struct SandboxCommandTests {
     try Data(
       """
       {"format": "mizzen.workspace", "version": 1, "name": "Test",
+       "connections": [], "identitySpaces": [], "properties": [],
        "topics": [{"code": "news", "name": "News", "channels": [
          {"channel": "email", "connection": "local", "subscriptionGroupId": "\(Self.group)"},
          {"channel": "push", "connection": "local"}]}]}
@@ -58,6 +59,25 @@ struct SandboxCommandTests {
     let (status, errors) = try sandbox.terminate(SIGINT)
     #expect(status == 0)
     #expect(!errors.contains(key))
+  }
+
+  @Test("a workspace that is not JSON exits 2 with the store's message")
+  func unreadableWorkspace() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mizzen-sandbox-\(UUID().uuidString).json")
+    try Data("{ not json".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let process = Process()
+    process.executableURL = SandboxProcess.binary
+    process.arguments = ["sandbox", "--workspace", file.path]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = Pipe()
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(text.contains(file.lastPathComponent))
   }
 
   @Test("invalid options exit 64 with a message")
