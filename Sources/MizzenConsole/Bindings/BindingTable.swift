@@ -48,6 +48,8 @@ public enum BindingTable {
 
     Binding([.up, .character("k")], .moveUp, .chooser, "move up"),
     Binding([.down, .character("j")], .moveDown, .chooser, "move down"),
+    Binding([.character("g"), .home, .pageUp], .moveTop, .chooser, "first choice"),
+    Binding([.character("G"), .end, .pageDown], .moveBottom, .chooser, "last choice"),
     Binding([.enter], .accept, .chooser, "choose", hint: true),
     Binding([.escape], .back, .chooser, "cancel", hint: true),
 

@@ -12,7 +12,10 @@ enum KeyDispatch {
     case nil: break
     }
     if state.prompt != nil { return [.prompt] }
-    if let form = state.form { return form.isOnRow ? [.formRow, .form] : [.form] }
+    if let form = state.form {
+      if case .rows = form.focusedField.value { return [.formRow, .form] }
+      return [.form]
+    }
     return [.list, .global]
   }
 

@@ -63,6 +63,9 @@ enum OverlayActions {
     case .moveDown:
       chooser.selected = min(chooser.options.count - 1, chooser.selected + 1)
       state.overlay = .chooser(chooser)
+    case .moveTop, .moveBottom:
+      chooser.selected = action == .moveTop ? 0 : chooser.options.count - 1
+      state.overlay = .chooser(chooser)
     case .back:
       state.overlay = nil
     case .accept:

@@ -1,0 +1,57 @@
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// `--read-only`: every change is disabled and says why; looking around still works.
+@Suite struct ReadOnlyTests {
+  static let reason =
+    "Read-only: the console was started with --read-only, so nothing can be changed."
+
+  @Test(arguments: ["n", "e", "d", "c", "z", "Z"])
+  func changingKeysAreBlockedWithAReason(key: String) throws {
+    var state = try Fixtures.state(readOnly: true)
+    #expect(press(&state, .character(Character(key))).isEmpty)
+    #expect(state.status?.text == Self.reason)
+    #expect(state.screens.isEmpty)
+    #expect(state.overlay == nil)
+    #expect(state.workspace == Fixtures.workspace)
+  }
+
+  @Test func enterOpensTheFormOnlyToLook() throws {
+    var state = try Fixtures.state(readOnly: true)
+    press(&state, .enter)
+    let form = try #require(state.form)
+    #expect(form.viewOnly)
+    type(&state, "abc")
+    #expect(state.form?.field("name")?.text == "Braze US")
+    #expect(state.status?.text == Self.reason)
+    press(&state, .tab, .tab, .right)
+    #expect(state.form?.field("endpointChoice")?.choiceValue == "https://rest.iad-01.braze.com")
+    #expect(press(&state, .control("s")).isEmpty)
+    #expect(state.status?.text == Self.reason)
+    press(&state, .escape)
+    #expect(state.form == nil)
+  }
+
+  @Test func theHintStripLeavesOutChangingKeysAndTheHeaderSaysReadOnly() throws {
+    let writable = try Fixtures.state()
+    var readOnly = try Fixtures.state(readOnly: true)
+    #expect(readOnly.status?.text == "Read-only: nothing can be changed in this session.")
+    for _ in 0..<40 { _ = ConsoleModel.update(&readOnly, .tick) }
+    let writableFrame = ConsoleModel.render(writable, Size(width: 120, height: 30))
+    let readOnlyFrame = ConsoleModel.render(readOnly, Size(width: 120, height: 30))
+    #expect(writableFrame.text(ofRow: 29).contains("n new"))
+    #expect(!readOnlyFrame.text(ofRow: 29).contains("n new"))
+    #expect(readOnlyFrame.text(ofRow: 29).contains("/ filter"))
+    #expect(readOnlyFrame.text(ofRow: 0).contains("[read-only]"))
+  }
+
+  @Test func navigationFilterAndQuitStillWork() throws {
+    var state = try Fixtures.state(readOnly: true)
+    press(&state, .down, .character("/"))
+    type(&state, "sandbox")
+    press(&state, .enter, .character("2"), .character("1"))
+    #expect(state.currentList.visible == [2])
+    #expect(press(&state, .character("q")) == [.quit])
+  }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// What happens when the caller runs the save and reload effects with a real store.
+@Suite struct SaveAndReloadTests {
+  /// Runs the effects like the executable does, feeding results back; returns any others.
+  static func run(_ effects: [Effect], _ state: inout ConsoleState, _ store: WorkspaceStore)
+    -> [Effect]
+  {
+    var pending = effects
+    var others: [Effect] = []
+    while !pending.isEmpty {
+      let effect = pending.removeFirst()
+      switch effect {
+      case .save(let workspace, let expecting):
+        do {
+          let revision = try store.save(workspace, expecting: expecting)
+          pending += ConsoleModel.update(&state, .effectCompleted(.saved(revision)))
+        } catch {
+          pending += ConsoleModel.update(&state, .effectCompleted(.saveFailed(error)))
+        }
+      case .reload:
+        do {
+          let loaded = try store.load()
+          pending += ConsoleModel.update(&state, .effectCompleted(.reloaded(loaded)))
+        } catch {
+          pending += ConsoleModel.update(&state, .effectCompleted(.reloadFailed(error)))
+        }
+      case .quit:
+        others.append(effect)
+      }
+    }
+    return others
+  }
+
+  static func start() throws -> (WorkspaceStore, ConsoleState) {
+    let (store, loaded) = try Fixtures.loaded()
+    let state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil,
+      options: ConsoleOptions(workspacePath: store.path), size: Size(width: 100, height: 30))
+    return (store, state)
+  }
+
+  @Test func aSuccessfulSaveUpdatesTheRevisionAndSaysSaved() throws {
+    var (store, state) = try Self.start()
+    let before = state.revision
+    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    #expect(state.revision != before)
+    #expect(state.revision == (try store.load()).revision)
+    #expect(!state.saveInFlight)
+    #expect(!state.hasUnsavedChanges)
+    #expect(state.status?.text == "Saved.")
+    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    #expect(try store.load().workspace.connections.map(\.code) == ["sandbox_local"])
+  }
+
+  @Test func aChangeMadeWhileASaveIsOutIsSavedAfterIt() throws {
+    var (store, state) = try Self.start()
+    let first = press(&state, .character("d"), .tab, .enter)
+    #expect(first.count == 1)
+    let second = press(&state, .character("d"), .tab, .enter)
+    #expect(second.isEmpty)
+    #expect(state.saveQueued)
+    _ = Self.run(first, &state, store)
+    #expect(!state.saveQueued)
+    #expect(try store.load().workspace == state.workspace)
+    #expect(state.workspace.connections.map(\.code) == ["sandbox_local"])
+  }
+
+  @Test func aConflictKeepsTheChangeAndOffersReload() throws {
+    var (store, state) = try Self.start()
+    var theirs = Fixtures.workspace
+    theirs.name = "Changed elsewhere"
+    _ = try store.save(theirs, expecting: try store.load().revision)
+
+    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    #expect(try store.load().workspace == theirs)
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("a conflict must be explained in a dialog")
+      return
+    }
+    #expect(dialog.purpose == .conflict)
+    #expect(dialog.focusedButton == "Keep my change")
+    #expect(state.hasUnsavedChanges)
+    #expect(state.workspace.connections.count == 2)
+
+    let effects = press(&state, .tab, .enter)
+    #expect(effects == [.reload])
+    _ = Self.run(effects, &state, store)
+    #expect(state.workspace == theirs)
+    #expect(state.overlay == nil)
+    #expect(!state.hasUnsavedChanges)
+    #expect(state.undoStack.isEmpty)
+    #expect(state.status?.text == "Reloaded from disk.")
+  }
+
+  @Test func keepingTheChangeAfterAConflictLeavesRForReloadAndGuardsQuit() throws {
+    var (store, state) = try Self.start()
+    _ = try store.save(Fixtures.workspace, expecting: try store.load().revision)
+    var theirs = Fixtures.workspace
+    theirs.name = "Theirs"
+    _ = try store.save(theirs, expecting: try store.load().revision)
+    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    press(&state, .enter)
+    #expect(state.overlay == nil)
+    #expect(state.status?.level == .warning)
+    #expect(press(&state, .character("q")).isEmpty)
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("quitting with an unsaved change asks first")
+      return
+    }
+    #expect(dialog.focusedButton == "Cancel")
+    press(&state, .escape)
+    let effects = press(&state, .character("r"))
+    #expect(effects == [.reload])
+    _ = Self.run(effects, &state, store)
+    #expect(state.workspace.name == "Theirs")
+    #expect(press(&state, .character("q")) == [.quit])
+  }
+
+  @Test func anotherSaveFailureIsShownAsAnError() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("d"), .tab, .enter)
+    let failure = StoreError(
+      kind: .io, path: "/x/mizzen.json", message: "/x/mizzen.json: disk full; free some space.",
+      isUnreadable: false)
+    _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(failure)))
+    #expect(state.overlay == nil)
+    #expect(state.status?.level == .error)
+    #expect(state.status?.text == "Not saved: /x/mizzen.json: disk full; free some space.")
+    #expect(state.hasUnsavedChanges)
+  }
+
+  @Test func aFileThatCannotBeReadIsShownAndNeverChanged() throws {
+    let error = StoreError(
+      kind: .syntax, path: "/w/mizzen.json", line: 3, column: 7,
+      message: "/w/mizzen.json: line 3, column 7: expected a value", isUnreadable: true)
+    var state = ConsoleModel.initialState(
+      loaded: nil, loadError: error, options: ConsoleOptions(workspacePath: "/w/mizzen.json"),
+      size: Size(width: 80, height: 24))
+    let text = ConsoleModel.render(state, state.size).text
+    #expect(text.contains("line 3, column 7: expected a value"))
+    for key in ["n", "z", "Z"] {
+      #expect(press(&state, .character(Character(key))).isEmpty)
+      #expect(state.status?.text.hasPrefix("The workspace file could not be read") == true)
+    }
+    #expect(press(&state, .character("r")) == [.reload])
+  }
+
+  @Test func aMissingFileStartsANewWorkspaceSavedWithoutARevision() throws {
+    var state = ConsoleModel.initialState(
+      loaded: nil, loadError: nil, options: ConsoleOptions(workspacePath: "/tmp/x/acme.json"),
+      size: Size(width: 80, height: 24))
+    #expect(state.workspace.name == "acme")
+    press(&state, .character("n"))
+    type(&state, "First")
+    let effects = press(&state, .control("s"))
+    guard case .save(let workspace, let expecting) = effects.first else {
+      Issue.record("saving a new connection emits a save")
+      return
+    }
+    #expect(expecting == nil)
+    #expect(workspace.connections.map(\.code) == ["first"])
+  }
+}
