@@ -1,0 +1,137 @@
+/// The rules of topics and their channels: channel values, connections, subscription group
+/// ids, and whether the connection can identify people for the channel.
+enum TopicRules {
+  private static let legalBases = Set(LegalBasis.codes)
+
+  static func check(
+    _ topic: Topic, at index: Int, context: ValidationContext, into sink: inout ProblemSink
+  ) {
+    let spot = NameAndCodeRules.checkRecord(
+      kind: "topic", code: topic.code, name: topic.name, collection: .topics, index: index,
+      context: context, into: &sink)
+    if !topic.legalBasis.isEmpty && !legalBases.contains(topic.legalBasis) {
+      sink.add(
+        .legalBasisUnknown, spot.path("legalBasis"),
+        "\"\(topic.legalBasis)\" is not a Ketch legal-basis code: use one such as "
+          + "consent_optin, consent_optout or legitimateinterest, or leave it empty.")
+    }
+    if topic.channels.isEmpty {
+      sink.add(
+        .topicNoChannels, spot.path("channels"),
+        "This topic has no channel, so a choice about it reaches no Braze group: add email, "
+          + "SMS, WhatsApp or push.")
+      return
+    }
+    // Per topic, so a handful of entries: which channel codes repeat, and which group ids
+    // this topic itself maps more than once.
+    var channelCount: [String: Int] = [:]
+    var groupCount: [String: Int] = [:]
+    for channel in topic.channels {
+      channelCount[channel.channel, default: 0] += 1
+      if let key = GroupIDs.ownerKey(channel) { groupCount[key, default: 0] += 1 }
+    }
+    var firstOfChannel: [String: Int] = [:]
+    for (position, channel) in topic.channels.enumerated() {
+      let unique = channelCount[channel.channel] == 1 && CodeGenerator.isValid(channel.channel)
+      let entry = ChannelEntry(
+        channel: channel, position: position, spot: spot, key: unique ? channel.channel : nil)
+      if let earlier = firstOfChannel[channel.channel] {
+        sink.add(
+          .channelDuplicate, entry.path("channel"),
+          "\(channel.channel) already appears in this topic as channels[\(earlier)]: a channel "
+            + "can map to one group per topic, so remove one of them.")
+      } else {
+        firstOfChannel[channel.channel] = position
+      }
+      checkChannel(entry, topicIndex: index, groupCount: groupCount, context, &sink)
+    }
+  }
+
+  private static func checkChannel(
+    _ entry: ChannelEntry, topicIndex: Int, groupCount: [String: Int],
+    _ context: ValidationContext, _ sink: inout ProblemSink
+  ) {
+    let channel = entry.channel
+    let kind = channel.kind
+    if kind == nil {
+      sink.add(
+        .channelInvalid, entry.path("channel"),
+        (channel.channel.isEmpty
+          ? "The channel is missing" : "\"\(channel.channel)\" is not a channel")
+          + ": use email, sms, whatsapp or push.")
+    }
+    let target = context.connection(channel.connection)
+    if target == nil {
+      sink.add(
+        .channelConnection, entry.path("connection"),
+        channel.connection.isEmpty
+          ? "Choose the Braze connection this channel sends to."
+          : "No connection has the code \"\(channel.connection)\": choose an existing one or "
+            + "create it.")
+    }
+    checkGroupID(entry, kind: kind, topicIndex: topicIndex, groupCount, context, &sink)
+    if let kind, let target, !context.servedChannels[target.index].contains(kind) {
+      sink.add(
+        .channelUnservable, entry.path("connection"),
+        "The connection \(context.recordPath(.connections, target.index)) maps no identity a "
+          + "\(kind.label) group accepts (\(kind.acceptedFields.map(\.rawValue).joined(separator: " or "))): "
+          + "add such an entry to its identity mapping, or choose another connection.")
+    }
+  }
+
+  private static func checkGroupID(
+    _ entry: ChannelEntry, kind: Channel?, topicIndex: Int, _ groupCount: [String: Int],
+    _ context: ValidationContext, _ sink: inout ProblemSink
+  ) {
+    let id = entry.channel.subscriptionGroupId
+    let path = entry.path("subscriptionGroupId")
+    guard let kind else { return }
+    if !kind.usesSubscriptionGroup {
+      if !id.isEmpty {
+        sink.add(
+          .groupIDIgnored, path,
+          "Push has no subscription group in Braze (it sets the push_subscribe attribute), "
+            + "so this group id is ignored: remove it.")
+      }
+      return
+    }
+    if id.isEmpty {
+      sink.add(
+        .groupIDMissing, path,
+        "Set the Braze subscription group id for \(kind.label); the Braze dashboard shows it "
+          + "under Audience > Subscriptions.")
+      return
+    }
+    if !GroupIDs.looksLikeUUID(id) {
+      sink.add(
+        .groupIDShape, path,
+        "\"\(id)\" does not look like a Braze subscription group id (a UUID such as "
+          + "fbc3506c-26a5-4f35-b8f0-ed382da4f2db): check that it was copied whole.")
+    }
+    let key = GroupIDs.normalised(id)
+    if let other = context.otherTopicMapping(groupKey: key, excluding: topicIndex) {
+      sink.add(
+        .groupIDShared, path,
+        "This group id is also mapped by \(context.recordPath(.topics, other.topic)), so a "
+          + "choice about either topic changes both: give each topic its own group.")
+    } else if (groupCount[key] ?? 0) > 1 {
+      sink.add(
+        .groupIDShared, path,
+        "This group id is mapped by more than one channel of this topic, but a Braze group "
+          + "belongs to one channel: give each channel its own group.")
+    }
+  }
+}
+
+/// One channel entry being validated, with how its path names it.
+private struct ChannelEntry {
+  let channel: TopicChannel
+  let position: Int
+  let spot: RecordSpot
+  /// The channel code when it names the entry without doubt, else nil (the index is shown).
+  let key: String?
+
+  func path(_ field: String) -> ProblemPath {
+    spot.child("channels", position, key: key, field: field)
+  }
+}

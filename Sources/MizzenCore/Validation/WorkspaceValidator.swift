@@ -1,0 +1,139 @@
+/// Checks a workspace against every rule of SPEC §2 and reports what is wrong, where, and
+/// what to do about it.
+///
+/// Two ways in:
+/// - `problems(in:)` validates the whole workspace in one O(n) pass (dictionaries built once
+///   by `ValidationContext`; no rule compares records pairwise). This is what
+///   `mizzen validate`, the header's problem count and the problems list use.
+/// - `problems(forTopic:at:context:)` and its siblings validate one record — typically a
+///   form's draft — against a `ValidationContext` built once from the saved workspace, in
+///   time proportional to that record alone, for inline problems while typing. For a record
+///   already in the workspace they return exactly the problems `problems(in:)` reports with
+///   that record's collection and index. Collection-wide problems (no marketing preference
+///   identity, no property capturing it) belong to no record and come only from
+///   `problems(in:)`.
+///
+/// Order is stable: the workspace's own fields, then connections, identity spaces,
+/// properties and topics in file order (collection-wide problems first in their
+/// collection); within a record its own fields first, then its nested entries in order.
+public enum WorkspaceValidator {
+  /// Every rule the validator applies, with its id, severity and summary.
+  public static let rules: [ValidationRule] = ValidationRule.catalogue
+
+  /// Every problem of the workspace, in file order.
+  public static func problems(in workspace: Workspace) -> [Problem] {
+    let context = ValidationContext(workspace)
+    var sink = ProblemSink()
+    checkWorkspaceFields(workspace, into: &sink)
+    for (index, connection) in workspace.connections.enumerated() {
+      ConnectionRules.check(connection, at: index, context: context, into: &sink)
+    }
+    IdentitySpaceRules.checkCollection(workspace, into: &sink)
+    for (index, space) in workspace.identitySpaces.enumerated() {
+      IdentitySpaceRules.check(space, at: index, context: context, into: &sink)
+    }
+    PropertyRules.checkCollection(workspace, into: &sink)
+    for (index, property) in workspace.properties.enumerated() {
+      PropertyRules.check(property, at: index, context: context, into: &sink)
+    }
+    for (index, topic) in workspace.topics.enumerated() {
+      TopicRules.check(topic, at: index, context: context, into: &sink)
+    }
+    return sink.problems
+  }
+
+  // MARK: One record against a prebuilt context
+
+  /// The problems of `connection` if it stood at `index` (use `connections.count` for a new
+  /// one) in the workspace `context` was built from.
+  public static func problems(
+    forConnection connection: Connection, at index: Int, context: ValidationContext
+  ) -> [Problem] {
+    var sink = ProblemSink()
+    ConnectionRules.check(connection, at: index, context: context, into: &sink)
+    return sink.problems
+  }
+
+  /// The problems of `space` if it stood at `index` (use `identitySpaces.count` for a new one).
+  public static func problems(
+    forIdentitySpace space: IdentitySpace, at index: Int, context: ValidationContext
+  ) -> [Problem] {
+    var sink = ProblemSink()
+    IdentitySpaceRules.check(space, at: index, context: context, into: &sink)
+    return sink.problems
+  }
+
+  /// The problems of `property` if it stood at `index` (use `properties.count` for a new one).
+  public static func problems(
+    forProperty property: Property, at index: Int, context: ValidationContext
+  ) -> [Problem] {
+    var sink = ProblemSink()
+    PropertyRules.check(property, at: index, context: context, into: &sink)
+    return sink.problems
+  }
+
+  /// The problems of `topic` if it stood at `index` (use `topics.count` for a new one).
+  public static func problems(
+    forTopic topic: Topic, at index: Int, context: ValidationContext
+  ) -> [Problem] {
+    var sink = ProblemSink()
+    TopicRules.check(topic, at: index, context: context, into: &sink)
+    return sink.problems
+  }
+
+  /// The problems of the workspace's own fields (`format`, `version`, `name`).
+  public static func problems(forWorkspaceFieldsOf workspace: Workspace) -> [Problem] {
+    var sink = ProblemSink()
+    checkWorkspaceFields(workspace, into: &sink)
+    return sink.problems
+  }
+
+  // MARK: One record of a workspace (builds the context: O(n))
+
+  public static func problems(forConnectionAt index: Int, in workspace: Workspace) -> [Problem] {
+    problems(
+      forConnection: workspace.connections[index], at: index, context: ValidationContext(workspace))
+  }
+
+  public static func problems(forIdentitySpaceAt index: Int, in workspace: Workspace)
+    -> [Problem]
+  {
+    problems(
+      forIdentitySpace: workspace.identitySpaces[index], at: index,
+      context: ValidationContext(workspace))
+  }
+
+  public static func problems(forPropertyAt index: Int, in workspace: Workspace) -> [Problem] {
+    problems(
+      forProperty: workspace.properties[index], at: index, context: ValidationContext(workspace))
+  }
+
+  public static func problems(forTopicAt index: Int, in workspace: Workspace) -> [Problem] {
+    problems(forTopic: workspace.topics[index], at: index, context: ValidationContext(workspace))
+  }
+
+  // MARK: Workspace fields
+
+  private static func checkWorkspaceFields(_ workspace: Workspace, into sink: inout ProblemSink) {
+    if workspace.format != Workspace.formatName {
+      sink.add(
+        .workspaceFormat, ProblemPath(field: "format"),
+        "The format is \"\(workspace.format)\", not \"\(Workspace.formatName)\": this is not a "
+          + "Mizzen workspace, or its first lines were edited; set \"format\": "
+          + "\"\(Workspace.formatName)\".")
+    }
+    if workspace.version > Workspace.currentVersion {
+      sink.add(
+        .workspaceVersion, ProblemPath(field: "version"),
+        "The file is format version \(workspace.version), newer than this mizzen knows "
+          + "(\(Workspace.currentVersion)): update mizzen before editing it.")
+    } else if workspace.version < 1 {
+      sink.add(
+        .workspaceVersion, ProblemPath(field: "version"),
+        "Version \(workspace.version) is not a format version: set \"version\": "
+          + "\(Workspace.currentVersion).")
+    }
+    NameAndCodeRules.check(
+      name: workspace.name, subject: "the workspace", at: ProblemPath(field: "name"), into: &sink)
+  }
+}
