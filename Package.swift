@@ -32,7 +32,7 @@ let package = Package(
     // Saves and edits a workspace in a separate process for the store's crash and
     // concurrency tests, which run it from the build folder.
     .executableTarget(name: "mizzen-store-probe", dependencies: ["MizzenCore"]),
-    .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore"]),
+    .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox"]),
     .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
     .testTarget(name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"]),
     .testTarget(name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole"]),

@@ -1,0 +1,61 @@
+/// What one HTTP attempt of a call got, as shown in the result and kept in the journal.
+public struct BrazeAttempt: Equatable, Sendable, Codable {
+  /// 1 for the first attempt.
+  public var number: Int
+  /// Nil when no HTTP answer arrived (timeout, dropped connection…).
+  public var status: Int?
+  /// The response body, cut after the configured limit and with the key removed.
+  public var body: String?
+  public var rateLimit: RateLimitHeaders?
+  /// From sending the request to the end of the answer (or the failure).
+  public var latencyMs: Double
+  /// What went wrong on the network, when no HTTP answer arrived.
+  public var error: String?
+  /// How long the client waited before the next attempt, when there was one.
+  public var waitMs: Double?
+
+  public init(
+    number: Int, status: Int? = nil, body: String? = nil, rateLimit: RateLimitHeaders? = nil,
+    latencyMs: Double, error: String? = nil, waitMs: Double? = nil
+  ) {
+    self.number = number
+    self.status = status
+    self.body = body
+    self.rateLimit = rateLimit
+    self.latencyMs = latencyMs
+    self.error = error
+    self.waitMs = waitMs
+  }
+}
+
+/// Braze's `X-RateLimit-*` response headers, as received.
+public struct RateLimitHeaders: Equatable, Sendable, Codable {
+  public var limit: String?
+  public var remaining: String?
+  /// The window's end in UTC epoch seconds.
+  public var reset: String?
+
+  public init(limit: String? = nil, remaining: String? = nil, reset: String? = nil) {
+    self.limit = limit
+    self.remaining = remaining
+    self.reset = reset
+  }
+
+  /// Reads the three headers, whatever their case; nil when none is present.
+  public init?(headers: [String: String]) {
+    var found = RateLimitHeaders()
+    for (name, value) in headers {
+      switch name.lowercased() {
+      case "x-ratelimit-limit": found.limit = value
+      case "x-ratelimit-remaining": found.remaining = value
+      case "x-ratelimit-reset": found.reset = value
+      default: break
+      }
+    }
+    guard found.limit != nil || found.remaining != nil || found.reset != nil else { return nil }
+    self = found
+  }
+
+  /// `X-RateLimit-Reset` as epoch seconds, when it is a number.
+  public var resetEpochSeconds: Double? { reset.flatMap { Double($0) } }
+}

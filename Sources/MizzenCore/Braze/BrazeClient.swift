@@ -1,0 +1,144 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Sends planned calls to Braze over URLSession: adds the key, bounds every attempt in
+/// time, retries what is worth retrying, and classifies the result (SPEC §4).
+///
+/// Retried: 429 (after `X-RateLimit-Reset`, if that is within the cap), 5xx, timeouts and
+/// dropped connections, with exponential backoff and jitter, up to `maxAttempts`. Never
+/// retried: other 4xx, and servers that cannot be reached at all. Every call the planner
+/// makes is idempotent (it sets a state), so a retry after a lost answer is safe.
+public final class BrazeClient: Sendable {
+  public let configuration: BrazeClientConfiguration
+  private let session: URLSession
+
+  public init(configuration: BrazeClientConfiguration = BrazeClientConfiguration()) {
+    self.configuration = configuration
+    let sessionConfiguration = URLSessionConfiguration.ephemeral
+    let silence = configuration.connectTimeout.components
+    sessionConfiguration.timeoutIntervalForRequest = max(
+      1, (Double(silence.seconds) + Double(silence.attoseconds) / 1e18).rounded(.up))
+    sessionConfiguration.urlCache = nil
+    sessionConfiguration.httpCookieStorage = nil
+    session = URLSession(configuration: sessionConfiguration)
+  }
+
+  deinit {
+    session.finishTasksAndInvalidate()
+  }
+
+  /// Sends `request` with `key` and returns every attempt and the outcome. Cancelling the
+  /// calling Task stops the attempt in flight and any wait, and ends as `cancelled`.
+  public func perform(_ request: PlannedRequest, key: String) async -> BrazeExchange {
+    let clock = ContinuousClock()
+    let started = clock.now
+    guard let urlRequest = makeURLRequest(request, key: key) else {
+      let outcome = BrazeOutcome(
+        kind: .networkError,
+        message: "'\(request.url)' is not a URL that can be sent to; check the endpoint.")
+      return finish(request, [], outcome, nil, since: started)
+    }
+    var attempts: [BrazeAttempt] = []
+    var lastBody: [UInt8]?
+    let maxAttempts = max(1, configuration.maxAttempts)
+    var number = 0
+    while true {
+      number += 1
+      let attemptStart = clock.now
+      let result = await HTTPTransfer.run(
+        urlRequest, session: session, deadline: configuration.attemptTimeout)
+      var attempt = BrazeAttempt(number: number, latencyMs: Self.ms(clock.now - attemptStart))
+      let classifier = OutcomeClassifier(request: request, attempts: number, configuration)
+      let verdict: OutcomeClassifier.Verdict
+      switch result {
+      case .response(let status, let headers, let rawBody):
+        let body = scrub(rawBody, key: key)
+        lastBody = body
+        attempt.status = status
+        attempt.body = truncated(body)
+        attempt.rateLimit = RateLimitHeaders(headers: headers)
+        verdict = classifier.classify(status: status, body: body, rateLimit: attempt.rateLimit)
+      case .failure(let failure):
+        if case .connectionLost(let text) = failure { attempt.error = text }
+        if case .unreachable(let text) = failure { attempt.error = text }
+        if failure == .timeout {
+          attempt.error = "no complete answer within \(Self.seconds(configuration.attemptTimeout))"
+        }
+        if failure == .cancelled { attempt.error = "cancelled" }
+        verdict = classifier.classify(failure)
+      }
+      switch verdict {
+      case .final(let outcome):
+        attempts.append(attempt)
+        return finish(request, attempts, outcome, lastBody, since: started)
+      case .retry(let wait, let outcomeIfLast):
+        guard number < maxAttempts else {
+          attempts.append(attempt)
+          return finish(request, attempts, outcomeIfLast, lastBody, since: started)
+        }
+        attempt.waitMs = Self.ms(wait)
+        attempts.append(attempt)
+        do {
+          try await Task.sleep(for: wait)
+        } catch {
+          return finish(
+            request, attempts, classifier.cancelledOutcome(), lastBody, since: started)
+        }
+      }
+    }
+  }
+
+  private func finish(
+    _ request: PlannedRequest, _ attempts: [BrazeAttempt], _ outcome: BrazeOutcome,
+    _ body: [UInt8]?, since started: ContinuousClock.Instant
+  ) -> BrazeExchange {
+    BrazeExchange(
+      request: request, attempts: attempts, outcome: outcome,
+      latencyMs: Self.ms(ContinuousClock().now - started), responseBody: body)
+  }
+
+  private func makeURLRequest(_ request: PlannedRequest, key: String) -> URLRequest? {
+    guard let url = URL(string: request.url) else { return nil }
+    var urlRequest = URLRequest(url: url)
+    urlRequest.httpMethod = request.method
+    urlRequest.setValue("Bearer " + key, forHTTPHeaderField: "Authorization")
+    for header in request.headers {
+      urlRequest.setValue(header.value, forHTTPHeaderField: header.name)
+    }
+    if let body = request.body { urlRequest.httpBody = Data(body) }
+    return urlRequest
+  }
+
+  /// A body with every occurrence of the key replaced by its mask: an answer that echoes
+  /// the request must not carry the key into the journal or onto a screen.
+  private func scrub(_ body: [UInt8], key: String) -> [UInt8] {
+    guard key.utf8.count >= 4, !body.isEmpty else { return body }
+    let text = String(decoding: body, as: UTF8.self)
+    guard text.contains(key) else { return body }
+    return Array(text.replacingOccurrences(of: key, with: APIKeySource.mask(key)).utf8)
+  }
+
+  private func truncated(_ body: [UInt8]) -> String {
+    let limit = max(0, configuration.recordedBodyLimit)
+    guard body.count > limit else { return String(decoding: body, as: UTF8.self) }
+    var cut = limit
+    // Back up to the start of a UTF-8 sequence so that no character is split.
+    while cut > 0 && (body[cut] & 0xC0) == 0x80 { cut -= 1 }
+    return String(decoding: body[..<cut], as: UTF8.self) + "… (\(body.count - cut) more bytes)"
+  }
+
+  /// A duration in milliseconds, to a tenth, as shown and journaled.
+  static func ms(_ duration: Duration) -> Double {
+    let parts = duration.components
+    let value = Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
+    return (value * 10).rounded() / 10
+  }
+
+  static func seconds(_ duration: Duration) -> String {
+    let value = ms(duration) / 1000
+    return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+  }
+}

@@ -1,0 +1,82 @@
+/// Builds the Braze calls of SPEC §4 from already-checked parts. Bodies are JSON with
+/// sorted keys and a single identifier given as a string (the same form the verify call
+/// queries with).
+enum BrazeRequestBuilder {
+  /// The headers every call carries besides `Authorization`.
+  static let commonHeaders = [
+    HTTPHeader("Content-Type", "application/json"),
+    HTTPHeader("User-Agent", MizzenVersion.userAgent),
+  ]
+
+  /// `POST /subscription/status/set` for one identifier.
+  static func statusSet(
+    base: String, groupID: String, state: SignalState, field: BrazeField, value: String
+  ) -> PlannedRequest {
+    // The identifier keys (email, external_id, phone) all sort before "subscription_…".
+    let body = JSONText.object([
+      (field.rawValue, JSONText.quoted(value)),
+      ("subscription_group_id", JSONText.quoted(groupID)),
+      ("subscription_state", JSONText.quoted(state.subscriptionState)),
+    ])
+    return post(
+      .send, base: base, path: "/subscription/status/set", body: body,
+      permission: .subscriptionStatusSet)
+  }
+
+  /// `POST /users/track` with one attributes object setting `push_subscribe`.
+  static func pushTrack(base: String, state: SignalState, field: BrazeField, value: String)
+    -> PlannedRequest
+  {
+    // email, external_id and phone all sort before "push_subscribe".
+    let attributes = JSONText.object([
+      (field.rawValue, JSONText.quoted(value)),
+      ("push_subscribe", JSONText.quoted(state.pushSubscribe)),
+    ])
+    let body = JSONText.object([("attributes", "[" + attributes + "]")])
+    return post(.send, base: base, path: "/users/track", body: body, permission: .usersTrack)
+  }
+
+  /// `GET /subscription/status/get` for one identifier of one group.
+  static func statusGet(
+    _ purpose: RequestPurpose, base: String, groupID: String, field: BrazeField, value: String,
+    expected: String?
+  ) -> PlannedRequest {
+    let path = "/subscription/status/get"
+    let url =
+      base + path + "?subscription_group_id=" + PercentEncoding.queryValue(groupID) + "&"
+      + field.rawValue + "=" + PercentEncoding.queryValue(value)
+    return PlannedRequest(
+      purpose: purpose, method: "GET", url: url, path: path, headers: commonHeaders, body: nil,
+      permission: .subscriptionStatusGet,
+      expectation: expected.map { .groupStatus(identifier: value, expected: $0) })
+  }
+
+  /// `POST /users/export/ids` reading `push_subscribe` back for one identifier.
+  static func pushExport(base: String, state: SignalState, field: BrazeField, value: String)
+    -> PlannedRequest
+  {
+    let identifier: (key: String, json: String)
+    switch field {
+    case .externalID: identifier = ("external_ids", JSONText.stringArray([value]))
+    case .email: identifier = ("email_address", JSONText.quoted(value))
+    case .phone: identifier = ("phone", JSONText.quoted(value))
+    }
+    let fields = ("fields_to_export", JSONText.stringArray(["push_subscribe"]))
+    // email_address and external_ids sort before fields_to_export; phone after it.
+    let members = field == .phone ? [fields, identifier] : [identifier, fields]
+    var request = post(
+      .verify, base: base, path: "/users/export/ids", body: JSONText.object(members),
+      permission: .usersExportIDs)
+    request.expectation = .pushSubscribe(expected: state.pushSubscribe)
+    return request
+  }
+
+  private static func post(
+    _ purpose: RequestPurpose, base: String, path: String, body: String,
+    permission: BrazePermission
+  ) -> PlannedRequest {
+    PlannedRequest(
+      purpose: purpose, method: "POST", url: base + path, path: path, headers: commonHeaders,
+      body: Array(body.utf8), permission: permission)
+  }
+}

@@ -1,0 +1,83 @@
+/// The syntax checks Braze applies to identifiers sent over the API (braze-api.md §9),
+/// made locally so that a malformed value is explained before any call is made.
+public enum IdentitySyntax {
+  /// Symbols Braze accepts in the part of an address before the `@`, besides letters,
+  /// digits, `_` and inner dots.
+  private static let localSymbols: Set<Unicode.Scalar> = [
+    "-", "^", "+", "$", "&", "#", "/", "%", "*", "=", "`", "~", "!", "?", "_",
+  ]
+
+  /// Nil when `email` is acceptable to Braze, else the reason it is not, as a phrase that
+  /// completes "The email address … ".
+  public static func emailProblem(_ email: String) -> String? {
+    if email.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+      return "contains whitespace, which Braze refuses"
+    }
+    let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return "must contain exactly one @" }
+    let local = parts[0]
+    let domain = parts[1]
+    guard !local.isEmpty else { return "has nothing before the @" }
+    if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
+      return "has a dot at the start or end of the part before the @, or two dots in a row"
+    }
+    for scalar in local.unicodeScalars where scalar != "." {
+      let isWordCharacter =
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if !isWordCharacter && !localSymbols.contains(scalar) {
+        return "contains '\(scalar)' before the @, which Braze does not accept"
+      }
+    }
+    guard !domain.isEmpty else { return "has nothing after the @" }
+    guard domain.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return "has a non-ASCII domain; write it in Punycode (xn--…)"
+    }
+    let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+    guard labels.count >= 2 else { return "needs a domain with a dot, such as example.com" }
+    for label in labels {
+      guard !label.isEmpty, !label.hasPrefix("-"), !label.hasSuffix("-"),
+        label.utf8.allSatisfy({ isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") })
+      else {
+        return "has a malformed domain label '\(label)'"
+      }
+    }
+    guard let last = labels.last, last.count >= 2, !last.utf8.allSatisfy(isASCIIDigit) else {
+      return "needs a top-level domain of at least two letters"
+    }
+    return nil
+  }
+
+  /// True for E.164 numbers: `+`, a country code that does not start with 0, and 7 to 15
+  /// digits in all (`^\+[1-9][0-9]{6,14}$`).
+  public static func isE164(_ phone: String) -> Bool {
+    let bytes = phone.utf8
+    guard bytes.count >= 8, bytes.count <= 16 else { return false }
+    var index = bytes.startIndex
+    guard bytes[index] == UInt8(ascii: "+") else { return false }
+    index = bytes.index(after: index)
+    guard bytes[index] >= UInt8(ascii: "1"), bytes[index] <= UInt8(ascii: "9") else {
+      return false
+    }
+    return bytes[index...].allSatisfy(isASCIIDigit)
+  }
+
+  /// Nil when `id` can be sent as a Braze `external_id`, else the reason.
+  public static func externalIDProblem(_ id: String) -> String? {
+    if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      return "contains a control character"
+    }
+    if id.first?.isWhitespace == true || id.last?.isWhitespace == true {
+      return "starts or ends with whitespace; Braze would store it as a different id"
+    }
+    return nil
+  }
+
+  private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+    isASCIIDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Carries out a signal plan: the send call, then the verify call if the plan has one and
+/// the send succeeded; records it all in the journal before reporting it done.
+public struct SignalSender: Sendable {
+  public var client: BrazeClient
+  /// Nil to send without journaling (never the case for test-sends from the product).
+  public var journal: SignalJournal?
+  /// The pause between a successful send and its verify call; Braze usually applies a
+  /// change within 100 ms.
+  public var verifyDelay: Duration
+
+  public init(client: BrazeClient, journal: SignalJournal?, verifyDelay: Duration = .seconds(1)) {
+    self.client = client
+    self.journal = journal
+    self.verifyDelay = verifyDelay
+  }
+
+  /// Sends `plan` with `key`. The journal entry is written (and synced) before this
+  /// returns; a journal failure is reported in the result, not thrown, because the call
+  /// to Braze has happened either way.
+  public func send(_ plan: SignalPlan, key: String) async -> SignalResult {
+    let startedAt = Date()
+    let clock = ContinuousClock()
+    let started = clock.now
+    var exchanges: [BrazeExchange] = []
+    var verification: VerificationResult?
+    for request in plan.requests {
+      if request.purpose == .verify {
+        guard exchanges.last?.outcome.isSuccess == true else { break }
+        do {
+          try await Task.sleep(for: verifyDelay)
+        } catch {
+          break
+        }
+      }
+      let exchange = await client.perform(request, key: key)
+      exchanges.append(exchange)
+      if request.purpose == .verify { verification = VerificationResult.evaluate(exchange) }
+    }
+    let entry = JournalEntry(
+      time: JournalTime.string(startedAt), topic: plan.signal.topic, channel: plan.signal.channel,
+      connection: plan.connection, identitySpace: plan.identitySpace,
+      identityValue: plan.identityValue, brazeField: plan.brazeField.rawValue,
+      state: plan.state.rawValue,
+      subscriptionGroupId: plan.subscriptionGroupId.isEmpty ? nil : plan.subscriptionGroupId,
+      requests: exchanges.map(JournalRequest.init),
+      latencyMs: BrazeClient.ms(clock.now - started),
+      attempts: exchanges.reduce(0) { $0 + $1.attempts.count },
+      outcome: exchanges.first?.outcome
+        ?? BrazeOutcome(kind: .cancelled, message: "Nothing was sent."),
+      verification: verification)
+    var journalError: JournalError?
+    if let journal {
+      do {
+        try journal.append(entry)
+      } catch {
+        journalError = error
+      }
+    }
+    return SignalResult(entry: entry, exchanges: exchanges, journalError: journalError)
+  }
+}
+
+/// What a send did: the journal entry (also the stable JSON shape for scripts), the
+/// exchanges with full answers, and whether journaling failed.
+public struct SignalResult: Sendable {
+  public var entry: JournalEntry
+  public var exchanges: [BrazeExchange]
+  public var journalError: JournalError?
+
+  public init(entry: JournalEntry, exchanges: [BrazeExchange], journalError: JournalError?) {
+    self.entry = entry
+    self.exchanges = exchanges
+    self.journalError = journalError
+  }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The signal journal beside a workspace file: `<workspace file>.journal.jsonl`, one JSON
+/// object per line, appended and never rewritten (SPEC §3).
+///
+/// Each line is written with one `write` on a descriptor opened with `O_APPEND` and synced
+/// to disk before `append` returns, so a send is reported done only once it is recorded.
+/// A crash mid-write leaves at most a torn last line, which reading skips with a warning
+/// and the next append starts after on a fresh line.
+public struct SignalJournal: Sendable {
+  /// The journal file's path.
+  public let path: String
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// The journal of the workspace at `workspacePath`.
+  public init(workspacePath: String) {
+    self.init(path: workspacePath + ".journal.jsonl")
+  }
+
+  /// Appends `entry` as one line and syncs it to disk.
+  public func append(_ entry: JournalEntry) throws(JournalError) {
+    var line = try Self.encode(entry)
+    line.append(UInt8(ascii: "\n"))
+    let existed = FileManager.default.fileExists(atPath: path)
+    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw failure("open", errno) }
+    defer { close(fd) }
+    if try endsInsideALine(fd) { line.insert(UInt8(ascii: "\n"), at: 0) }
+    try writeAll(fd, line)
+    guard fsync(fd) == 0 else { throw failure("flush", errno) }
+    if !existed { syncFolder() }
+  }
+
+  /// Every entry, oldest first, with a warning for each line that could not be read.
+  /// A missing journal is an empty one.
+  public func read() throws(JournalError) -> JournalContents {
+    guard FileManager.default.fileExists(atPath: path) else { return JournalContents() }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw JournalError(
+        "Cannot read the journal \(path): \(error.localizedDescription). Check its permissions.")
+    }
+    return Self.parse([UInt8](data))
+  }
+
+  /// Reads journal bytes: blank lines are ignored, unreadable ones reported and skipped.
+  static func parse(_ bytes: [UInt8]) -> JournalContents {
+    var contents = JournalContents()
+    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    let decoder = JSONDecoder()
+    for (index, line) in lines.enumerated() {
+      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
+      if let entry = try? decoder.decode(JournalEntry.self, from: Data(line)) {
+        contents.entries.append(entry)
+      } else if index == lines.count - 1 {
+        contents.warnings.append(
+          "The journal's last line is incomplete (a send was interrupted while it was being "
+            + "recorded); it was skipped.")
+      } else {
+        contents.warnings.append(
+          "Line \(index + 1) of the journal is not a journal entry; it was skipped.")
+      }
+    }
+    return contents
+  }
+
+  static func encode(_ entry: JournalEntry) throws(JournalError) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    do {
+      return [UInt8](try encoder.encode(entry))
+    } catch {
+      throw JournalError("Cannot encode the journal entry: \(error.localizedDescription)")
+    }
+  }
+
+  /// True when the file is not empty and its last byte is not a newline (a torn line).
+  private func endsInsideALine(_ fd: Int32) throws(JournalError) -> Bool {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw failure("inspect", errno) }
+    guard info.st_size > 0 else { return false }
+    var last: UInt8 = 0
+    guard pread(fd, &last, 1, off_t(info.st_size - 1)) == 1 else { throw failure("read", errno) }
+    return last != UInt8(ascii: "\n")
+  }
+
+  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(JournalError) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(fd, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw failure("write", errno)
+      }
+      written += count
+    }
+  }
+
+  /// Makes a newly created journal's directory entry durable too.
+  private func syncFolder() {
+    let folder = (path as NSString).deletingLastPathComponent
+    let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  private func failure(_ action: String, _ code: Int32) -> JournalError {
+    JournalError(
+      "Cannot \(action) the journal \(path): \(String(cString: strerror(code))). Check that "
+        + "its folder exists and is writable, and that the disk is not full.")
+  }
+}
+
+/// What reading the journal found.
+public struct JournalContents: Equatable, Sendable {
+  /// Oldest first, as written.
+  public var entries: [JournalEntry] = []
+  /// One sentence per skipped line.
+  public var warnings: [String] = []
+
+  public init(entries: [JournalEntry] = [], warnings: [String] = []) {
+    self.entries = entries
+    self.warnings = warnings
+  }
+
+  /// The newest `limit` entries (all when nil), newest first.
+  public func newestFirst(limit: Int? = nil) -> [JournalEntry] {
+    let newest = entries.reversed()
+    guard let limit else { return Array(newest) }
+    return Array(newest.prefix(max(0, limit)))
+  }
+}

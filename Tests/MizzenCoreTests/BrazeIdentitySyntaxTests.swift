@@ -1,0 +1,51 @@
+import MizzenCore
+import Testing
+
+@Suite("Identifier syntax, as Braze checks it")
+struct BrazeIdentitySyntaxTests {
+  @Test(
+    "accepted email addresses",
+    arguments: [
+      "ana@example.com", "a.b@example.co.uk", "first+tag@example.com",
+      "josé@example.com", "用户@example.com", "a_b-c@xn--bcher-kva.example", "x@sub.example.io",
+      "~!#$%&*/=?^`@example.com",
+    ])
+  func goodEmails(_ email: String) {
+    #expect(IdentitySyntax.emailProblem(email) == nil, "\(email)")
+  }
+
+  @Test(
+    "refused email addresses",
+    arguments: [
+      "", "ana", "ana@", "@example.com", "ana@@example.com", "an a@example.com", "ana@example.com ",
+      "\tana@example.com", ".ana@example.com", "ana.@example.com", "a..na@example.com",
+      "ana@example", "ana@-example.com", "ana@example-.com", "ana@example..com",
+      "ana@exämple.com", "ana@example.c", "ana@example.123", "a(b)@example.com",
+      "a,b@example.com", "a\"b@example.com", "a@b@example.com",
+    ])
+  func badEmails(_ email: String) {
+    #expect(IdentitySyntax.emailProblem(email) != nil, "\(email)")
+  }
+
+  @Test(
+    "E.164 phone numbers",
+    arguments: [
+      ("+14155550123", true), ("+441632960961", true), ("+1234567", true),
+      ("+123456789012345", true), ("+123456", false), ("+1234567890123456", false),
+      ("14155550123", false), ("+04155550123", false), ("+1 415 555 0123", false),
+      ("+1-415-555-0123", false), ("", false), ("+", false), ("++14155550123", false),
+      ("+1415555012a", false), ("+１４１５５５５０１２３", false),
+    ])
+  func phones(_ phone: String, _ valid: Bool) {
+    #expect(IdentitySyntax.isE164(phone) == valid, "\(phone)")
+  }
+
+  @Test("external ids: anything printable, no control characters or edge whitespace")
+  func externalIDs() {
+    #expect(IdentitySyntax.externalIDProblem("cust-7") == nil)
+    #expect(IdentitySyntax.externalIDProblem("a/b:c@d") == nil)
+    #expect(IdentitySyntax.externalIDProblem("line\nbreak") != nil)
+    #expect(IdentitySyntax.externalIDProblem(" padded") != nil)
+    #expect(IdentitySyntax.externalIDProblem("padded ") != nil)
+  }
+}
