@@ -19,23 +19,21 @@ struct ClientResilienceTests {
     }
     let client = BrazeClient(configuration: .fast)
     let request = try Self.emailPlan(sandbox).requests[0]
-    // Start early in a window so that the first three calls share it.
-    let now = Date().timeIntervalSince1970
-    try await Task.sleep(for: .milliseconds(Int((now.rounded(.up) - now) * 1000) + 10))
-    for _ in 0..<2 {
-      #expect(await client.perform(request, key: ClientTestKeys.all).outcome.kind == .success)
+    // Two calls fit in a window; keep calling until one is refused (a loaded machine may
+    // let a window turn between calls), and that one must wait and then succeed.
+    var limitedExchange: BrazeExchange?
+    for _ in 0..<12 where limitedExchange == nil {
+      let exchange = await client.perform(request, key: ClientTestKeys.all)
+      #expect(exchange.outcome.kind == .success)
+      if exchange.attempts.count > 1 { limitedExchange = exchange }
     }
-    let clock = ContinuousClock()
-    let started = clock.now
-    let exchange = await client.perform(request, key: ClientTestKeys.all)
-    #expect(exchange.outcome.kind == .success)
+    let exchange = try #require(limitedExchange)
     #expect(exchange.attempts.map(\.status) == [429, 201])
     let limited = exchange.attempts[0]
     #expect(limited.rateLimit?.remaining == "0")
     let reset = try #require(limited.rateLimit?.resetEpochSeconds)
     #expect(Date().timeIntervalSince1970 >= reset)
     #expect(try #require(limited.waitMs) <= 1200)
-    #expect(clock.now - started < .seconds(2))
   }
 
   @Test("a reset further away than the cap ends the call as rate limited, without waiting")
@@ -93,6 +91,9 @@ struct ClientResilienceTests {
     #expect(sandbox.server.requestCount == 2)
   }
 
+  // The sandbox would answer with a success after 3 s, so a timeout outcome shows that the
+  // client's own deadline ended the attempt; wall-clock bounds would only measure how
+  // loaded the machine is.
   @Test("a slow answer is a timeout, retried, and reported when attempts run out")
   func timeout() async throws {
     let sandbox = try ClientSandbox()
@@ -100,15 +101,12 @@ struct ClientResilienceTests {
     var configuration = BrazeClientConfiguration.fast
     configuration.attemptTimeout = .milliseconds(300)
     configuration.maxAttempts = 2
-    let clock = ContinuousClock()
-    let started = clock.now
     let exchange = await BrazeClient(configuration: configuration).perform(
       try Self.emailPlan(sandbox).requests[0], key: ClientTestKeys.all)
     #expect(exchange.outcome.kind == .timeout)
     #expect(exchange.outcome.message.contains("0.3 s"))
     #expect(exchange.attempts.count == 2)
-    #expect(exchange.attempts.allSatisfy { $0.status == nil && $0.latencyMs < 1500 })
-    #expect(clock.now - started < .seconds(2))
+    #expect(exchange.attempts.allSatisfy { $0.status == nil && $0.error != nil })
 
     sandbox.server.injectFaults([.delay(.seconds(3))])
     let recovered = await BrazeClient(configuration: configuration).perform(
@@ -117,21 +115,20 @@ struct ClientResilienceTests {
     #expect(recovered.attempts.map(\.status) == [nil, 201])
   }
 
+  // The sandbox would answer with a success after 5 s: `cancelled` shows the call stopped.
   @Test("cancelling the task stops the call in flight")
   func cancellation() async throws {
     let sandbox = try ClientSandbox()
     sandbox.server.injectFaults([.delay(.seconds(5))])
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: .fast)
-    let clock = ContinuousClock()
-    let started = clock.now
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     try await Task.sleep(for: .milliseconds(200))
     task.cancel()
     let exchange = await task.value
     #expect(exchange.outcome.kind == .cancelled)
     #expect(exchange.attempts.count == 1)
-    #expect(clock.now - started < .seconds(2))
+    #expect(exchange.attempts[0].status == nil)
   }
 
   @Test("cancelling during a backoff wait stops there")
