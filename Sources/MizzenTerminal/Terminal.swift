@@ -1,7 +1,156 @@
 import CNcursesw
 import MizzenConsole
 
-/// The only module that talks to curses.
-public enum TerminalInfo {
-  public static let name = "mizzen-terminal"
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The one owner of curses: it takes over a terminal, reads keys, draws frames, and gives
+/// the terminal back as it found it.
+///
+/// Every call happens on the main actor, because curses keeps global state. The window is
+/// the one `newterm` made; the `stdscr`, `LINES` and `COLS` globals are never read.
+@MainActor
+public final class Terminal {
+  /// How the terminal is set up.
+  public struct Options: Sendable {
+    /// False with `--no-color` or `NO_COLOR`: roles are shown with attributes only.
+    public var colorWanted: Bool
+    /// False with `--no-mouse`: the terminal keeps its own mouse selection.
+    public var mouse: Bool
+
+    public init(colorWanted: Bool = true, mouse: Bool = true) {
+      self.colorWanted = colorWanted
+      self.mouse = mouse
+    }
+  }
+
+  /// How long a lone Esc waits for the rest of an escape sequence; the default is a second.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  private let screen: OpaquePointer
+  let window: UnsafeMutablePointer<WINDOW>
+  /// Colours (or attributes alone) in use, chosen from the options and the terminal.
+  public let scheme: ColorScheme
+  private var styles: [RoleStyle] = []
+  /// The frame on the screen now; nil forces the next draw to send everything.
+  var shown: Frame?
+  var cursorVisible: Bool?
+  private var closed = false
+  var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+
+  /// Takes over the process's own terminal (standard input and output).
+  ///
+  /// Sets the locale from the environment first and refuses one that is not UTF-8, and
+  /// refuses standard input or output that is not a terminal, before anything is drawn.
+  public convenience init(options: Options) throws(TerminalError) {
+    var notTerminals: [String] = []
+    if isatty(STDIN_FILENO) == 0 { notTerminals.append("standard input") }
+    if isatty(STDOUT_FILENO) == 0 { notTerminals.append("standard output") }
+    if !notTerminals.isEmpty { throw .notATerminal(notTerminals) }
+    try Self.useEnvironmentLocale()
+    guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w") else {
+      throw .notATerminal(["standard input or output"])
+    }
+    try self.init(input: input, output: output, terminalType: nil, options: options)
+  }
+
+  /// Takes over the terminal on `input` and `output`; `terminalType` nil means `$TERM`.
+  ///
+  /// The caller has set a UTF-8 locale. Tests use this on /dev/null and a pipe.
+  init(
+    input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+    terminalType: String?, options: Options
+  ) throws(TerminalError) {
+    let opened: OpaquePointer? =
+      if let terminalType {
+        newterm(terminalType, output, input)
+      } else {
+        newterm(nil, output, input)
+      }
+    guard let opened, let window = mizzen_stdscr() else {
+      let name = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
+      throw .cannotStart(terminalType: name)
+    }
+    screen = opened
+    self.window = window
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    set_escdelay(Self.escapeDelayMilliseconds)
+    scheme = Self.setUpColors(wanted: options.colorWanted)
+    styles = Role.allCases.map { scheme.style(for: $0) }
+    if options.mouse {
+      mouseinterval(0)
+      let wanted =
+        mizzen_button1_pressed() | mizzen_button4_pressed() | mizzen_button5_pressed()
+      mousemask(wanted, nil)
+    }
+  }
+
+  /// The screen's size now.
+  public var size: Size {
+    Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+  }
+
+  /// Gives the terminal back: leaves the alternate screen, restores the modes, shows the
+  /// cursor. Safe to call more than once.
+  public func close() {
+    guard !closed else { return }
+    closed = true
+    curs_set(1)
+    endwin()
+    delscreen(screen)
+  }
+
+  // MARK: Colours
+
+  private static func setUpColors(wanted: Bool) -> ColorScheme {
+    let needed = Role.allCases.count + 1
+    guard wanted, has_colors(), start_color() == OK, mizzen_colors() >= 8,
+      mizzen_color_pairs() >= needed
+    else { return .monochrome }
+    let defaultsWork = use_default_colors() == OK
+    for role in Role.allCases {
+      let style = ColorScheme.color.style(for: role)
+      var foreground = style.foreground.rawValue
+      var background = style.background.rawValue
+      if !defaultsWork {
+        if foreground < 0 { foreground = Int16(COLOR_WHITE) }
+        if background < 0 { background = Int16(COLOR_BLACK) }
+      }
+      init_pair(pairNumber(role), foreground, background)
+    }
+    return .color
+  }
+
+  static func pairNumber(_ role: Role) -> Int16 { Int16(role.rawValue) + 1 }
+
+  func attributes(of role: Role) -> attr_t {
+    let style = styles[Int(role.rawValue)]
+    var value = mizzen_a_normal()
+    if style.attributes.contains(.bold) { value |= mizzen_a_bold() }
+    if style.attributes.contains(.dim) { value |= mizzen_a_dim() }
+    if style.attributes.contains(.reverse) { value |= mizzen_a_reverse() }
+    if style.attributes.contains(.underline) { value |= mizzen_a_underline() }
+    return value
+  }
+
+  func pair(of role: Role) -> Int16 {
+    scheme == .color ? Self.pairNumber(role) : 0
+  }
+
+  // MARK: Locale
+
+  /// Sets the locale from the environment and checks that it speaks UTF-8.
+  static func useEnvironmentLocale() throws(TerminalError) {
+    setlocale(LC_ALL, "")
+    let codeset = mizzen_codeset().map { String(cString: $0) } ?? ""
+    guard codeset == "UTF-8" else { throw .notUTF8(codeset: codeset.isEmpty ? "?" : codeset) }
+  }
 }

@@ -1,0 +1,53 @@
+import MizzenConsole
+
+@testable import MizzenTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A real curses screen with no real terminal: output to /dev/null, input from a pipe the
+/// test writes to. `TERM` is xterm-256color whatever the environment says.
+@MainActor
+final class VirtualScreen {
+  let terminal: Terminal
+  private let output: UnsafeMutablePointer<FILE>
+  private let input: UnsafeMutablePointer<FILE>
+  private let writeEnd: Int32
+
+  init(size: Size, options: Terminal.Options = Terminal.Options()) throws {
+    setlocale(LC_ALL, "C.UTF-8")
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0, let input = fdopen(ends[0], "r"),
+      let output = fopen("/dev/null", "w")
+    else { throw VirtualScreenError.cannotOpen }
+    self.input = input
+    self.output = output
+    writeEnd = ends[1]
+    terminal = try Terminal(
+      input: input, output: output, terminalType: "xterm-256color", options: options)
+    terminal.resize(to: size)
+  }
+
+  /// Sends bytes as if typed on the terminal.
+  func type(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+  }
+
+  /// Every row as text, the form of `Frame.text`.
+  var text: String {
+    (0..<terminal.size.height).map { terminal.screenText(ofRow: $0) }.joined(separator: "\n")
+  }
+
+  func close() {
+    terminal.close()
+    fclose(input)
+    fclose(output)
+    Glibc.close(writeEnd)
+  }
+}
+
+enum VirtualScreenError: Error {
+  case cannotOpen
+}
