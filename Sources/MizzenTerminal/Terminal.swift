@@ -43,16 +43,22 @@ public final class Terminal {
   private var closed = false
   var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
 
-  /// Takes over the process's own terminal (standard input and output).
+  /// Checks, before anything is drawn, that the console can run here: standard input and
+  /// output are terminals, and the locale from the environment speaks UTF-8.
   ///
-  /// Sets the locale from the environment first and refuses one that is not UTF-8, and
-  /// refuses standard input or output that is not a terminal, before anything is drawn.
-  public convenience init(options: Options) throws(TerminalError) {
+  /// Sets the process's locale from the environment, as curses needs.
+  public static func checkCanStart() throws(TerminalError) {
     var notTerminals: [String] = []
     if isatty(STDIN_FILENO) == 0 { notTerminals.append("standard input") }
     if isatty(STDOUT_FILENO) == 0 { notTerminals.append("standard output") }
     if !notTerminals.isEmpty { throw .notATerminal(notTerminals) }
-    try Self.useEnvironmentLocale()
+    try useEnvironmentLocale()
+  }
+
+  /// Takes over the process's own terminal (standard input and output), after
+  /// `checkCanStart()`.
+  public convenience init(options: Options) throws(TerminalError) {
+    try Self.checkCanStart()
     guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w") else {
       throw .notATerminal(["standard input or output"])
     }
@@ -82,6 +88,7 @@ public final class Terminal {
     noecho()
     nonl()
     keypad(window, true)
+    Self.freeFlowControlKeys(fileno(input))
     set_escdelay(Self.escapeDelayMilliseconds)
     scheme = Self.setUpColors(wanted: options.colorWanted)
     styles = Role.allCases.map { scheme.style(for: $0) }
@@ -106,6 +113,18 @@ public final class Terminal {
     curs_set(1)
     endwin()
     delscreen(screen)
+  }
+
+  /// Lets ctrl-s and ctrl-q reach the console as keys (ctrl-s saves a form) instead of
+  /// pausing the terminal's output. cbreak keeps ctrl-c as SIGINT, which is wanted.
+  /// Recorded as the program mode, so curses keeps it after a suspend and resume; the
+  /// terminal's own mode, saved when curses started, is what `close()` restores.
+  private static func freeFlowControlKeys(_ descriptor: Int32) {
+    var modes = termios()
+    guard tcgetattr(descriptor, &modes) == 0 else { return }
+    modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+    tcsetattr(descriptor, TCSANOW, &modes)
+    def_prog_mode()
   }
 
   // MARK: Colours

@@ -1,14 +1,95 @@
 import ArgumentParser
+import Foundation
+import MizzenConsole
+import MizzenCore
+import MizzenTerminal
 
+/// `mizzen` and `mizzen console`: the interactive console on the workspace file.
 struct ConsoleCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "console",
-    abstract: "Open the console on the workspace."
+    abstract: "Open the console on the workspace.",
+    discussion: """
+      A workspace file that does not exist yet is created on the first save. A file that \
+      cannot be read (bad JSON, no permission, a newer format) is not opened: mizzen prints \
+      why and exits with status 2, so the file can be fixed or restored from <file>.bak.
+
+      The console needs a terminal on standard input and output and a UTF-8 locale \
+      (e.g. LANG=C.UTF-8); otherwise it exits with status 2 before drawing anything. \
+      NO_COLOR (set and not empty) has the effect of --no-color. Ctrl-C, SIGTERM and SIGHUP \
+      end the console after the running save, restore the terminal, and exit with status \
+      128 plus the signal number.
+      """
   )
 
   @OptionGroup var options: WorkspaceOptions
 
+  @Flag(name: .long, help: "Change nothing: every action that would write is disabled.")
+  var readOnly = false
+
+  @Flag(name: .long, help: "Show roles with bold, reverse and underline only, no colours.")
+  var noColor = false
+
+  @Flag(name: .long, help: "Leave the mouse to the terminal (text selection), no clicks.")
+  var noMouse = false
+
   func run() async throws {
-    throw ExitCode(3)
+    let status = await Self.open(
+      path: options.resolvedPath, readOnly: readOnly,
+      display: Terminal.Options(
+        colorWanted: ColorScheme.colorWanted(
+          noColorFlag: noColor, environment: ProcessInfo.processInfo.environment),
+        mouse: !noMouse))
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Opens the console on the workspace at `path` and returns the exit status.
+  @MainActor
+  static func open(path: String, readOnly: Bool, display: Terminal.Options) -> Int32 {
+    var trace = StartupTrace.isRequested ? StartupTrace() : nil
+    defer { if let trace { printError(trace.report) } }
+    do {
+      try Terminal.checkCanStart()
+    } catch {
+      printError("mizzen: \(error.message)")
+      return 2
+    }
+    let store = WorkspaceStore(path: path)
+    let loaded: LoadedWorkspace?
+    do {
+      loaded = try store.load()
+    } catch  where error.kind == .notFound {
+      loaded = nil
+    } catch {
+      printError("mizzen: \(error.message)")
+      return 2
+    }
+    let signals = SignalTrap()
+    defer { signals.cancel() }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(options: display)
+    } catch {
+      printError("mizzen: \(error.message)")
+      return 2
+    }
+    let runner = EffectRunner(store: store)
+    let state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil,
+      options: ConsoleOptions(readOnly: readOnly, workspacePath: path), size: terminal.size)
+    var loop = ConsoleLoop(
+      terminal: terminal, runner: runner, signals: signals, state: state, trace: trace)
+    let ending = loop.run()
+    trace = loop.trace
+    runner.waitUntilIdle()
+    terminal.close()
+    switch ending {
+    case .quit: return 0
+    case .signal(let number): return SignalTrap.exitStatus(for: number)
+    }
+  }
+
+  private static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }

@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+import MizzenConsole
+import MizzenCore
+
+/// Runs the console's effects away from the key loop and hands their results back as
+/// events, so that a slow disk (or, later, a slow network) never freezes the keys.
+///
+/// File effects run one at a time, in order, on one queue: a save never overtakes the save
+/// before it. Results wait in an inbox that the loop empties on every turn.
+final class EffectRunner: Sendable {
+  private let store: WorkspaceStore
+  private let files = DispatchQueue(label: "mizzen.effects.files", qos: .userInitiated)
+  private let inbox = Inbox()
+
+  init(store: WorkspaceStore) {
+    self.store = store
+  }
+
+  /// Starts `effect`. `.quit` is the loop's business and is not run here.
+  func start(_ effect: Effect) {
+    let store = store
+    let inbox = inbox
+    switch effect {
+    case .save(let workspace, let expecting):
+      inbox.begin()
+      files.async {
+        do throws(StoreError) {
+          let revision = try store.save(workspace, expecting: expecting)
+          inbox.finish(.effectCompleted(.saved(revision)))
+        } catch {
+          inbox.finish(.effectCompleted(.saveFailed(error)))
+        }
+      }
+    case .reload:
+      inbox.begin()
+      files.async {
+        do throws(StoreError) {
+          inbox.finish(.effectCompleted(.reloaded(try store.load())))
+        } catch {
+          inbox.finish(.effectCompleted(.reloadFailed(error)))
+        }
+      }
+    case .quit:
+      break
+    }
+  }
+
+  /// The results that came back since the last call, in the order they finished.
+  func takeResults() -> [ConsoleEvent] { inbox.take() }
+
+  /// True while an effect is running: the loop then polls more often.
+  var isBusy: Bool { inbox.running > 0 }
+
+  /// Waits for every started effect to finish, so that quitting never drops a save.
+  func waitUntilIdle() {
+    files.sync {}
+  }
+
+  /// Results waiting for the loop, and how many effects are still out.
+  private final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [ConsoleEvent] = []
+    private var started = 0
+
+    var running: Int { lock.withLock { started } }
+
+    func begin() { lock.withLock { started += 1 } }
+
+    func finish(_ event: ConsoleEvent) {
+      lock.withLock {
+        events.append(event)
+        started -= 1
+      }
+    }
+
+    func take() -> [ConsoleEvent] {
+      lock.withLock {
+        defer { events.removeAll() }
+        return events
+      }
+    }
+  }
+}
