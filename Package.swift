@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "mizzen", targets: ["mizzen"]),
     .library(name: "MizzenCore", targets: ["MizzenCore"]),
     .library(name: "BrazeSandbox", targets: ["BrazeSandbox"]),
+    .library(name: "MizzenConsole", targets: ["MizzenConsole"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -34,7 +35,9 @@ let package = Package(
     .executableTarget(name: "mizzen-store-probe", dependencies: ["MizzenCore"]),
     .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox"]),
     .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
-    .testTarget(name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"]),
+    .testTarget(
+      name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole"]),
     .testTarget(name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox"]),
   ],

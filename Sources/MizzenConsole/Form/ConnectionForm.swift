@@ -130,7 +130,7 @@ enum ConnectionForm {
         form.fields[index].hidden = !inline
         form.fields[index].note = "only the last 4 characters are ever shown"
       case "code":
-        form.fields[index].note = form.codeEditedByHand ? "" : "follows the name"
+        form.fields[index].note = form.codeEditedByHand ? "" : "from the name"
       default: break
       }
     }

@@ -14,7 +14,7 @@ enum FormRenderer {
 
   static func draw(_ form: FormState, _ state: ConsoleState, _ body: BodyArea, _ frame: inout Frame)
   {
-    let valueWidth = max(10, min(60, body.width - labelWidth - 4))
+    let valueWidth = max(10, min(44, body.width - labelWidth - 4))
     let lines = layout(form, valueWidth: valueWidth, width: body.width)
     let height = body.height
     let focusLine = lines.firstIndex { $0.focused } ?? 0
@@ -66,7 +66,10 @@ enum FormRenderer {
           (field.label, focusedHere ? .inputFocus : .normal, labelWidth),
           (shown, focusedHere ? .inputFocus : .input, valueWidth),
         ]
-        if !field.note.isEmpty { line.pieces.append(("  " + field.note, .dim, nil)) }
+        let note = "  " + field.note
+        if !field.note.isEmpty && labelWidth + valueWidth + DisplayWidth.of(note) <= width - 2 {
+          line.pieces.append((note, .dim, nil))
+        }
         line.cursorColumn = focusedHere ? cursor : nil
         lines.append(line)
       case .choice:

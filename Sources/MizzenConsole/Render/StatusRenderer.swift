@@ -41,14 +41,13 @@ enum StatusRenderer {
     hints(state, row: row, column: column, &frame)
   }
 
-  /// The hint strip, read from the binding table; dangerous keys are left out when read-only.
+  /// The hint strip, read from the binding table; keys that cannot act now are left out
+  /// (so dangerous ones vanish under `--read-only`).
   private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
     var x = column
     let contexts = KeyDispatch.contexts(state)
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
-      if binding.isDangerous && (state.options.readOnly || state.loadErrorMessage != nil) {
-        continue
-      }
+      if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
       let key = binding.keys[0].label
       let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.description) + 3
       guard x + needed <= frame.width else { break }
