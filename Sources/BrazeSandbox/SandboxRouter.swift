@@ -75,6 +75,11 @@ final class SandboxRouter: Sendable {
     return withLimits(endpoints.handle(endpoint, request), standing)
   }
 
+  /// A response for a request that could not be read, with the headers every answer carries.
+  func unreadable(_ response: HTTPResponse) -> HTTPResponse {
+    withLimits(response, rateLimiter.peek(nil))
+  }
+
   private func withLimits(_ response: HTTPResponse, _ standing: RateLimiter.Standing)
     -> HTTPResponse
   {

@@ -108,7 +108,8 @@ public final class SandboxServer: Sendable {
       switch connection.next() {
       case .closed:
         return
-      case .reject(let response):
+      case .reject(let rejection):
+        let response = router.unreadable(rejection)
         record(
           "?", "(unreadable request)", status: String(response.status), since: clock.now, token: nil
         )

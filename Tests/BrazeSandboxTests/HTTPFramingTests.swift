@@ -52,6 +52,7 @@ struct HTTPFramingTests {
         + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
     let response = try client.readResponse()
     #expect(response.status == 411)
+    #expect(response.headers["x-ratelimit-limit"] != nil)
     #expect(response.message?.contains("Content-Length") == true)
   }
 
