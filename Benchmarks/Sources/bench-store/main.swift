@@ -1,3 +1,75 @@
+// Benchmarks of the workspace store on generated workspaces, release build:
+//
+//   swift run -c release bench-store                         time encode, save and load
+//   swift run -c release bench-store generate PATH [TOPICS]  write a generated workspace
+//                                                            (10,000 topics by default)
 import BenchSupport
+import Foundation
+import MizzenCore
 
-print("bench-store: not written yet")
+/// Saves a generated workspace at `path`, replacing what is there.
+func generate(path: String, topics: Int) throws {
+  let store = WorkspaceStore(path: path)
+  var expecting: FileRevision? = nil
+  if FileManager.default.fileExists(atPath: path) {
+    expecting = try store.load().revision
+  }
+  try store.save(WorkspaceGenerator.make(topics: topics), expecting: expecting)
+  print("wrote \(path): \(topics) topics")
+}
+
+/// Times encode, save and load for `topics` topics; returns the save and load medians.
+func run(topics: Int, iterations: Int, budgetMs: Double?) throws -> (save: Double, load: Double) {
+  let folder = FileManager.default.temporaryDirectory.path + "/bench-store-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let workspace = WorkspaceGenerator.make(topics: topics)
+  let store = WorkspaceStore(path: folder + "/workspace.json")
+  var revision = try store.save(workspace, expecting: nil)
+  let size = try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int ?? 0
+  print(
+    "\(topics) topics, 2 channels each, 50 connections, 20 spaces, 20 properties: "
+      + String(format: "%.1f MB", Double(size) / 1_000_000))
+  let encode = measure("  encode (tree + bytes)", iterations: iterations) {
+    _ = WorkspaceCodec.encode(workspace)
+  }
+  print(encode.report())
+  let save = try measure(
+    "  save (encode, lock, check, write, fsync, rename)", iterations: iterations
+  ) {
+    revision = try store.save(workspace, expecting: revision)
+  }
+  print(save.report(budgetMs: budgetMs))
+  var loaded: LoadedWorkspace? = nil
+  let load = try measure("  load (read, parse, decode)", iterations: iterations) {
+    loaded = try store.load()
+  }
+  print(load.report(budgetMs: budgetMs))
+  guard loaded?.workspace == workspace else {
+    print("  ERROR: the loaded workspace differs from the saved one")
+    exit(1)
+  }
+  return (save.median, load.median)
+}
+
+let arguments = CommandLine.arguments
+do {
+  if arguments.count >= 3 && arguments[1] == "generate" {
+    let topics = arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000
+    try generate(path: arguments[2], topics: topics)
+  } else if arguments.count == 1 {
+    let small = try run(topics: 10_000, iterations: 15, budgetMs: 100)
+    let large = try run(topics: 100_000, iterations: 5, budgetMs: nil)
+    for (name, ratio) in [("save", large.save / small.save), ("load", large.load / small.load)] {
+      print(
+        String(
+          format: "100k / 10k %@: %.1f× (budget 12×) %@", name, ratio, ratio <= 12 ? "ok" : "OVER"))
+    }
+  } else {
+    print("usage: bench-store [generate PATH [TOPICS]]")
+    exit(2)
+  }
+} catch {
+  print("bench-store: \(error)")
+  exit(1)
+}

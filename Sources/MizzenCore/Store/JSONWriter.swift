@@ -54,14 +54,25 @@ public enum JSONWriter {
     }
   }
 
-  /// Members ordered by the UTF-8 bytes of their keys.
+  /// Members ordered by the UTF-8 bytes of their keys; no copy when they already are, as
+  /// the codec emits them.
   static func sortedByKey(_ members: [JSONMember]) -> [JSONMember] {
-    members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    let inOrder = zip(members, members.dropFirst()).allSatisfy {
+      $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+    }
+    return inOrder ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 256)
 
   private static func newline(_ indent: Int, to out: inout [UInt8]) {
     out.append(0x0A)
-    for _ in 0..<(indent * 2) { out.append(0x20) }
+    var remaining = indent * 2
+    while remaining > 0 {
+      let count = min(remaining, spaces.count)
+      out.append(contentsOf: spaces[0..<count])
+      remaining -= count
+    }
   }
 
   private static func appendDouble(_ number: Double, to out: inout [UInt8]) {
@@ -76,22 +87,37 @@ public enum JSONWriter {
 
   static func appendString(_ text: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-      case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-      case 0..<0x20:
-        out.append(contentsOf: "\\u00".utf8)
-        out.append(hexDigits[Int(byte >> 4)])
-        out.append(hexDigits[Int(byte & 0x0F)])
-      default: out.append(byte)
+    var text = text
+    text.withUTF8 { bytes in
+      // Copy runs that need no escape in one go; most strings are a single run.
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        appendEscape(byte, to: &out)
+        runStart = index + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+    let backslash = UInt8(ascii: "\\")
+    switch byte {
+    case UInt8(ascii: "\""), backslash: out.append(contentsOf: [backslash, byte])
+    case 0x0A: out.append(contentsOf: [backslash, UInt8(ascii: "n")])
+    case 0x0D: out.append(contentsOf: [backslash, UInt8(ascii: "r")])
+    case 0x09: out.append(contentsOf: [backslash, UInt8(ascii: "t")])
+    case 0x08: out.append(contentsOf: [backslash, UInt8(ascii: "b")])
+    case 0x0C: out.append(contentsOf: [backslash, UInt8(ascii: "f")])
+    default:
+      out.append(contentsOf: "\\u00".utf8)
+      out.append(hexDigits[Int(byte >> 4)])
+      out.append(hexDigits[Int(byte & 0x0F)])
+    }
   }
 }

@@ -38,16 +38,17 @@ public enum WorkspaceCodec {
       workspace: workspace, document: document, unknownKeys: reader.unknownKeys)
   }
 
-  /// The JSON tree written for `workspace`.
+  /// The JSON tree written for `workspace`. Members are listed in key order already, so
+  /// the writer has nothing to sort.
   public static func document(for workspace: Workspace) -> JSONValue {
     .object([
-      JSONMember("format", .string(workspace.format)),
-      JSONMember("version", .integer(workspace.version)),
-      JSONMember("name", .string(workspace.name)),
       JSONMember("connections", .array(workspace.connections.map(connection))),
+      JSONMember("format", .string(workspace.format)),
       JSONMember("identitySpaces", .array(workspace.identitySpaces.map(identitySpace))),
+      JSONMember("name", .string(workspace.name)),
       JSONMember("properties", .array(workspace.properties.map(property))),
       JSONMember("topics", .array(workspace.topics.map(topic))),
+      JSONMember("version", .integer(workspace.version)),
     ])
   }
 
@@ -58,78 +59,74 @@ public enum WorkspaceCodec {
     case .inline(let value): key = JSONMember("value", .string(value))
     }
     return .object([
-      JSONMember("code", .string(connection.code)),
-      JSONMember("name", .string(connection.name)),
-      JSONMember("endpoint", .string(connection.endpoint)),
       JSONMember("apiKey", .object([key])),
+      JSONMember("code", .string(connection.code)),
+      JSONMember("endpoint", .string(connection.endpoint)),
       JSONMember(
         "identityMapping",
         .array(
           connection.identityMapping.map { mapping in
             .object([
-              JSONMember("identitySpace", .string(mapping.identitySpace)),
               JSONMember("brazeField", .string(mapping.brazeField)),
+              JSONMember("identitySpace", .string(mapping.identitySpace)),
             ])
           })),
+      JSONMember("name", .string(connection.name)),
     ])
   }
 
   private static func identitySpace(_ space: IdentitySpace) -> JSONValue {
-    var members = [
-      JSONMember("code", .string(space.code)),
-      JSONMember("name", .string(space.name)),
-      JSONMember("valueType", .string(space.valueType)),
-    ]
+    var members = [JSONMember("code", .string(space.code))]
     if space.marketingPreference { members.append(JSONMember("marketingPreference", .bool(true))) }
+    members.append(JSONMember("name", .string(space.name)))
+    members.append(JSONMember("valueType", .string(space.valueType)))
     return .object(members)
   }
 
   private static func property(_ property: Property) -> JSONValue {
     .object([
       JSONMember("code", .string(property.code)),
-      JSONMember("name", .string(property.name)),
-      JSONMember("platform", .string(property.platform)),
       JSONMember(
         "identities",
         .array(
           property.identities.map { capture in
             .object([
+              JSONMember("encoding", .string(capture.encoding)),
+              JSONMember("format", .string(capture.format)),
               JSONMember("identitySpace", .string(capture.identitySpace)),
+              JSONMember("key", .string(capture.key)),
               JSONMember("type", .string(capture.type)),
               JSONMember("variable", .string(capture.variable)),
-              JSONMember("format", .string(capture.format)),
-              JSONMember("key", .string(capture.key)),
-              JSONMember("encoding", .string(capture.encoding)),
             ])
           })),
+      JSONMember("name", .string(property.name)),
+      JSONMember("platform", .string(property.platform)),
     ])
   }
 
   private static func topic(_ topic: Topic) -> JSONValue {
-    var members = [
-      JSONMember("code", .string(topic.code)),
-      JSONMember("name", .string(topic.name)),
-    ]
+    var members: [JSONMember] = []
+    members.reserveCapacity(5)
+    members.append(JSONMember("channels", .array(topic.channels.map(channel))))
+    members.append(JSONMember("code", .string(topic.code)))
     if !topic.description.isEmpty {
       members.append(JSONMember("description", .string(topic.description)))
     }
     if !topic.legalBasis.isEmpty {
       members.append(JSONMember("legalBasis", .string(topic.legalBasis)))
     }
-    members.append(
-      JSONMember(
-        "channels",
-        .array(
-          topic.channels.map { channel in
-            var fields = [
-              JSONMember("channel", .string(channel.channel)),
-              JSONMember("connection", .string(channel.connection)),
-            ]
-            if !channel.subscriptionGroupId.isEmpty {
-              fields.append(JSONMember("subscriptionGroupId", .string(channel.subscriptionGroupId)))
-            }
-            return .object(fields)
-          })))
+    members.append(JSONMember("name", .string(topic.name)))
+    return .object(members)
+  }
+
+  private static func channel(_ channel: TopicChannel) -> JSONValue {
+    var members = [
+      JSONMember("channel", .string(channel.channel)),
+      JSONMember("connection", .string(channel.connection)),
+    ]
+    if !channel.subscriptionGroupId.isEmpty {
+      members.append(JSONMember("subscriptionGroupId", .string(channel.subscriptionGroupId)))
+    }
     return .object(members)
   }
 }
