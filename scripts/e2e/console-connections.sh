@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The real console in a real terminal (tmux, 100×30, UTF-8): a connection is created, edited,
+# cloned and deleted by keys, and each change is checked in the workspace file; the pane is
+# shrunk below the minimum and back; SIGTERM and a non-UTF-8 locale leave the terminal usable.
+# Synchronises by polling the screen and the file, never by sleeping alone.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v tmux >/dev/null; then
+  echo "SKIP console-connections: tmux is not installed (scripts/test installs it)"
+  exit 0
+fi
+
+bin=$PWD/.build/debug/mizzen
+[ -x "$bin" ] || swift build --product mizzen >/dev/null
+work=$(mktemp -d)
+ws=$work/e2e.json
+socket=mizzen-e2e-$$
+tmux_() { tmux -L "$socket" "$@"; }
+cleanup() {
+  tmux_ kill-server 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL console-connections: $*" >&2
+  echo "--- screen:" >&2
+  tmux_ capture-pane -p -t e2e >&2 || true
+  echo "--- workspace:" >&2
+  cat "$ws" >&2 2>/dev/null || echo "(no file)" >&2
+  exit 1
+}
+
+screen() { tmux_ capture-pane -p -t e2e; }
+
+# Waits until the screen shows $1 (fixed text), up to $2 seconds (default 10).
+wait_for() {
+  local text=$1 limit=${2:-10}
+  local deadline=$((SECONDS + limit))
+  until screen | grep -qF -- "$text"; do
+    sleep 0.1
+    [ "$SECONDS" -lt "$deadline" ] || fail "waited ${limit}s for \"$text\""
+  done
+}
+
+# Waits until the Python expression $1 over the workspace `w` is true, up to 10 seconds.
+wait_file() {
+  local check=$1 deadline=$((SECONDS + 10))
+  until python3 - "$ws" "$check" <<'EOF' 2>/dev/null
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    w = json.load(f)
+sys.exit(0 if eval(sys.argv[2]) else 1)
+EOF
+  do
+    sleep 0.1
+    [ "$SECONDS" -lt "$deadline" ] || fail "the workspace file never satisfied: $check"
+  done
+}
+
+keys() { tmux_ send-keys -t e2e "$@"; }
+type_text() { tmux_ send-keys -t e2e -l "$1"; }
+run_in_shell() { keys -l "$1"; keys Enter; }
+
+mizzen_pid() {
+  local shell_pid
+  shell_pid=$(tmux_ display -p -t e2e '#{pane_pid}')
+  pgrep -P "$shell_pid" -x mizzen || true
+}
+
+# Inside tmux, keys arrive as tmux encodes them (End is \e[4~), so TERM must be tmux's own.
+term=tmux-256color
+infocmp "$term" >/dev/null 2>&1 || term=screen-256color
+tmux_ -f /dev/null new-session -d -x 100 -y 30 -s e2e \
+  "env -i PATH=$PATH HOME=$work HISTFILE=/dev/null TERM=$term LANG=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile"
+tmux_ resize-window -t e2e -x 100 -y 30
+wait_for 'e2e$'
+
+echo "-- start on a missing file: an empty workspace, created on first save"
+run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
+wait_for 'No connections yet'
+wait_for '1 Connections'
+[ ! -e "$ws" ] || fail "the file was written before any change"
+
+echo "-- new connection by keys"
+keys n
+wait_for 'New connection'
+type_text 'E2E 東京 🎉'
+keys Tab Tab Tab Tab
+type_text 'E2E_BRAZE_KEY'
+keys C-s
+wait_file 'len(w["connections"]) == 1 and w["connections"][0]["name"] == "E2E 東京 🎉" and w["connections"][0]["apiKey"] == {"env": "E2E_BRAZE_KEY"}'
+wait_for 'E2E 東京 🎉'
+
+echo "-- edit it"
+keys e
+wait_for '(edit)'
+keys End
+type_text ' edited'
+keys C-s
+wait_file 'len(w["connections"]) == 1 and w["connections"][0]["name"] == "E2E 東京 🎉 edited"'
+wait_for 'E2E 東京 🎉 edited'
+code=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["connections"][0]["code"])' "$ws")
+
+echo "-- clone it"
+keys c
+wait_for 'Clone of'
+keys C-s
+wait_file 'len(w["connections"]) == 2 and w["connections"][1]["name"].startswith("E2E 東京 🎉 edited") and w["connections"][1]["code"] != w["connections"][0]["code"]'
+
+echo "-- delete the clone: Enter on the focused Cancel keeps it, Tab then Enter deletes"
+keys G d
+wait_for 'Delete connection'
+keys Enter
+sleep 0.3
+screen | grep -qF 'Delete connection' && fail "Enter on Cancel did not close the dialog"
+wait_file 'len(w["connections"]) == 2'
+keys d
+wait_for 'Delete connection'
+keys Tab Enter
+wait_file 'len(w["connections"]) == 1 and w["connections"][0]["code"] == "'"$code"'"'
+
+echo "-- resize to 40×10 and back"
+pid=$(mizzen_pid)
+[ -n "$pid" ] || fail "mizzen is not running"
+tmux_ resize-window -t e2e -x 40 -y 10
+wait_for 'terminal too small'
+tmux_ resize-window -t e2e -x 100 -y 30
+wait_for '1 Connections'
+wait_for 'E2E 東京 🎉 edited'
+[ "$(mizzen_pid)" = "$pid" ] || fail "mizzen did not survive the resize"
+
+echo "-- quit"
+keys q
+wait_for 'exit=0'
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$ws" || fail "the file is not JSON"
+
+echo "-- SIGTERM restores the terminal"
+run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
+wait_for 'E2E 東京 🎉 edited'
+pid=$(mizzen_pid)
+[ -n "$pid" ] || fail "mizzen is not running"
+kill -TERM "$pid"
+wait_for 'exit=143'
+run_in_shell 'stty -a | tr " " "\n" | grep -xE -- "-?(icanon|echo)" | tr "\n" " "; echo "=$((6 * 7))"'
+wait_for '=42'
+screen | grep -qF 'icanon echo =42' || fail "the terminal is left in raw mode"
+
+echo "-- a locale that is not UTF-8 is refused before drawing"
+run_in_shell "clear; LANG=C LC_ALL=C $bin --workspace $ws; echo exit=\$?"
+wait_for 'exit=2'
+screen | grep -qF 'needs a UTF-8 locale' || fail "no message about the locale"
+
+echo "-- standard input that is not a terminal is refused"
+set +e
+message=$("$bin" --workspace "$ws" </dev/null 2>&1 >/dev/null)
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "exit $status with standard input from /dev/null, not 2"
+grep -qF 'needs a terminal' <<<"$message" || fail "no message about the terminal: $message"
+
+echo "console-connections: passed"
