@@ -22,7 +22,10 @@ let package = Package(
       ]),
     .executableTarget(
       name: "bench-console",
-      dependencies: ["BenchSupport", .product(name: "MizzenCore", package: "Mizzen")]),
+      dependencies: [
+        "BenchSupport", .product(name: "MizzenCore", package: "Mizzen"),
+        .product(name: "MizzenConsole", package: "Mizzen"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,100 @@
 import BenchSupport
+import Foundation
+import MizzenConsole
+import MizzenCore
 
-print("bench-console: not written yet")
+// One key's cost on big lists: update + render of a 200×50 frame, release build.
+// Budget (issue 4): at most 2 ms per key on a 10,000-row list.
+
+let size = Size(width: 200, height: 50)
+let budget = 2.0
+
+/// The console on `workspace`, as the store would load it from a real file.
+func console(_ workspace: Workspace) throws -> ConsoleState {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("bench-console-\(ProcessInfo.processInfo.processIdentifier)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let store = WorkspaceStore(path: folder.appendingPathComponent("mizzen.json").path)
+  _ = try store.save(workspace, expecting: nil)
+  return ConsoleModel.initialState(
+    loaded: try store.load(), loadError: nil,
+    options: ConsoleOptions(workspacePath: store.path), size: size)
+}
+
+/// Measures `keys` pressed on a fresh copy of `start` (update of each, then one render).
+func key(_ name: String, _ start: ConsoleState, _ keys: [Key], iterations: Int = 300)
+  -> BenchSupport.Measurement
+{
+  var sink = 0
+  let result = measure(name, iterations: iterations, warmup: 20) {
+    var state = start
+    for key in keys { sink &+= ConsoleModel.update(&state, .key(key)).count }
+    sink &+= ConsoleModel.render(state, size).cells.count
+  }
+  if sink == 42 { print("") }
+  return result
+}
+
+let connections = WorkspaceGenerator.make(topics: 0, connections: 10_000)
+var list = try console(connections)
+let firstState = list
+for _ in 0..<5_000 { _ = ConsoleModel.update(&list, .key(.down)) }
+print("10,000 connections, \(size.width)×\(size.height), one key = update + render")
+print(key("move down (middle of the list)", list, [.down]).report(budgetMs: budget))
+print(key("page down", list, [.pageDown]).report(budgetMs: budget))
+print(key("last row (G)", list, [.character("G")]).report(budgetMs: budget))
+
+var filtering = firstState
+_ = ConsoleModel.update(&filtering, .key(.character("/")))
+print(
+  key("filter: first character over 10,000 rows", filtering, [.character("9")])
+    .report(budgetMs: budget))
+_ = ConsoleModel.update(&filtering, .key(.character("9")))
+print(
+  key("filter: second character (narrowing)", filtering, [.character("9")])
+    .report(budgetMs: budget))
+print(key("filter: backspace (full rescan)", filtering, [.backspace]).report(budgetMs: budget))
+var everything = firstState
+_ = ConsoleModel.update(&everything, .key(.character("/")))
+print(
+  key("filter: a character every row matches", everything, [.character("b")])
+    .report(budgetMs: budget))
+
+let topics = WorkspaceGenerator.make(topics: 10_000)
+var topicList = try console(topics)
+_ = ConsoleModel.update(&topicList, .key(.character("2")))
+for _ in 0..<5_000 { _ = ConsoleModel.update(&topicList, .key(.down)) }
+print("10,000 topics (read-only list of this build)")
+print(key("move down", topicList, [.down]).report(budgetMs: budget))
+var topicFilter = topicList
+_ = ConsoleModel.update(&topicFilter, .key(.character("/")))
+print(key("filter: first character", topicFilter, [.character("7")]).report(budgetMs: budget))
+
+let loaded = try {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-first-frame")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let store = WorkspaceStore(path: folder.appendingPathComponent("mizzen.json").path)
+  _ = try store.save(topics, expecting: nil)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  return try store.load()
+}()
+print(
+  measure("first frame: initialState + render (10,000 topics)", iterations: 20) {
+    let state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil, options: ConsoleOptions(workspacePath: "mizzen.json"),
+      size: size)
+    _ = ConsoleModel.render(state, size)
+  }.report())
+
+var updateOnly = firstState
+_ = ConsoleModel.update(&updateOnly, .key(.character("/")))
+print(
+  measure("filter first character, update alone", iterations: 300, warmup: 20) {
+    var state = updateOnly
+    _ = ConsoleModel.update(&state, .key(.character("9")))
+  }.report(budgetMs: budget))
+print(
+  measure("render alone (200×50)", iterations: 300, warmup: 20) {
+    _ = ConsoleModel.render(list, size)
+  }.report(budgetMs: budget))

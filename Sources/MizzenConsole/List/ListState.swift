@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The state of one generic list screen: which records pass the filter, which row is
 /// selected, and which row is at the top of the view.
 ///
@@ -101,25 +107,35 @@ public struct ListState: Equatable, Sendable {
   private static func matches(_ keys: [String], filter: String, within: [Int]?) -> [Int] {
     if filter.isEmpty { return Array(keys.indices) }
     let needle = Array(filter.utf8)
-    let candidates = within ?? Array(keys.indices)
-    return candidates.filter { contains(keys[$0], needle) }
+    var found: [Int] = []
+    return needle.withUnsafeBufferPointer { needle in
+      if let within {
+        found.reserveCapacity(within.count)
+        for index in within where contains(keys[index], needle) { found.append(index) }
+      } else {
+        found.reserveCapacity(keys.count / 4)
+        for index in keys.indices where contains(keys[index], needle) { found.append(index) }
+      }
+      return found
+    }
   }
 
   /// Byte-wise substring search over UTF-8: lean enough to run on every keystroke.
-  private static func contains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+  private static func contains(_ haystack: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     var haystack = haystack
     return haystack.withUTF8 { bytes in
-      let count = bytes.count - needle.count
-      guard count >= 0 else { return false }
-      let first = needle[0]
+      let last = bytes.count - needle.count
+      guard last >= 0, let base = bytes.baseAddress, let pattern = needle.baseAddress else {
+        return false
+      }
+      let first = Int32(pattern[0])
       var index = 0
-      while index <= count {
-        if bytes[index] == first {
-          var offset = 1
-          while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
-          if offset == needle.count { return true }
-        }
-        index += 1
+      while index <= last {
+        // memchr finds candidate first bytes with the C library's vectorised scan.
+        guard let hit = memchr(base + index, first, last - index + 1) else { return false }
+        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + position, pattern, needle.count) == 0 { return true }
+        index = position + 1
       }
       return false
     }
