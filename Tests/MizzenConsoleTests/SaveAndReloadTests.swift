@@ -46,14 +46,15 @@ import Testing
   @Test func aSuccessfulSaveUpdatesTheRevisionAndSaysSaved() throws {
     var (store, state) = try Self.start()
     let before = state.revision
-    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    _ = Self.run(press(&state, .character("G"), .character("d"), .tab, .enter), &state, store)
     #expect(state.revision != before)
     #expect(state.revision == (try store.load()).revision)
     #expect(!state.saveInFlight)
     #expect(!state.hasUnsavedChanges)
-    #expect(state.status?.text == "Saved.")
+    #expect(state.status?.text == "Saved, with 1 warning; :problems lists them.")
     _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
-    #expect(try store.load().workspace.connections.map(\.code) == ["sandbox_local"])
+    #expect(try store.load().workspace.connections.map(\.code) == ["braze_us"])
+    #expect(state.status?.text == "Saved, with 1 error; :problems lists them.")
   }
 
   @Test func aChangeMadeWhileASaveIsOutIsSavedAfterIt() throws {

@@ -164,14 +164,21 @@ enum ConnectionForm {
     }
   }
 
-  /// Recomputes the problems shown under the fields.
-  static func refreshProblems(_ form: inout FormState, in workspace: Workspace) {
-    let (candidate, index) = candidate(form, in: workspace)
+  /// Recomputes the problems shown under the fields: the draft checked against the saved
+  /// workspace's prebuilt `context`.
+  static func refreshProblems(
+    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+  ) {
+    let index: Int
+    switch form.purpose {
+    case .newConnection: index = workspace.connections.count
+    case .editConnection(let at): index = at
+    }
+    let draft = connection(from: form)
     let visibleFields = Set(form.fields.filter { !$0.hidden }.map(\.problemField))
     var byField: [String: [Problem]] = [:]
     var byRow: [Int: [Problem]] = [:]
-    for problem in ProblemSource.problems(in: candidate)
-    where problem.path.collection == .connections && problem.path.recordIndex == index {
+    for problem in WorkspaceValidator.problems(forConnection: draft, at: index, context: context) {
       if problem.path.childList == "identityMapping", let row = problem.path.childIndex {
         byRow[row, default: []].append(problem)
       } else if let field = problem.path.field, visibleFields.contains(field) {

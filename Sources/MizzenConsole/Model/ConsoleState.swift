@@ -26,6 +26,9 @@ public struct ConsoleState: Sendable {
   public internal(set) var loadErrorMessage: String?
   /// Every problem of the workspace, recomputed after each change.
   public internal(set) var problems: [Problem]
+  /// The saved workspace indexed once per change, so that a form's draft is validated on
+  /// every keystroke in time proportional to the record alone.
+  var validationContext: ValidationContext
   public internal(set) var section: Section
   /// The list of each section, by `Section.rawValue - 1`.
   public internal(set) var lists: [ListState]
@@ -50,6 +53,7 @@ public struct ConsoleState: Sendable {
     self.workspace = workspace
     self.revision = nil
     self.problems = []
+    self.validationContext = ValidationContext(workspace)
     self.section = .connections
     self.lists = Array(repeating: ListState(), count: Section.allCases.count)
     self.size = size
@@ -84,7 +88,8 @@ public struct ConsoleState: Sendable {
 
   /// Recomputes what depends on the workspace: problems and every list's search keys.
   mutating func workspaceChanged() {
-    problems = ProblemSource.problems(in: workspace)
+    problems = WorkspaceValidator.problems(in: workspace)
+    validationContext = ValidationContext(workspace)
     for section in Section.allCases {
       lists[section.rawValue - 1].reload(
         searchKeys: SectionLists.searchKeys(section, workspace))

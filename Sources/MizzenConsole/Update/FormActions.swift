@@ -23,7 +23,7 @@ enum FormActions {
     if copy.content != form.content {
       if id == "code" { copy.codeEditedByHand = true }
       if id == "name" { ConnectionForm.nameChanged(&copy, in: state.workspace) }
-      refresh(&copy, state.workspace)
+      refresh(&copy, state)
     }
     state.screens[state.screens.count - 1] = .form(copy)
     return true
@@ -41,7 +41,7 @@ enum FormActions {
     case .previousField: form.moveFocus(-1)
     case .nextOption, .previousOption:
       if form.stepChoice(action == .nextOption ? 1 : -1) {
-        refresh(&form, state.workspace)
+        refresh(&form, state)
       } else {
         state.flash("Nothing to choose here; type to edit.", .info)
       }
@@ -49,17 +49,17 @@ enum FormActions {
     case .addRow:
       if case .rows(let list) = form.focusedField.value {
         form.addRow(Array(repeating: 0, count: list.columns.count))
-        refresh(&form, state.workspace)
+        refresh(&form, state)
       } else {
         state.flash("Put the focus on the identity mapping to add a row.", .info)
         return []
       }
     case .removeRow:
       form.removeRow()
-      refresh(&form, state.workspace)
+      refresh(&form, state)
     case .moveRowUp, .moveRowDown:
       if form.moveRow(action == .moveRowUp ? -1 : 1) {
-        refresh(&form, state.workspace)
+        refresh(&form, state)
       } else {
         state.flash(
           "That mapping is already at the \(action == .moveRowUp ? "top" : "bottom").", .info)
@@ -108,7 +108,7 @@ enum FormActions {
           return []
         }
         form.addRow(Array(repeating: 0, count: list.columns.count))
-        refresh(&form, state.workspace)
+        refresh(&form, state)
       } else {
         let column = list.columns[form.focus.column]
         state.overlay = .chooser(
@@ -123,8 +123,9 @@ enum FormActions {
   }
 
   /// After any change: visibility, the code note, and the problems as you type.
-  static func refresh(_ form: inout FormState, _ workspace: Workspace) {
+  static func refresh(_ form: inout FormState, _ state: ConsoleState) {
     ConnectionForm.syncVisibility(&form)
-    ConnectionForm.refreshProblems(&form, in: workspace)
+    ConnectionForm.refreshProblems(
+      &form, in: state.workspace, context: state.validationContext)
   }
 }

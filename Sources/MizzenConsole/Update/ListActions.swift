@@ -142,7 +142,7 @@ enum ListActions {
       form.codeEditedByHand = false
       ConnectionForm.syncVisibility(&form)
     }
-    ConnectionForm.refreshProblems(&form, in: workspace)
+    ConnectionForm.refreshProblems(&form, in: workspace, context: state.validationContext)
     state.screens.append(.form(form))
   }
 

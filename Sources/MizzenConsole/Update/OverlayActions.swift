@@ -70,11 +70,11 @@ enum OverlayActions {
       state.overlay = nil
     case .accept:
       state.overlay = nil
-      let workspace = state.workspace
+      let before = state
       FormActions.withForm(&state) { form in
         form.focus = chooser.target
         form.setChoice(chooser.selected)
-        FormActions.refresh(&form, workspace)
+        FormActions.refresh(&form, before)
         if case .choice = form.focusedField.value { form.moveFocus(1) }
       }
     default: break

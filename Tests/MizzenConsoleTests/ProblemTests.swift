@@ -1,0 +1,65 @@
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// Problems: counted in the header, listed by `:problems`, shown under fields as you type.
+@Suite struct ProblemTests {
+  @Test func theHeaderCountsProblemsAfterEveryChange() throws {
+    var state = try Fixtures.state(size: Size(width: 120, height: 30))
+    #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("1 warning"))
+    press(&state, .character("d"), .tab, .enter)
+    #expect(state.problemCounts == (errors: 1, warnings: 1))
+    #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("1 error, 1 warning"))
+    press(&state, .character("z"))
+    #expect(state.problemCounts == (errors: 0, warnings: 1))
+  }
+
+  @Test func problemsAppearUnderTheFieldAsYouTypeAndGoWhenFixed() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("n"))
+    #expect(state.form?.problems["name"]?.isEmpty == false)
+    type(&state, "Braze EU")
+    #expect(state.form?.problems["name"] == nil)
+    press(&state, .tab, .tab, .tab, .tab)
+    #expect(state.form?.problems["apiKey"]?.first?.severity == .error)
+    type(&state, "1BAD")
+    let invalid = try #require(state.form?.problems["apiKey"]?.first)
+    #expect(invalid.message.contains("not a valid environment variable name"))
+    press(&state, .control("u"))
+    type(&state, "BRAZE_EU_KEY")
+    #expect(state.form?.problems["apiKey"] == nil)
+    let screen = ConsoleModel.render(state, state.size).text
+    #expect(!screen.contains("✗"))
+  }
+
+  @Test func aMappingRowShowsItsOwnProblem() throws {
+    var state = try Fixtures.state()
+    press(&state, .enter)
+    for _ in 0..<5 { press(&state, .tab) }
+    #expect(state.form?.focusedField.id == "identityMapping")
+    press(&state, .character("a"), .right, .tab, .right)
+    #expect(ConnectionFormProbe.mapping(state)[1] == "phone→email")
+    #expect(state.form?.rowProblems[1]?.isEmpty == false)
+    #expect(state.form?.rowProblems[0] == nil)
+    let screen = ConsoleModel.render(state, state.size).text
+    #expect(screen.contains("⚠ The identity space \"phone\" holds phone values"))
+  }
+
+  @Test func problemsListJumpsToTheConnectionForm() throws {
+    var state = try Fixtures.state()
+    press(&state, .character(":"))
+    type(&state, "pro")
+    press(&state, .tab)
+    type(&state, "b")
+    press(&state, .tab, .enter)
+    guard case .problems(let list) = state.screens.last else {
+      Issue.record(":problems opens the problems list")
+      return
+    }
+    #expect(list.visible.count == 1)
+    #expect(ConsoleModel.render(state, state.size).text.contains("connections[braze_jp].apiKey"))
+    press(&state, .enter)
+    #expect(state.form?.purpose == .editConnection(index: 1))
+    #expect(state.screens.count == 1)
+  }
+}
