@@ -12,7 +12,8 @@ enum ConnectionForm {
   static func blank(in workspace: Workspace) -> Connection {
     let email = workspace.identitySpaces.first { $0.type == .email }
     return Connection(
-      code: "", name: "", endpoint: EndpointCatalog.instances[0].url, apiKey: .environment(""),
+      code: "", name: "", endpoint: EndpointCatalog.instances[0].restEndpoint,
+      apiKey: .environment(""),
       identityMapping: email.map { [IdentityMapping(identitySpace: $0.code, field: .email)] } ?? [])
   }
 
@@ -22,11 +23,11 @@ enum ConnectionForm {
   ) -> FormState {
     let endpointOptions =
       EndpointCatalog.instances.map {
-        ChoiceOption(value: $0.url, label: $0.name + "  " + $0.url)
+        ChoiceOption(value: $0.restEndpoint, label: $0.name + "  " + $0.restEndpoint)
       } + [ChoiceOption(value: customEndpoint, label: "Custom URL…")]
     let instance = EndpointCatalog.instance(for: connection.endpoint)
     let endpointIndex =
-      instance.flatMap { found in endpointOptions.firstIndex { $0.value == found.url } }
+      instance.flatMap { found in endpointOptions.firstIndex { $0.value == found.restEndpoint } }
       ?? endpointOptions.count - 1
     let keyOptions = [
       ChoiceOption(value: environmentKey, label: "Environment variable (recommended)"),
