@@ -1,14 +1,64 @@
 import ArgumentParser
+import Foundation
+import MizzenCore
 
+/// `mizzen history`: the signal journal, newest first (SPEC §3, §5).
 struct HistoryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "Show the signal journal, newest first."
+    abstract: "Show the signal journal, newest first.",
+    discussion: """
+      Lists the sends recorded in <workspace>.journal.jsonl: time, topic/channel, \
+      identity, choice, outcome with HTTP status, latency and attempts. With --format \
+      json, prints a JSON array of the journal entries as they are stored (requests, \
+      every attempt with status, body and rate-limit headers). A line that cannot be \
+      read (for example one torn by a crash) is skipped with a warning on stderr.
+
+      Exit status: 0 listed (also when nothing was sent yet); 2 the journal could not be \
+      read; 64 invalid options.
+      """
   )
+
+  /// How the journal is printed.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
 
   @OptionGroup var options: WorkspaceOptions
 
+  @Option(help: ArgumentHelp("Show at most this many sends; 0 shows all.", valueName: "n"))
+  var limit: Int = 20
+
+  @Option(help: ArgumentHelp("text or json.", valueName: "format"))
+  var format: Format = .text
+
+  func validate() throws {
+    guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more.") }
+  }
+
   func run() async throws {
-    throw ExitCode(3)
+    let journal = SignalJournal(workspacePath: options.resolvedPath)
+    let contents: JournalContents
+    do {
+      contents = try journal.read()
+    } catch {
+      SignalCommandSupport.writeError("history", error.message)
+      throw ExitCode(SignalCommandSupport.Status.unusable)
+    }
+    for warning in contents.warnings {
+      SignalCommandSupport.writeWarning("history", warning)
+    }
+    let entries = contents.newestFirst(limit: limit == 0 ? nil : limit)
+    switch format {
+    case .json:
+      print(SignalJSON.encode(entries))
+    case .text:
+      if entries.isEmpty {
+        print("No sends recorded yet in \(journal.path).")
+      }
+      for entry in entries {
+        print(SignalTextRenderer.historyLine(entry))
+      }
+    }
   }
 }

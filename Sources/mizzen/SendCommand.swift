@@ -1,14 +1,184 @@
 import ArgumentParser
+import Foundation
+import MizzenCore
 
+/// `mizzen send`: plans one signal, shows it, sends it, and journals it (SPEC §4, §5).
 struct SendCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "send",
-    abstract: "Plan, show and send one signal to Braze."
+    abstract: "Plan, show and send one signal to Braze.",
+    discussion: """
+      Turns a preference choice into the Braze call the workspace maps it to, prints the \
+      call (method, URL, headers with the key masked, body, the permission it needs), \
+      sends it, and prints Braze's answer: status, latency, message and rate-limit \
+      headers. Every send is appended to <workspace>.journal.jsonl; see `mizzen history`.
+
+      The identifier is the first entry of the connection's identity mapping whose \
+      identity space has a value among the --identity options and whose Braze field the \
+      channel takes. granted becomes subscribed (push: opted_in) and denied becomes \
+      unsubscribed.
+
+      The API key is read from the connection's environment variable (or its inline \
+      value) when sending; --dry-run and --format curl need no key.
+
+      Formats: text (for people), json (for scripts: with --dry-run the plan, otherwise \
+      the journal entry of the send), curl (prints the calls as curl commands that read \
+      the key from $BRAZE_API_KEY, and sends nothing).
+
+      Retries: 429 waits for X-RateLimit-Reset (up to 30 s); 5xx, timeouts and dropped \
+      connections are retried with backoff, 4 attempts in all; other 4xx are not \
+      retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per attempt.
+
+      Exit status: 0 sent and accepted (and verified, with --verify) or plan printed; \
+      1 Braze refused or failed the call, or the read-back did not match; 2 unreadable \
+      workspace, or arguments that name no usable topic, channel, identity or key; 3 \
+      Braze could not be reached or did not answer in time; 64 invalid options; 130 \
+      interrupted with Ctrl-C.
+      """
   )
+
+  /// How the result is printed.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, curl
+  }
 
   @OptionGroup var options: WorkspaceOptions
 
+  @Option(help: ArgumentHelp("The topic code.", valueName: "code"))
+  var topic: String
+
+  @Option(help: ArgumentHelp("The channel: email, sms, whatsapp or push.", valueName: "channel"))
+  var channel: String
+
+  @Option(
+    name: .customLong("identity"), parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "An identity value by identity-space code, e.g. email=ana@example.com. Repeatable.",
+      valueName: "space=value"))
+  var identities: [String] = []
+
+  @Option(help: ArgumentHelp("The person's choice: granted or denied.", valueName: "state"))
+  var state: String
+
+  @Flag(help: "Print the plan and send nothing.")
+  var dryRun = false
+
+  @Flag(help: "After a successful send, read the state back and compare.")
+  var verify = false
+
+  @Option(help: ArgumentHelp("text, json or curl.", valueName: "format"))
+  var format: Format = .text
+
+  func validate() throws {
+    guard SignalState(text: state) != nil else {
+      throw ValidationError("--state must be granted or denied, not '\(state)'.")
+    }
+    guard !identities.isEmpty else {
+      throw ValidationError("Give at least one --identity SPACE=VALUE, e.g. email=ana@example.com.")
+    }
+    _ = try parsedIdentities()
+  }
+
   func run() async throws {
-    throw ExitCode(3)
+    let environment = ProcessInfo.processInfo.environment
+    let path = options.resolvedPath
+    let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
+    let signal = Signal(
+      topic: topic, channel: channel, identities: try parsedIdentities(),
+      state: SignalState(text: state))
+    let plan: SignalPlan
+    do {
+      plan = try SignalPlanner.plan(signal, in: workspace, verify: verify)
+    } catch {
+      SignalCommandSupport.writeError("send", error.message)
+      throw ExitCode(SignalCommandSupport.Status.unusable)
+    }
+    switch format {
+    case .curl:
+      print(curlScript(plan))
+      return
+    case .json where dryRun:
+      print(SignalJSON.encode(SignalPlanDocument(plan, environment: environment)))
+      return
+    case .text:
+      print(SignalTextRenderer.plan(plan, environment: environment))
+      if dryRun { return }
+      print("")
+    case .json:
+      break
+    }
+    let key: String
+    do {
+      key = try APIKeyResolver.resolve(
+        plan.keySource, connection: plan.connection, environment: environment)
+    } catch {
+      SignalCommandSupport.writeError("send", error.message)
+      throw ExitCode(SignalCommandSupport.Status.unusable)
+    }
+    let journal = SignalJournal(workspacePath: path)
+    let sender = SignalSender(client: SignalCommandSupport.client(), journal: journal)
+    let result = await SignalCommandSupport.cancellingOnInterrupt {
+      await sender.send(plan, key: key)
+    }
+    if format == .json {
+      print(SignalJSON.encode(result.entry))
+    } else {
+      print(SignalTextRenderer.result(result, journalPath: journal.path))
+    }
+    try finish(result)
+  }
+
+  private func finish(_ result: SignalResult) throws {
+    var status = SignalCommandSupport.status(for: result.entry.outcome)
+    if status != 0 {
+      SignalCommandSupport.writeError("send", result.entry.outcome.message)
+    } else if let verification = result.entry.verification, !verification.matches {
+      SignalCommandSupport.writeError("send", verification.message)
+      status = SignalCommandSupport.Status.refused
+    }
+    if let journalError = result.journalError {
+      SignalCommandSupport.writeError("send", "the send was not journaled: " + journalError.message)
+      if status == 0 { status = SignalCommandSupport.Status.refused }
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  private func curlScript(_ plan: SignalPlan) -> String {
+    var parts = [
+      "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
+        + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
+        + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first."
+    ]
+    for request in plan.requests {
+      parts.append("# \(request.purpose.rawValue), needs \(request.permission.rawValue)")
+      parts.append(CurlCommand.render(request))
+    }
+    return parts.joined(separator: "\n")
+  }
+
+  /// `space=value` pairs; the value may itself contain `=`.
+  private func parsedIdentities() throws -> [String: String] {
+    var values: [String: String] = [:]
+    for pair in identities {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError(
+          "--identity takes SPACE=VALUE, e.g. email=ana@example.com; got '\(pair)'.")
+      }
+      guard values.updateValue(String(parts[1]), forKey: String(parts[0])) == nil else {
+        throw ValidationError("--identity gives '\(parts[0])' twice; give each space once.")
+      }
+    }
+    return values
+  }
+}
+
+/// Stable JSON for scripts: pretty-printed, keys sorted, slashes unescaped.
+enum SignalJSON {
+  static func encode<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
   }
 }

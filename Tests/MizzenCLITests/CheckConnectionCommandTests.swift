@@ -1,0 +1,43 @@
+import Foundation
+import MizzenCore
+import Testing
+
+@Suite("mizzen check-connection, run as a process against the sandbox")
+struct CheckConnectionCommandTests {
+  @Test("a good key and endpoint exit 0 and change nothing")
+  func works() throws {
+    let fixture = try SignalCLIFixture()
+    let run = try fixture.mizzen("check-connection", ["braze"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("GET " + fixture.server.baseURL + "/subscription/status/get?"))
+    #expect(run.stdout.contains("Bearer ••••0001"))
+    #expect(run.stdout.contains("Connection braze works"))
+    #expect(fixture.sandboxLog.count == 1)
+    #expect(fixture.sandboxLog[0].hasPrefix("GET /subscription/status/get 200"))
+    #expect(!FileManager.default.fileExists(atPath: fixture.journalPath))
+  }
+
+  @Test("401, 403, unknown connection, no group, no server: each its status and reason")
+  func failures() throws {
+    let fixture = try SignalCLIFixture()
+    let wrongKey = try fixture.mizzen("check-connection", ["braze"], key: "test-key-wrong-9")
+    #expect(wrongKey.status == 1)
+    #expect(wrongKey.stderr.contains("another Braze instance"))
+
+    let lacking = try fixture.mizzen("check-connection", ["braze"], key: SignalCLIKeys.readOnly)
+    #expect(lacking.status == 1)
+    #expect(lacking.stderr.contains("subscription.status.get"))
+
+    let unknown = try fixture.mizzen("check-connection", ["nowhere"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("no connection 'nowhere'"))
+
+    let lonely = try fixture.mizzen("check-connection", ["lonely"])
+    #expect(lonely.status == 2)
+    #expect(lonely.stderr.contains("map one first"))
+
+    fixture.server.stop()
+    let down = try fixture.mizzen("check-connection", ["braze"])
+    #expect(down.status == 3)
+  }
+}

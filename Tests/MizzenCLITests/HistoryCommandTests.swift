@@ -1,0 +1,54 @@
+import Foundation
+import MizzenCore
+import Testing
+
+@Suite("mizzen history, run as a process")
+struct HistoryCommandTests {
+  @Test("newest first, with a limit, as text and as JSON")
+  func listing() throws {
+    let fixture = try SignalCLIFixture()
+    let empty = try fixture.mizzen("history", [])
+    #expect(empty.status == 0)
+    #expect(empty.stdout.contains("No sends recorded yet"))
+    for (address, state) in [("one@example.com", "granted"), ("two@example.com", "denied")] {
+      let sent = try fixture.mizzen(
+        "send",
+        [
+          "--topic", "news", "--channel", "email", "--identity", "email=\(address)",
+          "--state", state,
+        ])
+      #expect(sent.status == 0, "\(sent.stderr)")
+    }
+    let text = try fixture.mizzen("history", [])
+    #expect(text.status == 0)
+    let lines = text.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains("email=two@example.com  denied  success 201"))
+    #expect(lines[1].contains("email=one@example.com  granted  success 201"))
+
+    let limited = try fixture.mizzen("history", ["--limit", "1", "--format", "json"])
+    let entries = try JSONDecoder().decode([JournalEntry].self, from: Data(limited.stdout.utf8))
+    #expect(entries.map(\.identityValue) == ["two@example.com"])
+  }
+
+  @Test("a torn last line is skipped with a warning, not a failure")
+  func tornLine() throws {
+    let fixture = try SignalCLIFixture()
+    let sent = try fixture.mizzen(
+      "send",
+      [
+        "--topic", "news", "--channel", "email", "--identity", "email=a@example.com",
+        "--state", "granted",
+      ])
+    #expect(sent.status == 0)
+    let handle = try #require(FileHandle(forWritingAtPath: fixture.journalPath))
+    handle.seekToEndOfFile()
+    handle.write(Data(#"{"attempts":1,"bra"#.utf8))
+    handle.closeFile()
+    let run = try fixture.mizzen("history", [])
+    #expect(run.status == 0)
+    #expect(run.stdout.split(separator: "\n").count == 1)
+    #expect(run.stderr.contains("warning"))
+    #expect(run.stderr.contains("last line"))
+  }
+}
