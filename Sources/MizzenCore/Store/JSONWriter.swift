@@ -65,7 +65,7 @@ public enum JSONWriter {
 
   private static let spaces = [UInt8](repeating: 0x20, count: 256)
 
-  private static func newline(_ indent: Int, to out: inout [UInt8]) {
+  static func newline(_ indent: Int, to out: inout [UInt8]) {
     out.append(0x0A)
     var remaining = indent * 2
     while remaining > 0 {

@@ -14,12 +14,14 @@
 public enum WorkspaceCodec {
   /// The file's bytes for `workspace`.
   public static func encode(_ workspace: Workspace) -> [UInt8] {
-    JSONWriter.write(document(for: workspace))
+    WorkspaceWriter.write(workspace)
   }
 
-  /// Decodes a whole file.
+  /// Decodes a whole file: the fast path for a well-formed file with known keys only, else
+  /// the exact path, which names what is wrong.
   public static func decode(_ bytes: [UInt8]) throws(WorkspaceCodecError) -> Workspace {
-    try decodeDocument(bytes).workspace
+    if let workspace = WorkspaceFastDecoder.decode(bytes) { return workspace }
+    return try decodeDocument(bytes).workspace
   }
 
   /// Decodes a whole file and keeps what is needed to save it again without loss.

@@ -42,6 +42,9 @@ public struct WorkspaceStore: Sendable {
         kind: .syntax, path: path, line: 1, column: 1,
         message: "\(path): the file is empty; \(advice)", isUnreadable: true)
     }
+    if let workspace = WorkspaceFastDecoder.decode(bytes) {
+      return LoadedWorkspace(workspace: workspace, revision: FileRevision(bytes: bytes))
+    }
     do {
       let decoded = try WorkspaceCodec.decodeDocument(bytes)
       let keep = decoded.unknownKeys.isEmpty ? nil : decoded.document
@@ -63,13 +66,16 @@ public struct WorkspaceStore: Sendable {
     -> FileRevision
   {
     try checkWritable(workspace)
-    var document = WorkspaceCodec.document(for: workspace)
+    let bytes: [UInt8]
     var keep: JSONValue? = nil
     if let old = expecting?.document {
-      document = WorkspaceShape.workspace.carryUnknownMembers(from: old, into: document)
+      let document = WorkspaceShape.workspace.carryUnknownMembers(
+        from: old, into: WorkspaceCodec.document(for: workspace))
+      bytes = JSONWriter.write(document)
       keep = document
+    } else {
+      bytes = WorkspaceCodec.encode(workspace)
     }
-    let bytes = JSONWriter.write(document)
     let target = PosixFile.resolvingLink(path)
     let lock = try SaveLock.acquire(for: target, displayPath: path)
     defer { lock.release() }

@@ -1,0 +1,347 @@
+/// Decodes a well-formed workspace file straight from its bytes, without a `JSONValue` tree.
+///
+/// This is the fast path for the usual file: valid UTF-8, valid JSON, only known keys, each
+/// once, the right types. At the first thing it does not expect — a syntax error, a wrong
+/// type, an unknown or repeated key, a `\u` escape — it gives up (`nil`), and the caller
+/// decodes with `JSONReader` and `WorkspaceDecoder`, which are exact about every error and
+/// keep unknown keys. So this path never has to produce a message, only to be right when it
+/// succeeds; tests check that both paths agree.
+struct WorkspaceFastDecoder {
+  private struct GiveUp: Error {}
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+
+  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// The workspace in `bytes`, or nil when the exact path must decide.
+  static func decode(_ bytes: [UInt8]) -> Workspace? {
+    bytes.withUnsafeBufferPointer { buffer in
+      do throws(JSONSyntaxError) {
+        try UTF8Check.validate(buffer)
+      } catch {
+        return nil
+      }
+      var decoder = WorkspaceFastDecoder(buffer)
+      do throws(GiveUp) {
+        let workspace = try decoder.workspace()
+        decoder.skipWhitespace()
+        return decoder.index == buffer.count ? workspace : nil
+      } catch {
+        return nil
+      }
+    }
+  }
+
+  // MARK: Records
+
+  private mutating func workspace() throws(GiveUp) -> Workspace {
+    skipWhitespace()
+    var workspace = Workspace(name: "")
+    var formatSeen = false
+    var versionSeen = false
+    try members(allowed: WorkspaceShape.workspace) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case "format":
+        guard try decoder.string() == Workspace.formatName else { throw GiveUp() }
+        formatSeen = true
+      case "version":
+        workspace.version = try decoder.integer()
+        guard (1...Workspace.currentVersion).contains(workspace.version) else { throw GiveUp() }
+        versionSeen = true
+      case "name": workspace.name = try decoder.string()
+      case "connections":
+        workspace.connections = try decoder.list { (decoder) throws(GiveUp) in
+          try decoder.connection()
+        }
+      case "identitySpaces":
+        workspace.identitySpaces = try decoder.list { (decoder) throws(GiveUp) in
+          try decoder.identitySpace()
+        }
+      case "properties":
+        workspace.properties = try decoder.list { (decoder) throws(GiveUp) in
+          try decoder.property()
+        }
+      default:
+        workspace.topics = try decoder.list { (decoder) throws(GiveUp) in try decoder.topic() }
+      }
+    }
+    guard formatSeen && versionSeen else { throw GiveUp() }
+    return workspace
+  }
+
+  private mutating func connection() throws(GiveUp) -> Connection {
+    var connection = Connection(
+      code: "", name: "", endpoint: "", apiKey: .environment(""), identityMapping: [])
+    var keySeen = false
+    try members(allowed: WorkspaceShape.connection) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case "code": connection.code = try decoder.string()
+      case "name": connection.name = try decoder.string()
+      case "endpoint": connection.endpoint = try decoder.string()
+      case "apiKey":
+        var source: APIKeySource? = nil
+        try decoder.members(allowed: WorkspaceShape.apiKey) { (decoder, key) throws(GiveUp) in
+          guard source == nil else { throw GiveUp() }
+          let text = try decoder.string()
+          source = key == "env" ? .environment(text) : .inline(text)
+        }
+        guard let source else { throw GiveUp() }
+        connection.apiKey = source
+        keySeen = true
+      default:
+        connection.identityMapping = try decoder.list { (decoder) throws(GiveUp) in
+          var mapping = IdentityMapping(identitySpace: "", brazeField: "")
+          try decoder.members(allowed: WorkspaceShape.mapping) { (decoder, key) throws(GiveUp) in
+            if key == "identitySpace" {
+              mapping.identitySpace = try decoder.string()
+            } else {
+              mapping.brazeField = try decoder.string()
+            }
+          }
+          return mapping
+        }
+      }
+    }
+    guard keySeen else { throw GiveUp() }
+    return connection
+  }
+
+  private mutating func identitySpace() throws(GiveUp) -> IdentitySpace {
+    var space = IdentitySpace(code: "", name: "", valueType: "")
+    try members(allowed: WorkspaceShape.identitySpace) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case "code": space.code = try decoder.string()
+      case "name": space.name = try decoder.string()
+      case "valueType": space.valueType = try decoder.string()
+      default: space.marketingPreference = try decoder.bool()
+      }
+    }
+    return space
+  }
+
+  private mutating func property() throws(GiveUp) -> Property {
+    var property = Property(code: "", name: "", platform: "")
+    try members(allowed: WorkspaceShape.property) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case "code": property.code = try decoder.string()
+      case "name": property.name = try decoder.string()
+      case "platform": property.platform = try decoder.string()
+      default:
+        property.identities = try decoder.list { (decoder) throws(GiveUp) in
+          var capture = IdentityCapture(identitySpace: "", type: "", variable: "", format: "")
+          try decoder.members(allowed: WorkspaceShape.capture) { (decoder, key) throws(GiveUp) in
+            let text = try decoder.string()
+            switch key {
+            case "identitySpace": capture.identitySpace = text
+            case "type": capture.type = text
+            case "variable": capture.variable = text
+            case "format": capture.format = text
+            case "key": capture.key = text
+            default: capture.encoding = text
+            }
+          }
+          return capture
+        }
+      }
+    }
+    return property
+  }
+
+  private mutating func topic() throws(GiveUp) -> Topic {
+    var topic = Topic(code: "", name: "")
+    try members(allowed: WorkspaceShape.topic) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case "code": topic.code = try decoder.string()
+      case "name": topic.name = try decoder.string()
+      case "description": topic.description = try decoder.string()
+      case "legalBasis": topic.legalBasis = try decoder.string()
+      default:
+        topic.channels = try decoder.list { (decoder) throws(GiveUp) in
+          var channel = TopicChannel(channel: "", connection: "")
+          try decoder.members(allowed: WorkspaceShape.channel) { (decoder, key) throws(GiveUp) in
+            let text = try decoder.string()
+            switch key {
+            case "channel": channel.channel = text
+            case "connection": channel.connection = text
+            default: channel.subscriptionGroupId = text
+            }
+          }
+          return channel
+        }
+      }
+    }
+    return topic
+  }
+
+  // MARK: JSON
+
+  /// Calls `member` for each key of an object, with the decoder at the value. Only keys of
+  /// `allowed` are accepted, each once (at most 16 keys, tracked in a bit set).
+  private mutating func members(
+    allowed shape: WorkspaceShape,
+    _ member: (inout WorkspaceFastDecoder, String) throws(GiveUp) -> Void
+  ) throws(GiveUp) {
+    try expect(UInt8(ascii: "{"))
+    skipWhitespace()
+    if peek() == UInt8(ascii: "}") {
+      index += 1
+      return
+    }
+    var seen: UInt16 = 0
+    while true {
+      skipWhitespace()
+      let key = try string()
+      guard let position = shape.known.firstIndex(of: key), seen & (1 << position) == 0 else {
+        throw GiveUp()
+      }
+      seen |= 1 << position
+      skipWhitespace()
+      try expect(UInt8(ascii: ":"))
+      skipWhitespace()
+      try member(&self, key)
+      skipWhitespace()
+      if peek() == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      try expect(UInt8(ascii: "}"))
+      return
+    }
+  }
+
+  private mutating func list<Element>(
+    _ element: (inout WorkspaceFastDecoder) throws(GiveUp) -> Element
+  ) throws(GiveUp) -> [Element] {
+    try expect(UInt8(ascii: "["))
+    var result: [Element] = []
+    skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      index += 1
+      return result
+    }
+    while true {
+      skipWhitespace()
+      result.append(try element(&self))
+      skipWhitespace()
+      if peek() == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      try expect(UInt8(ascii: "]"))
+      return result
+    }
+  }
+
+  private mutating func string() throws(GiveUp) -> String {
+    try expect(UInt8(ascii: "\""))
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        index += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+      if byte < 0x20 { throw GiveUp() }
+      index += 1
+    }
+    throw GiveUp()
+  }
+
+  private mutating func escapedString(from start: Int) throws(GiveUp) -> String {
+    var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""): return String(decoding: buffer, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard index < bytes.count else { throw GiveUp() }
+        let letter = bytes[index]
+        index += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(letter)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"): try appendUnicodeEscape(to: &buffer)
+        default: throw GiveUp()
+        }
+      case 0..<0x20: throw GiveUp()
+      default: buffer.append(byte)
+      }
+    }
+    throw GiveUp()
+  }
+
+  /// A `\uXXXX` escape outside the surrogate range (the writer's `\u00XX`); surrogate
+  /// pairs are left to the exact path.
+  private mutating func appendUnicodeEscape(to buffer: inout [UInt8]) throws(GiveUp) {
+    guard index + 4 <= bytes.count else { throw GiveUp() }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index] | 0x20
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      default: throw GiveUp()
+      }
+      value = value << 4 | UInt32(digit)
+      index += 1
+    }
+    guard let scalar = Unicode.Scalar(value) else { throw GiveUp() }
+    buffer.append(contentsOf: String(Character(scalar)).utf8)
+  }
+
+  private mutating func integer() throws(GiveUp) -> Int {
+    var value = 0
+    let start = index
+    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9"),
+      index - start < 9
+    {
+      value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+      index += 1
+    }
+    let next = peek()
+    let endsNumber =
+      next != UInt8(ascii: ".") && next != UInt8(ascii: "e") && next != UInt8(ascii: "E")
+      && !(next.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false)
+    guard index > start, endsNumber, !(bytes[start] == UInt8(ascii: "0") && index - start > 1)
+    else { throw GiveUp() }
+    return value
+  }
+
+  private mutating func bool() throws(GiveUp) -> Bool {
+    for (word, value) in [("true", true), ("false", false)] where peek() == word.utf8.first {
+      for expected in word.utf8 { try expect(expected) }
+      return value
+    }
+    throw GiveUp()
+  }
+
+  private func peek() -> UInt8? {
+    index < bytes.count ? bytes[index] : nil
+  }
+
+  private mutating func expect(_ byte: UInt8) throws(GiveUp) {
+    guard index < bytes.count, bytes[index] == byte else { throw GiveUp() }
+    index += 1
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
+  }
+}
