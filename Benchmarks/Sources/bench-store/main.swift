@@ -30,7 +30,7 @@ func run(topics: Int, iterations: Int, budgetMs: Double?) throws -> (save: Doubl
   print(
     "\(topics) topics, 2 channels each, 50 connections, 20 spaces, 20 properties: "
       + String(format: "%.1f MB", Double(size) / 1_000_000))
-  let encode = measure("  encode (tree + bytes)", iterations: iterations) {
+  let encode = measure("  encode", iterations: iterations) {
     _ = WorkspaceCodec.encode(workspace)
   }
   print(encode.report())
