@@ -10,7 +10,7 @@ struct WorkspaceWriter {
 
   static func write(_ workspace: Workspace) -> [UInt8] {
     var writer = WorkspaceWriter()
-    writer.out.reserveCapacity(256 + workspace.topics.count * 400)
+    writer.out.reserveCapacity(4096 + workspace.topics.count * 640)
     writer.workspace(workspace)
     writer.out.append(0x0A)
     return writer.out
