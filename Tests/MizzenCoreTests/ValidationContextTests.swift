@@ -55,6 +55,21 @@ struct ValidationContextTests {
     #expect(shared.map(\.rule) == ["channel.group-id.shared"])
   }
 
+  @Test func aDraftThatResolvesAClashIsCleanAtOnce() {
+    var workspace = ValidationFixtures.valid
+    workspace.topics[1].code = "news"
+    workspace.topics[1].channels[0].subscriptionGroupId = ValidationFixtures.groupNewsEmail
+    let context = ValidationContext(workspace)
+    var draft = workspace.topics[1]
+    #expect(
+      WorkspaceValidator.problems(forTopic: draft, at: 1, context: context).map(\.rule) == [
+        "code.duplicate", "channel.group-id.shared",
+      ])
+    draft.code = "offers"
+    draft.channels[0].subscriptionGroupId = ValidationFixtures.groupOffersWhatsApp
+    #expect(WorkspaceValidator.problems(forTopic: draft, at: 1, context: context) == [])
+  }
+
   @Test func aNewRecordIsCheckedAtTheEndOfItsCollection() {
     let workspace = ValidationFixtures.valid
     let context = ValidationContext(workspace)

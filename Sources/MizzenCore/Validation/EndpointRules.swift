@@ -37,7 +37,7 @@ enum EndpointRules {
           + "(e.g. /subscription/status/set), so keep only \(scheme)://\(rawHost)"
           + (url.port.map { ":\($0)" } ?? "") + ".")
     }
-    if !loopback && !KnownRESTHosts.contains(host) {
+    if !loopback && !BrazeInstance.isKnownRESTHost(host) {
       sink.add(.endpointUnknownHost, path, unknownHostMessage(host))
     }
   }
@@ -76,16 +76,4 @@ enum EndpointRules {
         && UInt8(part) != nil
     }
   }
-}
-
-/// Braze's REST hosts per instance (braze-api.md §6). SDK and dashboard hosts are not here.
-enum KnownRESTHosts {
-  static let all: Set<String> = Set(
-    (1...8).map { "rest.iad-0\($0).braze.com" } + [
-      "rest.us-10.braze.com", "rest.fra-01.braze.eu", "rest.fra-02.braze.eu",
-      "rest.au-01.braze.com", "rest.id-01.braze.com", "rest.jp-01.braze.com",
-      "rest.kr-01.braze.com",
-    ])
-
-  static func contains(_ host: String) -> Bool { all.contains(host) }
 }

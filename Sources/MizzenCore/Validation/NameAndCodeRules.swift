@@ -9,7 +9,7 @@ enum NameAndCodeRules {
     name: String, subject: @autoclosure () -> String, at path: ProblemPath,
     into sink: inout ProblemSink
   ) {
-    if !name.contains(where: { !$0.isWhitespace }) {
+    if !hasVisibleText(name) {
       sink.add(.nameEmpty, path, "Give \(subject()) a name (1–\(maxNameLength) characters).")
       return
     }
@@ -32,15 +32,24 @@ enum NameAndCodeRules {
     }
   }
 
+  /// False for an empty name or one of spaces only. Scalars, not characters: finding
+  /// grapheme boundaries costs more and changes nothing here.
+  static func hasVisibleText(_ name: String) -> Bool {
+    if let first = name.utf8.first, first > 0x20, first < 0x7F { return true }
+    return name.unicodeScalars.contains { !$0.properties.isWhitespace }
+  }
+
   /// True for C0 controls, DEL and C1 controls (U+0080–U+009F, `C2 80`…`C2 9F` in UTF-8).
   static func containsControlCharacter(_ text: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      if byte < 0x20 || byte == 0x7F { return true }
-      if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }
-      previous = byte
+    text.withUTF8Bytes { bytes in
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte < 0x20 || byte == 0x7F { return true }
+        if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }
+        previous = byte
+      }
+      return false
     }
-    return false
   }
 
   /// Checks a record's name and code and returns the spot that paths of its other problems
@@ -50,7 +59,8 @@ enum NameAndCodeRules {
     context: ValidationContext, into sink: inout ProblemSink
   ) -> RecordSpot {
     let owners = context.owners(of: collection)
-    let other = owners.other(code, than: index)
+    let other = owners.other(
+      code, than: index, indexedCode: context.indexedCode(collection, index))
     let valid = CodeGenerator.isValid(code)
     let spot = RecordSpot(
       collection: collection, index: index, key: valid && other == nil ? code : nil)

@@ -22,33 +22,26 @@ enum TopicRules {
           + "SMS, WhatsApp or push.")
       return
     }
-    // Per topic, so a handful of entries: which channel codes repeat, and which group ids
-    // this topic itself maps more than once.
-    var channelCount: [String: Int] = [:]
-    var groupCount: [String: Int] = [:]
-    for channel in topic.channels {
-      channelCount[channel.channel, default: 0] += 1
-      if let key = GroupIDs.ownerKey(channel) { groupCount[key, default: 0] += 1 }
-    }
-    var firstOfChannel: [String: Int] = [:]
-    for (position, channel) in topic.channels.enumerated() {
-      let unique = channelCount[channel.channel] == 1 && CodeGenerator.isValid(channel.channel)
+    let channels = topic.channels
+    for (position, channel) in channels.enumerated() {
+      // A topic has a handful of channels: scanning them beats building dictionaries.
+      let earlier = channels[..<position].firstIndex { $0.channel == channel.channel }
+      let later = channels[(position + 1)...].contains { $0.channel == channel.channel }
+      let unique = earlier == nil && !later && CodeGenerator.isValid(channel.channel)
       let entry = ChannelEntry(
         channel: channel, position: position, spot: spot, key: unique ? channel.channel : nil)
-      if let earlier = firstOfChannel[channel.channel] {
+      if let earlier {
         sink.add(
           .channelDuplicate, entry.path("channel"),
           "\(channel.channel) already appears in this topic as channels[\(earlier)]: a channel "
             + "can map to one group per topic, so remove one of them.")
-      } else {
-        firstOfChannel[channel.channel] = position
       }
-      checkChannel(entry, topicIndex: index, groupCount: groupCount, context, &sink)
+      checkChannel(entry, topicIndex: index, siblings: channels, context, &sink)
     }
   }
 
   private static func checkChannel(
-    _ entry: ChannelEntry, topicIndex: Int, groupCount: [String: Int],
+    _ entry: ChannelEntry, topicIndex: Int, siblings: [TopicChannel],
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
     let channel = entry.channel
@@ -69,7 +62,7 @@ enum TopicRules {
           : "No connection has the code \"\(channel.connection)\": choose an existing one or "
             + "create it.")
     }
-    checkGroupID(entry, kind: kind, topicIndex: topicIndex, groupCount, context, &sink)
+    checkGroupID(entry, kind: kind, topicIndex: topicIndex, siblings, context, &sink)
     if let kind, let target, !context.servedChannels[target.index].contains(kind) {
       sink.add(
         .channelUnservable, entry.path("connection"),
@@ -80,7 +73,7 @@ enum TopicRules {
   }
 
   private static func checkGroupID(
-    _ entry: ChannelEntry, kind: Channel?, topicIndex: Int, _ groupCount: [String: Int],
+    _ entry: ChannelEntry, kind: Channel?, topicIndex: Int, _ siblings: [TopicChannel],
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
     let id = entry.channel.subscriptionGroupId
@@ -108,13 +101,17 @@ enum TopicRules {
         "\"\(id)\" does not look like a Braze subscription group id (a UUID such as "
           + "fbc3506c-26a5-4f35-b8f0-ed382da4f2db): check that it was copied whole.")
     }
-    let key = GroupIDs.normalised(id)
-    if let other = context.otherTopicMapping(groupKey: key, excluding: topicIndex) {
+    if let other = context.otherTopicMapping(
+      of: entry.channel, at: entry.position, inTopic: topicIndex)
+    {
       sink.add(
         .groupIDShared, path,
         "This group id is also mapped by \(context.recordPath(.topics, other.topic)), so a "
           + "choice about either topic changes both: give each topic its own group.")
-    } else if (groupCount[key] ?? 0) > 1 {
+    } else if siblings.indices.contains(where: {
+      $0 != entry.position && GroupIDs.sameID(siblings[$0].subscriptionGroupId, id)
+        && siblings[$0].kind?.usesSubscriptionGroup == true
+    }) {
       sink.add(
         .groupIDShared, path,
         "This group id is mapped by more than one channel of this topic, but a Braze group "

@@ -19,13 +19,22 @@ public struct ValidationContext: Sendable {
   let marketingSpaces: [Int]
   /// Normalised group id → the first two topics (distinct) whose channels map it.
   let groupOwners: [String: GroupOwners]
+  /// For each channel entry whose group id another topic also maps: one such other entry.
+  /// Empty in a healthy workspace, so the whole pass needs no second look-up per channel.
+  let sharedGroups: [ChannelRef: ChannelRef]
 
   public init(_ workspace: Workspace) {
     self.workspace = workspace
-    connectionCodes = CodeOwners(workspace.connections.lazy.map(\.code))
-    spaceCodes = CodeOwners(workspace.identitySpaces.lazy.map(\.code))
-    propertyCodes = CodeOwners(workspace.properties.lazy.map(\.code))
-    topicCodes = CodeOwners(workspace.topics.lazy.map(\.code))
+    connectionCodes = CodeOwners(count: workspace.connections.count) {
+      workspace.connections[$0].code
+    }
+    spaceCodes = CodeOwners(count: workspace.identitySpaces.count) {
+      workspace.identitySpaces[$0].code
+    }
+    propertyCodes = CodeOwners(count: workspace.properties.count) {
+      workspace.properties[$0].code
+    }
+    topicCodes = CodeOwners(count: workspace.topics.count) { workspace.topics[$0].code }
     let spaces = spaceCodes
     servedChannels = workspace.connections.map { connection in
       ChannelSet(servedBy: connection.identityMapping) { spaces.first($0) != nil }
@@ -34,21 +43,35 @@ public struct ValidationContext: Sendable {
       workspace.identitySpaces[$0].marketingPreference
     }
     var owners: [String: GroupOwners] = [:]
-    for (topicIndex, topic) in workspace.topics.enumerated() {
-      for (channelIndex, channel) in topic.channels.enumerated() {
-        guard let key = GroupIDs.ownerKey(channel) else { continue }
-        let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
-        if var existing = owners[key] {
-          if existing.second == nil && existing.first.topic != topicIndex {
-            existing.second = owner
-            owners[key] = existing
-          }
-        } else {
-          owners[key] = GroupOwners(first: owner, second: nil)
+    owners.reserveCapacity(workspace.topics.count * 2)
+    var anyShared = false
+    // Index loops rather than `for topic in topics`: copying each record out costs a retain
+    // per string, which dominated this loop.
+    let topics = workspace.topics
+    for topicIndex in topics.indices {
+      for channelIndex in topics[topicIndex].channels.indices {
+        guard let key = GroupIDs.ownerKey(topics[topicIndex].channels[channelIndex]) else {
+          continue
         }
+        let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
+        // One hash per entry: insert, or update in place.
+        owners[key, default: GroupOwners(first: owner, second: nil)].add(owner, &anyShared)
       }
     }
     groupOwners = owners
+    var shared: [ChannelRef: ChannelRef] = [:]
+    if anyShared {
+      for (topicIndex, topic) in workspace.topics.enumerated() {
+        for (channelIndex, channel) in topic.channels.enumerated() {
+          guard let key = GroupIDs.ownerKey(channel), let entry = owners[key],
+            let second = entry.second
+          else { continue }
+          shared[ChannelRef(topic: topicIndex, channel: channelIndex)] =
+            entry.first.topic != topicIndex ? entry.first : second
+        }
+      }
+    }
+    sharedGroups = shared
   }
 
   /// The connection with this code (the first one when codes repeat), with its index.
@@ -62,25 +85,47 @@ public struct ValidationContext: Sendable {
     spaceCodes.first(code).map { workspace.identitySpaces[$0] }
   }
 
-  /// A channel of a topic other than `topic` that maps the same group id, if any.
-  func otherTopicMapping(groupKey: String, excluding topic: Int) -> ChannelRef? {
-    guard let owners = groupOwners[groupKey] else { return nil }
+  /// A channel of a topic other than `topic` that maps the group id of `channel`, which
+  /// stands at `position` in that topic's draft.
+  func otherTopicMapping(of channel: TopicChannel, at position: Int, inTopic topic: Int)
+    -> ChannelRef?
+  {
+    // The entry as the index saw it: the precomputed answer holds (no look-up needed).
+    if topic < workspace.topics.count, position < workspace.topics[topic].channels.count {
+      let indexed = workspace.topics[topic].channels[position]
+      if indexed.subscriptionGroupId == channel.subscriptionGroupId
+        && indexed.channel == channel.channel
+      {
+        return sharedGroups.isEmpty
+          ? nil : sharedGroups[ChannelRef(topic: topic, channel: position)]
+      }
+    }
+    guard let key = GroupIDs.ownerKey(channel), let owners = groupOwners[key] else { return nil }
     if owners.first.topic != topic { return owners.first }
     return owners.second
   }
 
   /// The path text of another record, e.g. `topics[news]`, for messages that point at it.
   func recordPath(_ collection: ProblemPath.Collection, _ index: Int) -> String {
-    let codes = owners(of: collection)
-    let code: String
-    switch collection {
-    case .connections: code = workspace.connections[index].code
-    case .identitySpaces: code = workspace.identitySpaces[index].code
-    case .properties: code = workspace.properties[index].code
-    case .topics: code = workspace.topics[index].code
-    }
-    let key = codes.recordKey(code, at: index) ?? String(index)
+    let code = indexedCode(collection, index) ?? ""
+    let key =
+      owners(of: collection).recordKey(code, at: index, indexedCode: code) ?? String(index)
     return "\(collection.rawValue)[\(key)]"
+  }
+
+  /// The code of the record at `index` as the index saw it; nil past the end (a new record).
+  func indexedCode(_ collection: ProblemPath.Collection, _ index: Int) -> String? {
+    switch collection {
+    case .connections:
+      return workspace.connections.indices.contains(index) ? workspace.connections[index].code : nil
+    case .identitySpaces:
+      return workspace.identitySpaces.indices.contains(index)
+        ? workspace.identitySpaces[index].code : nil
+    case .properties:
+      return workspace.properties.indices.contains(index) ? workspace.properties[index].code : nil
+    case .topics:
+      return workspace.topics.indices.contains(index) ? workspace.topics[index].code : nil
+    }
   }
 
   func owners(of collection: ProblemPath.Collection) -> CodeOwners {
@@ -99,34 +144,53 @@ struct CodeOwners: Sendable {
   private struct Owners: Sendable {
     var first: Int
     var second: Int?
+
+    mutating func noteOwner(_ index: Int, _ anyShared: inout Bool) {
+      guard first != index, second == nil else { return }
+      second = index
+      anyShared = true
+    }
   }
 
   private var owners: [String: Owners] = [:]
+  /// For each record whose code another record shares: that other record. Empty in a
+  /// healthy workspace, so the whole pass needs no look-up per record.
+  private var sharedWith: [Int: Int] = [:]
 
-  init<Codes: Sequence<String>>(_ codes: Codes) {
-    for (index, code) in codes.enumerated() {
-      if let existing = owners[code] {
-        if existing.second == nil { owners[code]?.second = index }
-      } else {
-        owners[code] = Owners(first: index, second: nil)
-      }
+  /// The owners of `count` codes, read by index (`code(i)` for record `i`).
+  init(count: Int, code: (Int) -> String) {
+    owners.reserveCapacity(count)
+    var anyShared = false
+    for index in 0..<count {
+      // One hash per record: insert, or note a second owner in place.
+      let inserted = Owners(first: index, second: nil)
+      owners[code(index), default: inserted].noteOwner(index, &anyShared)
+    }
+    guard anyShared else { return }
+    for index in 0..<count {
+      guard let entry = owners[code(index)], let second = entry.second else { continue }
+      sharedWith[index] = entry.first != index ? entry.first : second
     }
   }
 
   /// The first record with this code.
   func first(_ code: String) -> Int? { owners[code]?.first }
 
-  /// A record other than the one at `index` with this code. Keeping two owners suffices:
-  /// at least one of them is not `index`.
-  func other(_ code: String, than index: Int) -> Int? {
+  /// A record other than the one at `index` with the code `code`. `indexedCode` is the code
+  /// the record at `index` had when the index was built (nil for a new record): when the
+  /// draft still has it, the precomputed answer holds. Keeping two owners suffices for the
+  /// rest: at least one of them is not `index`.
+  func other(_ code: String, than index: Int, indexedCode: String?) -> Int? {
+    if indexedCode == code { return sharedWith.isEmpty ? nil : sharedWith[index] }
     guard let entry = owners[code] else { return nil }
     return entry.first != index ? entry.first : entry.second
   }
 
   /// The code as the record's key in a path when it names the record without doubt (valid
   /// and not shared); nil when the index must be shown instead.
-  func recordKey(_ code: String, at index: Int) -> String? {
-    guard CodeGenerator.isValid(code), other(code, than: index) == nil else { return nil }
+  func recordKey(_ code: String, at index: Int, indexedCode: String?) -> String? {
+    guard CodeGenerator.isValid(code), other(code, than: index, indexedCode: indexedCode) == nil
+    else { return nil }
     return code
   }
 }
@@ -141,4 +205,11 @@ struct ChannelRef: Hashable, Sendable {
 struct GroupOwners: Sendable {
   var first: ChannelRef
   var second: ChannelRef?
+
+  /// Notes another entry mapping the group; only a second topic is kept.
+  mutating func add(_ owner: ChannelRef, _ anyShared: inout Bool) {
+    guard owner != first, second == nil, owner.topic != first.topic else { return }
+    second = owner
+    anyShared = true
+  }
 }

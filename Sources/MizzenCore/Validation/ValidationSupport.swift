@@ -77,24 +77,35 @@ enum GroupIDs {
 
   /// UUIDs are case-insensitive; lower-casing only when needed keeps the common case cheap.
   static func normalised(_ id: String) -> String {
-    id.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
-      ? id.lowercased() : id
+    id.withUTF8Bytes { bytes in
+      bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+    } ? id.lowercased() : id
   }
 
   /// A loose 8-4-4-4-12 hexadecimal check; Braze does not promise the shape, hence a warning.
   static func looksLikeUUID(_ id: String) -> Bool {
-    var count = 0
-    for byte in id.utf8 {
-      let isHyphenSpot = count == 8 || count == 13 || count == 18 || count == 23
-      if isHyphenSpot {
-        guard byte == UInt8(ascii: "-") else { return false }
-      } else if !isHexDigit(byte) {
-        return false
+    id.withUTF8Bytes { bytes in
+      guard bytes.count == 36 else { return false }
+      for (offset, byte) in bytes.enumerated() {
+        let isHyphenSpot = offset == 8 || offset == 13 || offset == 18 || offset == 23
+        if isHyphenSpot ? byte != UInt8(ascii: "-") : !isHexDigit(byte) { return false }
       }
-      count += 1
-      if count > 36 { return false }
+      return true
     }
-    return count == 36
+  }
+
+  /// True when two ids are equal once lower-cased, without allocating.
+  static func sameID(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.withUTF8Bytes { left in
+      rhs.withUTF8Bytes { right in
+        left.count == right.count
+          && zip(left, right).allSatisfy { lowered($0) == lowered($1) }
+      }
+    }
+  }
+
+  private static func lowered(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 
   private static func isHexDigit(_ byte: UInt8) -> Bool {
@@ -105,6 +116,13 @@ enum GroupIDs {
 }
 
 extension String {
+  /// Runs `body` over the string's UTF-8 bytes: in place for native strings (the common
+  /// case, and much faster than iterating `utf8`), else over a copy.
+  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+
   /// Without leading and trailing spaces and tabs; Foundation-free so the hot path stays lean.
   var trimmingSpaces: Substring {
     let isSpace: (Character) -> Bool = { $0.isWhitespace }

@@ -25,19 +25,20 @@ public enum WorkspaceValidator {
     let context = ValidationContext(workspace)
     var sink = ProblemSink()
     checkWorkspaceFields(workspace, into: &sink)
-    for (index, connection) in workspace.connections.enumerated() {
-      ConnectionRules.check(connection, at: index, context: context, into: &sink)
+    for index in workspace.connections.indices {
+      ConnectionRules.check(workspace.connections[index], at: index, context: context, into: &sink)
     }
     IdentitySpaceRules.checkCollection(workspace, into: &sink)
-    for (index, space) in workspace.identitySpaces.enumerated() {
-      IdentitySpaceRules.check(space, at: index, context: context, into: &sink)
+    for index in workspace.identitySpaces.indices {
+      IdentitySpaceRules.check(
+        workspace.identitySpaces[index], at: index, context: context, into: &sink)
     }
     PropertyRules.checkCollection(workspace, into: &sink)
-    for (index, property) in workspace.properties.enumerated() {
-      PropertyRules.check(property, at: index, context: context, into: &sink)
+    for index in workspace.properties.indices {
+      PropertyRules.check(workspace.properties[index], at: index, context: context, into: &sink)
     }
-    for (index, topic) in workspace.topics.enumerated() {
-      TopicRules.check(topic, at: index, context: context, into: &sink)
+    for index in workspace.topics.indices {
+      TopicRules.check(workspace.topics[index], at: index, context: context, into: &sink)
     }
     return sink.problems
   }
