@@ -1,6 +1,6 @@
 // Benchmarks of the workspace store on generated workspaces, release build:
 //
-//   swift run -c release bench-store                         time encode, save and load
+//   swift run -c release bench-store                         time encode, save, load, validate
 //   swift run -c release bench-store generate PATH [TOPICS]  write a generated workspace
 //                                                            (10,000 topics by default)
 import BenchSupport
@@ -37,7 +37,8 @@ func timed(
   return result
 }
 
-/// Times encode, save and load for `topics` topics; returns the save and load medians.
+/// Times encode, save, load, validate, and load + validate together for `topics` topics;
+/// returns the save and load + validate medians.
 func run(topics: Int, iterations: Int, budgetMs: Double?) throws -> (save: Double, load: Double) {
   let folder = FileManager.default.temporaryDirectory.path + "/bench-store-\(UUID().uuidString)"
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -68,7 +69,22 @@ func run(topics: Int, iterations: Int, budgetMs: Double?) throws -> (save: Doubl
     print("  ERROR: the loaded workspace differs from the saved one")
     exit(1)
   }
-  return (save.median, load.median)
+  var problems: [Problem] = []
+  _ = timed("  validate", iterations: iterations) {
+    problems = WorkspaceValidator.problems(in: workspace)
+  }
+  let loadAndValidate = try timed(
+    "  load + validate (what opening a workspace costs)", iterations: iterations,
+    budgetMs: budgetMs
+  ) {
+    problems = WorkspaceValidator.problems(in: try store.load().workspace)
+  }
+  if !problems.isEmpty {
+    print("  ERROR: the generated workspace has \(problems.count) problems, e.g. \(problems[0])")
+    exit(1)
+  }
+  _ = load
+  return (save.median, loadAndValidate.median)
 }
 
 let arguments = CommandLine.arguments
@@ -79,7 +95,9 @@ do {
   } else if arguments.count == 1 {
     let small = try run(topics: 10_000, iterations: 15, budgetMs: 100)
     let large = try run(topics: 100_000, iterations: 5, budgetMs: nil)
-    for (name, ratio) in [("save", large.save / small.save), ("load", large.load / small.load)] {
+    for (name, ratio) in [
+      ("save", large.save / small.save), ("load + validate", large.load / small.load),
+    ] {
       print(
         String(
           format: "100k / 10k %@: %.1f× (budget 12×) %@", name, ratio, ratio <= 12 ? "ok" : "OVER"))
