@@ -18,7 +18,7 @@ public enum ConsoleModel {
     let workspace = loaded?.workspace ?? Workspace(name: defaultName(for: options.workspacePath))
     var state = ConsoleState(options: options, workspace: workspace, size: size)
     state.revision = loaded?.revision
-    state.workspaceChanged()
+    state.workspaceChanged(validate: false)
     if let loadError {
       state.loadErrorMessage = loadError.message
       state.status = StatusMessage(
@@ -35,6 +35,7 @@ public enum ConsoleModel {
   /// Applies one event. The only function that changes the state; returns the effects
   /// for the caller to run.
   public static func update(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Effect] {
+    if !state.problemsChecked { state.checkProblems() }
     switch event {
     case .key(let key):
       return KeyDispatch.handle(&state, key)

@@ -6,6 +6,9 @@ import Testing
 @Suite struct ProblemTests {
   @Test func theHeaderCountsProblemsAfterEveryChange() throws {
     var state = try Fixtures.state(size: Size(width: 120, height: 30))
+    #expect(!state.problemsChecked)
+    #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("checking…"))
+    _ = ConsoleModel.update(&state, .tick)
     #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("1 warning"))
     press(&state, .character("d"), .tab, .enter)
     #expect(state.problemCounts == (errors: 1, warnings: 1))

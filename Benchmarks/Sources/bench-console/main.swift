@@ -98,3 +98,11 @@ print(
   measure("render alone (200×50)", iterations: 300, warmup: 20) {
     _ = ConsoleModel.render(list, size)
   }.report(budgetMs: budget))
+print(
+  measure("WorkspaceValidator.problems(in:) alone (10,000 topics)", iterations: 10) {
+    _ = WorkspaceValidator.problems(in: topics)
+  }.report())
+print(
+  measure("ValidationContext alone (10,000 topics)", iterations: 10) {
+    _ = ValidationContext(topics)
+  }.report())

@@ -26,9 +26,14 @@ public struct ConsoleState: Sendable {
   public internal(set) var loadErrorMessage: String?
   /// Every problem of the workspace, recomputed after each change.
   public internal(set) var problems: [Problem]
-  /// The saved workspace indexed once per change, so that a form's draft is validated on
-  /// every keystroke in time proportional to the record alone.
-  var validationContext: ValidationContext
+  /// False until the workspace as loaded has been validated. The first frame is drawn
+  /// before that (the header says "checking…"), and the first event after it does the
+  /// work, so a large workspace shows at once.
+  public internal(set) var problemsChecked = false
+  /// The saved workspace indexed for validating one record, so that a form's draft is
+  /// checked on every keystroke in time proportional to the record alone. Built when a
+  /// form opens (not at start, which it would slow), dropped when the workspace changes.
+  var validationContext: ValidationContext?
   public internal(set) var section: Section
   /// The list of each section, by `Section.rawValue - 1`.
   public internal(set) var lists: [ListState]
@@ -53,7 +58,6 @@ public struct ConsoleState: Sendable {
     self.workspace = workspace
     self.revision = nil
     self.problems = []
-    self.validationContext = ValidationContext(workspace)
     self.section = .connections
     self.lists = Array(repeating: ListState(), count: Section.allCases.count)
     self.size = size
@@ -86,10 +90,16 @@ public struct ConsoleState: Sendable {
     status = StatusMessage(text, level: level, expiresAtTick: ticks + life)
   }
 
-  /// Recomputes what depends on the workspace: problems and every list's search keys.
-  mutating func workspaceChanged() {
+  /// Validates the workspace for the header count and the problems list.
+  mutating func checkProblems() {
     problems = WorkspaceValidator.problems(in: workspace)
-    validationContext = ValidationContext(workspace)
+    problemsChecked = true
+  }
+
+  /// Recomputes what depends on the workspace: problems and every list's search keys.
+  mutating func workspaceChanged(validate: Bool = true) {
+    if validate { checkProblems() }
+    validationContext = nil
     for section in Section.allCases {
       lists[section.rawValue - 1].reload(
         searchKeys: SectionLists.searchKeys(section, workspace))

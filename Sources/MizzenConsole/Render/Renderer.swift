@@ -90,7 +90,8 @@ enum Renderer {
     let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)
     x += frame.draw("  ", row: 0, column: x, width: room - x, role: .header)
     x += frame.draw(
-      Edits.countText(errors, warnings), row: 0, column: x, width: room - x, role: problemRole)
+      state.problemsChecked ? Edits.countText(errors, warnings) : "checking…", row: 0,
+      column: x, width: room - x, role: state.problemsChecked ? problemRole : .dim)
     if room - x > 6 {
       x += frame.draw("  ", row: 0, column: x, width: room - x, role: .header)
       frame.draw(

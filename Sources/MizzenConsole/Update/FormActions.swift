@@ -126,6 +126,7 @@ enum FormActions {
   static func refresh(_ form: inout FormState, _ state: ConsoleState) {
     ConnectionForm.syncVisibility(&form)
     ConnectionForm.refreshProblems(
-      &form, in: state.workspace, context: state.validationContext)
+      &form, in: state.workspace,
+      context: state.validationContext ?? ValidationContext(state.workspace))
   }
 }

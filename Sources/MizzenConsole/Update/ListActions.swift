@@ -142,7 +142,9 @@ enum ListActions {
       form.codeEditedByHand = false
       ConnectionForm.syncVisibility(&form)
     }
-    ConnectionForm.refreshProblems(&form, in: workspace, context: state.validationContext)
+    if state.validationContext == nil { state.validationContext = ValidationContext(workspace) }
+    ConnectionForm.refreshProblems(
+      &form, in: workspace, context: state.validationContext ?? ValidationContext(workspace))
     state.screens.append(.form(form))
   }
 
