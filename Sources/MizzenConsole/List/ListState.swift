@@ -22,7 +22,13 @@ public struct ListState: Equatable, Sendable {
   /// The filter text, matched case-insensitively anywhere in a record's search text.
   public private(set) var filter: String = ""
 
+  /// True when the workspace changed since the search keys were made; the list is
+  /// reloaded when it is shown again, so only the list on screen costs time.
+  public private(set) var isStale = true
+
   public init() {}
+
+  mutating func markStale() { isStale = true }
 
   /// The selected record's index, if any record is shown.
   public var selectedRecord: Int? {
@@ -35,6 +41,7 @@ public struct ListState: Equatable, Sendable {
   /// it still exists, else the same position.
   mutating func reload(searchKeys keys: [String], selecting record: Int? = nil) {
     let keep = record ?? selectedRecord
+    isStale = false
     searchKeys = keys
     visible = ListState.matches(keys, filter: filter.lowercased(), within: nil)
     if let keep, let position = ListState.position(of: keep, in: visible) {

@@ -90,6 +90,13 @@ public struct ConsoleState: Sendable {
     status = StatusMessage(text, level: level, expiresAtTick: ticks + life)
   }
 
+  /// Makes the current section's search keys if the workspace changed since.
+  mutating func refreshCurrentList() {
+    if currentList.isStale {
+      currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
+    }
+  }
+
   /// Validates the workspace for the header count and the problems list.
   mutating func checkProblems() {
     problems = WorkspaceValidator.problems(in: workspace)
@@ -100,10 +107,8 @@ public struct ConsoleState: Sendable {
   mutating func workspaceChanged(validate: Bool = true) {
     if validate { checkProblems() }
     validationContext = nil
-    for section in Section.allCases {
-      lists[section.rawValue - 1].reload(
-        searchKeys: SectionLists.searchKeys(section, workspace))
-    }
+    for section in Section.allCases { lists[section.rawValue - 1].markStale() }
+    refreshCurrentList()
     if case .problems(var list) = screens.last {
       list.reload(
         searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })

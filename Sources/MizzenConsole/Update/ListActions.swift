@@ -60,6 +60,7 @@ enum ListActions {
 
   static func show(_ state: inout ConsoleState, _ section: Section) {
     state.section = section
+    state.refreshCurrentList()
     state.screens.removeAll()
     state.currentList.scrollToSelection(pageHeight: state.pageHeight)
   }
