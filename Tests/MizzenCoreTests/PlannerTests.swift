@@ -301,6 +301,29 @@ struct PlannerTests {
     }
   }
 
+  @Test("an indexed planner plans and refuses exactly as the one-off planner does")
+  func indexedPlanner() throws {
+    let planner = SignalPlanner(workspace: Self.workspace)
+    for example in Self.sendCases {
+      let signal = Signal(
+        topic: example.topic, channel: example.channel, identities: example.identities,
+        state: example.state)
+      #expect(
+        try planner.plan(signal, verify: true)
+          == SignalPlanner.plan(signal, in: Self.workspace, verify: true))
+    }
+    for example in Self.errorCases {
+      var indexed: SignalPlanError?
+      var scanned: SignalPlanError?
+      do { _ = try planner.plan(example.signal) } catch { indexed = error }
+      do { _ = try SignalPlanner.plan(example.signal, in: Self.workspace) } catch {
+        scanned = error
+      }
+      #expect(indexed != nil)
+      #expect(indexed == scanned, "\(example.label)")
+    }
+  }
+
   @Test("a missing group id points at the channel's field")
   func missingGroupPath() {
     let signal = Signal(

@@ -10,6 +10,8 @@ public enum IdentitySyntax {
   /// Nil when `email` is acceptable to Braze, else the reason it is not, as a phrase that
   /// completes "The email address … ".
   public static func emailProblem(_ email: String) -> String? {
+    let bytes = Array(email.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) { return asciiEmailProblem(bytes) }
     if email.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
       return "contains whitespace, which Braze refuses"
     }
@@ -42,6 +44,55 @@ public enum IdentitySyntax {
       }
     }
     guard let last = labels.last, last.count >= 2, !last.utf8.allSatisfy(isASCIIDigit) else {
+      return "needs a top-level domain of at least two letters"
+    }
+    return nil
+  }
+
+  /// The same checks as `emailProblem`, over bytes, for the common all-ASCII address:
+  /// the scalar-by-scalar path costs microseconds that re-planning on every keystroke
+  /// cannot spare.
+  private static func asciiEmailProblem(_ bytes: [UInt8]) -> String? {
+    if bytes.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+      return "contains whitespace, which Braze refuses"
+    }
+    let at = UInt8(ascii: "@")
+    let dot = UInt8(ascii: ".")
+    guard let split = bytes.firstIndex(of: at), bytes.lastIndex(of: at) == split else {
+      return "must contain exactly one @"
+    }
+    let local = bytes[..<split]
+    let domain = bytes[(split + 1)...]
+    guard !local.isEmpty else { return "has nothing before the @" }
+    var doubleDot = false
+    var previous: UInt8 = 0
+    for byte in local {
+      if byte == dot && previous == dot {
+        doubleDot = true
+        break
+      }
+      previous = byte
+    }
+    if local.first == dot || local.last == dot || doubleDot {
+      return "has a dot at the start or end of the part before the @, or two dots in a row"
+    }
+    for byte in local where byte != dot && !isASCIILetterOrDigit(byte) {
+      if !localSymbols.contains(Unicode.Scalar(byte)) {
+        return "contains '\(Unicode.Scalar(byte))' before the @, which Braze does not accept"
+      }
+    }
+    guard !domain.isEmpty else { return "has nothing after the @" }
+    let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+    guard labels.count >= 2 else { return "needs a domain with a dot, such as example.com" }
+    let hyphen = UInt8(ascii: "-")
+    for label in labels {
+      guard !label.isEmpty, label.first != hyphen, label.last != hyphen,
+        label.allSatisfy({ isASCIILetterOrDigit($0) || $0 == hyphen })
+      else {
+        return "has a malformed domain label '\(String(decoding: label, as: UTF8.self))'"
+      }
+    }
+    guard let last = labels.last, last.count >= 2, !last.allSatisfy(isASCIIDigit) else {
       return "needs a top-level domain of at least two letters"
     }
     return nil

@@ -1,8 +1,39 @@
 /// Turns a signal into the Braze calls that carry it (SPEC §4), or explains why it cannot.
 ///
-/// Planning is pure and cheap (no I/O, no global tables) so that the console can re-plan
-/// on every keystroke of the test-send form and show the exact request before sending.
-public enum SignalPlanner {
+/// Planning is pure (no I/O, no global tables). The static `plan(_:in:verify:)` looks
+/// records up by scanning, which suits a one-off plan; an instance made once per workspace
+/// change keeps code → position tables, so that the console can re-plan on every
+/// keystroke of the test-send form, even with tens of thousands of topics.
+public struct SignalPlanner: Sendable {
+  public let workspace: Workspace
+  private let topicIndex: [String: Int]
+  private let connectionIndex: [String: Int]
+
+  /// Indexes `workspace`'s topics and connections by code (the first of duplicate codes
+  /// wins, as in a scan).
+  public init(workspace: Workspace) {
+    self.workspace = workspace
+    var topics: [String: Int] = [:]
+    topics.reserveCapacity(workspace.topics.count)
+    for (index, topic) in workspace.topics.enumerated() where topics[topic.code] == nil {
+      topics[topic.code] = index
+    }
+    var connections: [String: Int] = [:]
+    for (index, connection) in workspace.connections.enumerated()
+    where connections[connection.code] == nil {
+      connections[connection.code] = index
+    }
+    topicIndex = topics
+    connectionIndex = connections
+  }
+
+  /// The plan for `signal` in the indexed workspace; see `plan(_:in:verify:)`.
+  public func plan(_ signal: Signal, verify: Bool = false) throws(SignalPlanError) -> SignalPlan {
+    try Self.plan(
+      signal, in: workspace, verify: verify, topicAt: { topicIndex[$0] },
+      connectionAt: { connectionIndex[$0] })
+  }
+
   /// The plan for `signal`: the send call, then a verify call when `verify` is true.
   ///
   /// The identifier is the first entry of the connection's identity mapping whose
@@ -10,7 +41,23 @@ public enum SignalPlanner {
   public static func plan(_ signal: Signal, in workspace: Workspace, verify: Bool = false)
     throws(SignalPlanError) -> SignalPlan
   {
-    let (topicIndex, topic) = try findTopic(signal.topic, in: workspace)
+    try plan(
+      signal, in: workspace, verify: verify,
+      topicAt: { scan(workspace.topics, for: $0) },
+      connectionAt: { scan(workspace.connections, for: $0) })
+  }
+
+  private static func plan(
+    _ signal: Signal, in workspace: Workspace, verify: Bool, topicAt: (String) -> Int?,
+    connectionAt: (String) -> Int?
+  ) throws(SignalPlanError) -> SignalPlan {
+    guard let topicIndex = topicAt(signal.topic) else {
+      throw SignalPlanError(
+        .unknownTopic,
+        "There is no topic '\(signal.topic)' in this workspace. Check the code (codes are "
+          + "lower case, e.g. weekly_newsletter).")
+    }
+    let topic = workspace.topics[topicIndex]
     guard let topicChannel = topic.channel(signal.channel), let kind = topicChannel.kind else {
       let offered = topic.channels.map(\.channel).joined(separator: ", ")
       throw SignalPlanError(
@@ -28,7 +75,16 @@ public enum SignalPlanner {
     let channelPath = ProblemPath(
       collection: .topics, recordIndex: topicIndex, recordKey: topic.code,
       childList: "channels", childKey: topicChannel.channel)
-    let connection = try findConnection(topicChannel.connection, from: channelPath, in: workspace)
+    guard let connectionIndex = connectionAt(topicChannel.connection) else {
+      var fieldPath = channelPath
+      fieldPath.field = "connection"
+      throw SignalPlanError(
+        .unknownConnection,
+        "The channel is mapped to connection '\(topicChannel.connection)', which does not "
+          + "exist. Pick an existing connection for the channel.",
+        path: fieldPath)
+    }
+    let connection = workspace.connections[connectionIndex]
     let base = try baseURL(connection)
     if let problem = APIKeyResolver.sourceProblem(connection.apiKey, connection: connection.code) {
       throw problem
@@ -121,30 +177,19 @@ public enum SignalPlanner {
     "mizzen-check-" + String(UInt64.random(in: .min ... .max), radix: 16)
   }
 
-  private static func findTopic(_ code: String, in workspace: Workspace)
-    throws(SignalPlanError) -> (Int, Topic)
-  {
-    let topics = workspace.topics
-    for index in topics.indices where topics[index].code == code {
-      return (index, topics[index])
+  /// The position of the first topic with this code. Lengths are compared before
+  /// contents, so that most topics are passed over without a string comparison.
+  private static func scan(_ topics: [Topic], for code: String) -> Int? {
+    let length = code.utf8.count
+    for index in topics.indices {
+      let candidate = topics[index].code
+      if candidate.utf8.count == length && candidate == code { return index }
     }
-    throw SignalPlanError(
-      .unknownTopic,
-      "There is no topic '\(code)' in this workspace. Check the code (codes are lower case, "
-        + "e.g. weekly_newsletter).")
+    return nil
   }
 
-  private static func findConnection(
-    _ code: String, from path: ProblemPath, in workspace: Workspace
-  ) throws(SignalPlanError) -> Connection {
-    if let connection = workspace.connection(code) { return connection }
-    var fieldPath = path
-    fieldPath.field = "connection"
-    throw SignalPlanError(
-      .unknownConnection,
-      "The channel is mapped to connection '\(code)', which does not exist. Pick an existing "
-        + "connection for the channel.",
-      path: fieldPath)
+  private static func scan(_ connections: [Connection], for code: String) -> Int? {
+    connections.firstIndex { $0.code == code }
   }
 
   private static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
