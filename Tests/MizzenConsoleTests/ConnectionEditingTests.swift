@@ -87,7 +87,8 @@ import Testing
       return
     }
     #expect(dialog.focusedButton == "Cancel")
-    #expect(dialog.buttons == ["Cancel", "Delete"])
+    #expect(dialog.buttons == ["Cancel", "Delete with 1 reference"])
+    #expect(dialog.lines.contains("  • topic sale_jp, channel sms"))
     #expect(press(&state, .enter).isEmpty)
     #expect(state.workspace == Fixtures.workspace)
     #expect(state.status?.text == "Nothing deleted.")
@@ -100,9 +101,10 @@ import Testing
       Issue.record("the dialog should still be open")
       return
     }
-    #expect(dialog.focusedButton == "Delete")
+    #expect(dialog.focusedButton == "Delete with 1 reference")
     let workspace = try #require(Self.saved(press(&state, .enter), expecting: state.revision))
     #expect(workspace.connections.map(\.code) == ["braze_us", "sandbox_local"])
+    #expect(workspace.topics[1].channels.isEmpty)
     #expect(state.overlay == nil)
   }
 

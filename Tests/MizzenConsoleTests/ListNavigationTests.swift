@@ -44,15 +44,14 @@ import Testing
     #expect(state.section == .identitySpaces)
   }
 
-  @Test func otherSectionsListTheirRecordsReadOnly() throws {
+  @Test func theTopicsSectionListsItsRecordsAndOpensTheTopicForm() throws {
     var state = try Fixtures.state()
     press(&state, .character("2"))
     let text = ConsoleModel.render(state, state.size).text
     #expect(text.contains("weekly_newsletter"))
     #expect(text.contains("セール情報"))
     press(&state, .character("n"))
-    #expect(state.screens.isEmpty)
-    #expect(state.status?.text == "Topics can be browsed but not changed in this build.")
+    #expect(state.form?.purpose == .newTopic)
   }
 
   @Test func arrowsAndVimKeysMoveOneRowWithinBounds() throws {

@@ -53,8 +53,10 @@ import Testing
     #expect(!state.hasUnsavedChanges)
     #expect(state.status?.text == "Saved, with 1 warning; :problems lists them.")
     _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
-    #expect(try store.load().workspace.connections.map(\.code) == ["braze_us"])
-    #expect(state.status?.text == "Saved, with 1 error; :problems lists them.")
+    let saved = try store.load().workspace
+    #expect(saved.connections.map(\.code) == ["braze_us"])
+    #expect(!saved.topics.contains { $0.channels.contains { $0.connection == "braze_jp" } })
+    #expect(state.status?.text == "Saved, with 1 warning; :problems lists them.")
   }
 
   @Test func aChangeMadeWhileASaveIsOutIsSavedAfterIt() throws {

@@ -155,14 +155,12 @@ enum ConnectionForm {
   static func candidate(_ form: FormState, in workspace: Workspace) -> (Workspace, Int) {
     var result = workspace
     let connection = connection(from: form)
-    switch form.purpose {
-    case .newConnection:
-      result.connections.append(connection)
-      return (result, result.connections.count - 1)
-    case .editConnection(let index):
+    if case .editConnection(let index) = form.purpose {
       result.connections[index] = connection
       return (result, index)
     }
+    result.connections.append(connection)
+    return (result, result.connections.count - 1)
   }
 
   /// Recomputes the problems shown under the fields: the draft checked against the saved
@@ -170,11 +168,8 @@ enum ConnectionForm {
   static func refreshProblems(
     _ form: inout FormState, in workspace: Workspace, context: ValidationContext
   ) {
-    let index: Int
-    switch form.purpose {
-    case .newConnection: index = workspace.connections.count
-    case .editConnection(let at): index = at
-    }
+    var index = workspace.connections.count
+    if case .editConnection(let at) = form.purpose { index = at }
     let draft = connection(from: form)
     let visibleFields = Set(form.fields.filter { !$0.hidden }.map(\.problemField))
     var byField: [String: [Problem]] = [:]

@@ -9,6 +9,16 @@ public struct FormState: Equatable, Sendable {
   public enum Purpose: Equatable, Sendable {
     case newConnection
     case editConnection(index: Int)
+    case newTopic
+    case editTopic(index: Int)
+    case newChannel(topic: Int)
+    case editChannel(topic: Int, index: Int)
+    case newSpace
+    case editSpace(index: Int)
+    case newProperty
+    case editProperty(index: Int)
+    case newCapture(property: Int)
+    case editCapture(property: Int, index: Int)
   }
 
   public var purpose: Purpose

@@ -3,14 +3,24 @@ import MizzenCore
 /// The list of each section: columns, cells and search text, as pure functions of the
 /// workspace. One generic list screen shows them all.
 enum SectionLists {
-  static func source(_ section: Section, _ workspace: Workspace) -> ListSource? {
+  static func source(_ section: Section, _ workspace: Workspace, _ marks: ProblemMarks = .init())
+    -> ListSource?
+  {
     switch section {
     case .connections: return connections(workspace)
-    case .topics: return topics(workspace)
-    case .identitySpaces: return identitySpaces(workspace)
-    case .properties: return properties(workspace)
+    case .topics: return topics(workspace, marks)
+    case .identitySpaces: return identitySpaces(workspace, marks)
+    case .properties: return properties(workspace, marks)
     case .history: return nil
     }
+  }
+
+  /// The narrow first column that marks a record with problems.
+  static let markColumn = ListColumn(title: "", minWidth: 1, maxWidth: 1, weight: 0)
+
+  /// A topic's channels as compact badges, e.g. `[email] [sms]`.
+  static func badges(_ channels: [TopicChannel]) -> String {
+    channels.map { "[" + $0.channel + "]" }.joined(separator: " ")
   }
 
   /// Lower-cased text the filter searches, one per record.
@@ -66,10 +76,11 @@ enum SectionLists {
       emptyMessage: "No connections yet. Press n to add one.")
   }
 
-  private static func topics(_ workspace: Workspace) -> ListSource {
+  private static func topics(_ workspace: Workspace, _ marks: ProblemMarks) -> ListSource {
     let records = workspace.topics
     return ListSource(
       columns: [
+        markColumn,
         ListColumn(title: "Code", minWidth: 8, maxWidth: 30, weight: 2),
         ListColumn(title: "Name", minWidth: 10, maxWidth: 50, weight: 3),
         ListColumn(title: "Channels", minWidth: 10, maxWidth: 40, weight: 2),
@@ -78,16 +89,19 @@ enum SectionLists {
       count: records.count,
       cells: { index in
         let topic = records[index]
-        let channels = topic.channels.map { $0.channel + "→" + $0.connection }
-        return [topic.code, topic.name, channels.joined(separator: " "), topic.legalBasis]
+        return [
+          marks.marker(.topics, index), topic.code, topic.name, badges(topic.channels),
+          topic.legalBasis,
+        ]
       },
-      emptyMessage: "No topics in this workspace.")
+      emptyMessage: "No topics yet. Press n to add one.")
   }
 
-  private static func identitySpaces(_ workspace: Workspace) -> ListSource {
+  private static func identitySpaces(_ workspace: Workspace, _ marks: ProblemMarks) -> ListSource {
     let records = workspace.identitySpaces
     return ListSource(
       columns: [
+        markColumn,
         ListColumn(title: "Code", minWidth: 8, maxWidth: 30, weight: 2),
         ListColumn(title: "Name", minWidth: 10, maxWidth: 50, weight: 3),
         ListColumn(title: "Value type", minWidth: 6, maxWidth: 12, weight: 1),
@@ -96,15 +110,19 @@ enum SectionLists {
       count: records.count,
       cells: { index in
         let space = records[index]
-        return [space.code, space.name, space.valueType, space.marketingPreference ? "yes" : ""]
+        return [
+          marks.marker(.identitySpaces, index), space.code, space.name, space.valueType,
+          space.marketingPreference ? "yes" : "",
+        ]
       },
-      emptyMessage: "No identity spaces in this workspace.")
+      emptyMessage: "No identity spaces yet. Press n to add one.")
   }
 
-  private static func properties(_ workspace: Workspace) -> ListSource {
+  private static func properties(_ workspace: Workspace, _ marks: ProblemMarks) -> ListSource {
     let records = workspace.properties
     return ListSource(
       columns: [
+        markColumn,
         ListColumn(title: "Code", minWidth: 8, maxWidth: 30, weight: 2),
         ListColumn(title: "Name", minWidth: 10, maxWidth: 50, weight: 3),
         ListColumn(title: "Platform", minWidth: 6, maxWidth: 12, weight: 1),
@@ -114,8 +132,11 @@ enum SectionLists {
       cells: { index in
         let property = records[index]
         let captures = property.identities.map { $0.identitySpace + " (" + $0.type + ")" }
-        return [property.code, property.name, property.platform, captures.joined(separator: ", ")]
+        return [
+          marks.marker(.properties, index), property.code, property.name, property.platform,
+          captures.joined(separator: ", "),
+        ]
       },
-      emptyMessage: "No properties in this workspace.")
+      emptyMessage: "No properties yet. Press n to add one.")
   }
 }

@@ -34,6 +34,8 @@ public struct ConsoleState: Sendable {
   /// checked on every keystroke in time proportional to the record alone. Built when a
   /// form opens (not at start, which it would slow), dropped when the workspace changes.
   var validationContext: ValidationContext?
+  /// The problems indexed by record, for the markers in the lists.
+  var problemMarks = ProblemMarks()
   public internal(set) var section: Section
   /// The list of each section, by `Section.rawValue - 1`.
   public internal(set) var lists: [ListState]
@@ -100,6 +102,7 @@ public struct ConsoleState: Sendable {
   /// Validates the workspace for the header count and the problems list.
   mutating func checkProblems() {
     problems = WorkspaceValidator.problems(in: workspace)
+    problemMarks = ProblemMarks(problems)
     problemsChecked = true
   }
 
@@ -107,6 +110,7 @@ public struct ConsoleState: Sendable {
   mutating func workspaceChanged(validate: Bool = true) {
     if validate { checkProblems() }
     validationContext = nil
+    reloadChildLists()
     for section in Section.allCases { lists[section.rawValue - 1].markStale() }
     refreshCurrentList()
     if case .problems(var list) = screens.last {

@@ -3,4 +3,6 @@ public enum Screen: Equatable, Sendable {
   case form(FormState)
   /// Every problem of the workspace, in a generic list.
   case problems(ListState)
+  /// The channels of a topic or the identity captures of a property.
+  case children(ChildList)
 }

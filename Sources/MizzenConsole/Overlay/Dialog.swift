@@ -4,7 +4,7 @@ public struct Dialog: Equatable, Sendable {
   /// What the dialog is about, which decides what its buttons do.
   public enum Purpose: Equatable, Sendable {
     /// Buttons: Cancel, Delete.
-    case deleteConnection(index: Int)
+    case deleteRecord(RecordRef)
     /// Buttons: Keep editing, Discard changes.
     case discardForm
     /// Buttons: Keep my change, Reload from disk.

@@ -21,6 +21,9 @@ enum Renderer {
       FormRenderer.draw(form, state, body, &frame)
     case .problems(let list):
       ListRenderer.draw(list, ProblemList.source(state.problems), body, &frame)
+    case .children(let children):
+      ListRenderer.draw(
+        children.list, children.source(state.workspace, state.problemMarks), body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }
@@ -42,7 +45,8 @@ enum Renderer {
       }
       return
     }
-    guard let source = SectionLists.source(state.section, state.workspace) else {
+    guard let source = SectionLists.source(state.section, state.workspace, state.problemMarks)
+    else {
       let lines = [
         "History lists the signal journal: every test-send with its requests and responses.",
         "Test-sending is not part of this build, so there is no journal to show here;",
@@ -115,12 +119,15 @@ enum Renderer {
     for screen in state.screens {
       switch screen {
       case .form(let form):
-        if case .editConnection = form.purpose {
+        if RecordForms.isEdit(form.purpose) {
           parts.append(form.viewOnly ? "\(form.title) (view)" : "\(form.title) (edit)")
         } else {
           parts.append(form.title)
         }
       case .problems: parts.append("Problems")
+      case .children(let children):
+        let what = children.kind == .channels ? "channels" : "identity captures"
+        parts.append(children.parentCode(in: state.workspace) + " " + what)
       }
     }
     var right = ""
@@ -128,6 +135,8 @@ enum Renderer {
       let list = ListActions.activeList(state)
       let hasList: Bool
       if case .problems = state.screens.last {
+        hasList = true
+      } else if state.childList != nil {
         hasList = true
       } else {
         hasList = state.section != .history

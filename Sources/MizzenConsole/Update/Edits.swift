@@ -28,27 +28,34 @@ enum Edits {
   }
 
   static func saveForm(_ state: inout ConsoleState, _ form: FormState) -> [Effect] {
-    let (workspace, index) = ConnectionForm.candidate(form, in: state.workspace)
-    let code = workspace.connections[index].code
-    let label: String
-    if case .editConnection = form.purpose {
-      label = "edit connection \(code)"
-    } else {
-      label = "add connection \(code)"
-    }
     state.screens.removeLast()
-    let effects = commit(&state, workspace, label: label)
-    state.currentList.setFilter(state.currentList.filter)
-    state.currentList.selectRecord(index, pageHeight: state.pageHeight)
-    state.flash("Saving \(code)…", .info)
+    guard let outcome = RecordForms.outcome(form, in: state.workspace) else {
+      state.flash("The record this form edits no longer exists; nothing saved.", .error)
+      return []
+    }
+    let effects = commit(&state, outcome.workspace, label: outcome.label)
+    let page = state.pageHeight
+    ListActions.withActiveList(&state) { list in
+      list.setFilter(list.filter)
+      list.selectRecord(outcome.select, pageHeight: page)
+    }
+    let subject = outcome.label.split(separator: " ").dropFirst().joined(separator: " ")
+    if outcome.note.isEmpty {
+      state.flash("Saving \(subject)…", .info)
+    } else {
+      state.flash("Saving \(subject): \(outcome.note).", .success)
+    }
     return effects
   }
 
-  static func deleteConnection(_ state: inout ConsoleState, _ index: Int) -> [Effect] {
-    var workspace = state.workspace
-    let removed = workspace.connections.remove(at: index)
-    let effects = commit(&state, workspace, label: "delete connection \(removed.code)")
-    state.flash("Deleted \(removed.code); z undoes it.", .success)
+  /// Deletes a record and everything that referenced it, in one undoable step.
+  static func deleteRecord(_ state: inout ConsoleState, _ ref: RecordRef) -> [Effect] {
+    let name = References.label(of: ref, in: state.workspace)
+    let users = References.users(of: ref, in: state.workspace).count
+    let workspace = References.deleting(ref, from: state.workspace)
+    let effects = commit(&state, workspace, label: "delete \(ref.noun) \(name)")
+    let also = users > 0 ? " and \(users) reference\(users == 1 ? "" : "s") to it" : ""
+    state.flash("Deleted \(name)\(also); z undoes it.", .success)
     return effects
   }
 

@@ -22,7 +22,7 @@ enum FormActions {
     let id = form.focusedField.id
     if copy.content != form.content {
       if id == "code" { copy.codeEditedByHand = true }
-      if id == "name" { ConnectionForm.nameChanged(&copy, in: state.workspace) }
+      if id == "name" { RecordForms.nameChanged(&copy, in: state.workspace) }
       refresh(&copy, state)
     }
     state.screens[state.screens.count - 1] = .form(copy)
@@ -124,9 +124,6 @@ enum FormActions {
 
   /// After any change: visibility, the code note, and the problems as you type.
   static func refresh(_ form: inout FormState, _ state: ConsoleState) {
-    ConnectionForm.syncVisibility(&form)
-    ConnectionForm.refreshProblems(
-      &form, in: state.workspace,
-      context: state.validationContext ?? ValidationContext(state.workspace))
+    RecordForms.refresh(&form, state)
   }
 }

@@ -68,21 +68,18 @@ enum KeyDispatch {
     switch action {
     case .new, .edit, .delete, .clone:
       if onProblems { return "Open the problem's record first (enter)." }
-      if state.section != .connections {
-        return "\(state.section.title) can be browsed but not changed in this build."
+      if state.section == .history && state.childList == nil {
+        return "The journal is written by test-sends, not by hand."
       }
-      if action != .new && state.currentList.selectedRecord == nil {
-        return "No connection is selected."
+      if action != .new && RecordActions.selected(state) == nil {
+        return "No \(activeNoun(state)) is selected."
       }
     case .open:
       if onProblems { return nil }
-      if state.section == .history {
+      if state.section == .history && state.childList == nil {
         return "The signal journal is not shown in this build; `mizzen history` prints it."
       }
-      if state.section != .connections {
-        return "\(state.section.title) have no form in this build."
-      }
-      if state.currentList.selectedRecord == nil { return "No connection is selected." }
+      if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
     case .undo:
       if state.undoStack.isEmpty { return "Nothing to undo." }
     case .redo:
@@ -105,7 +102,7 @@ enum KeyDispatch {
     switch action {
     case .save:
       if form.viewOnly { return "This form is open only to look; nothing can be saved." }
-      if !form.isDirty, case .editConnection = form.purpose { return "Nothing changed to save." }
+      if !form.isDirty, RecordForms.isEdit(form.purpose) { return "Nothing changed to save." }
     case .addRow:
       if state.workspace.identitySpaces.isEmpty {
         return "Define an identity space first: a mapping needs one."
@@ -116,5 +113,13 @@ enum KeyDispatch {
       break
     }
     return nil
+  }
+
+  /// The kind of record the active list shows, for messages.
+  private static func activeNoun(_ state: ConsoleState) -> String {
+    if let children = state.childList {
+      return children.kind == .channels ? "channel" : "identity capture"
+    }
+    return state.section.recordNoun
   }
 }

@@ -8,6 +8,9 @@ enum ListActions {
     if case .problems(var list) = state.screens.last {
       body(&list)
       state.screens[state.screens.count - 1] = .problems(list)
+    } else if case .children(var children) = state.screens.last {
+      body(&children.list)
+      state.screens[state.screens.count - 1] = .children(children)
     } else {
       body(&state.lists[state.section.rawValue - 1])
     }
@@ -15,6 +18,7 @@ enum ListActions {
 
   static func activeList(_ state: ConsoleState) -> ListState {
     if case .problems(let list) = state.screens.last { return list }
+    if let children = state.childList { return children.list }
     return state.currentList
   }
 
@@ -43,10 +47,10 @@ enum ListActions {
       state.prompt = Prompt(kind: .command, input: TextInput())
     case .help:
       state.overlay = .help(scroll: 0)
-    case .new: openForm(&state, record: nil, clone: false)
-    case .edit: openForm(&state, record: state.currentList.selectedRecord, clone: false)
-    case .clone: openForm(&state, record: state.currentList.selectedRecord, clone: true)
-    case .delete: confirmDelete(&state)
+    case .new: RecordActions.openForm(&state, record: nil, clone: false)
+    case .edit: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: false)
+    case .clone: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: true)
+    case .delete: RecordActions.confirmDelete(&state)
     case .undo: return Edits.undo(&state)
     case .redo: return Edits.redo(&state)
     case .reload:
@@ -94,7 +98,7 @@ enum ListActions {
       jump(&state, to: state.problems[index])
       return
     }
-    openForm(&state, record: state.currentList.selectedRecord, clone: false)
+    RecordActions.open(&state)
   }
 
   /// Goes to the record a problem names, opening its form when it is a connection.
@@ -113,56 +117,6 @@ enum ListActions {
     show(&state, section)
     state.currentList.setFilter("")
     state.currentList.selectRecord(record, pageHeight: state.pageHeight)
-    if section == .connections { openForm(&state, record: record, clone: false) }
-  }
-
-  /// Pushes the connection form: for a new record, to edit one, or for a copy of one.
-  static func openForm(_ state: inout ConsoleState, record: Int?, clone: Bool) {
-    let workspace = state.workspace
-    let viewOnly = state.options.readOnly || state.loadErrorMessage != nil
-    var form: FormState
-    if let record, workspace.connections.indices.contains(record) {
-      var connection = workspace.connections[record]
-      if clone {
-        connection.name += " (copy)"
-        form = ConnectionForm.make(
-          connection, purpose: .newConnection, title: "Clone of \(connection.code)",
-          in: workspace, viewOnly: viewOnly)
-        form.codeEditedByHand = false
-        ConnectionForm.nameChanged(&form, in: workspace)
-        ConnectionForm.syncVisibility(&form)
-      } else {
-        form = ConnectionForm.make(
-          connection, purpose: .editConnection(index: record), title: connection.code,
-          in: workspace, viewOnly: viewOnly)
-      }
-    } else {
-      form = ConnectionForm.make(
-        ConnectionForm.blank(in: workspace), purpose: .newConnection, title: "New connection",
-        in: workspace, viewOnly: viewOnly)
-      form.codeEditedByHand = false
-      ConnectionForm.syncVisibility(&form)
-    }
-    if state.validationContext == nil { state.validationContext = ValidationContext(workspace) }
-    ConnectionForm.refreshProblems(
-      &form, in: workspace, context: state.validationContext ?? ValidationContext(workspace))
-    state.screens.append(.form(form))
-  }
-
-  private static func confirmDelete(_ state: inout ConsoleState) {
-    guard let record = state.currentList.selectedRecord else { return }
-    let connection = state.workspace.connections[record]
-    let users = state.workspace.topics.filter { topic in
-      topic.channels.contains { $0.connection == connection.code }
-    }
-    var lines = ["Delete connection \(connection.code) (\(connection.name))?"]
-    if !users.isEmpty {
-      lines.append("\(users.count) topic(s) send through it and would be left without it.")
-    }
-    lines.append("z undoes it.")
-    state.overlay = .dialog(
-      Dialog(
-        purpose: .deleteConnection(index: record), title: "Delete connection", lines: lines,
-        buttons: ["Cancel", "Delete"]))
+    RecordActions.jump(&state, section: section, record: record, problem: problem)
   }
 }

@@ -30,7 +30,7 @@ enum OverlayActions {
         return []
       }
       switch dialog.purpose {
-      case .deleteConnection(let index): return Edits.deleteConnection(&state, index)
+      case .deleteRecord(let ref): return Edits.deleteRecord(&state, ref)
       case .discardForm:
         state.screens.removeLast()
         state.flash("Changes discarded.", .info)
@@ -46,7 +46,7 @@ enum OverlayActions {
 
   private static func cancelled(_ state: inout ConsoleState, _ dialog: Dialog) {
     switch dialog.purpose {
-    case .deleteConnection: state.flash("Nothing deleted.", .info)
+    case .deleteRecord: state.flash("Nothing deleted.", .info)
     case .conflict:
       state.flash(
         "Your change is kept here but is not on disk; r reloads the file's version.", .warning)

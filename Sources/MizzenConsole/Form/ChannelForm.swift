@@ -1,0 +1,95 @@
+import MizzenCore
+
+/// The form of one channel of a topic: which channel, through which connection, and the
+/// subscription group it maps to.
+enum ChannelForm {
+  /// Characters a pasted group id often carries that never belong in one.
+  static let pastedJunk: Set<Character> = [" ", "\t", "\"", "'", "“", "”", "‘", "’", "`"]
+
+  static func make(
+    topic: Topic, topicIndex: Int, channel: TopicChannel?, index: Int?, in workspace: Workspace,
+    viewOnly: Bool
+  ) -> FormState {
+    let taken = Set(topic.channels.map(\.channel))
+    let offered = Channel.allCases.map(\.rawValue).filter {
+      !taken.contains($0) || $0 == channel?.channel
+    }
+    let labels = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, $0.label) })
+    let connections = workspace.connections.map(\.code)
+    let connectionLabels = Dictionary(
+      workspace.connections.map { ($0.code, $0.code + "  " + $0.name) },
+      uniquingKeysWith: { a, _ in a })
+    let draft =
+      channel
+      ?? TopicChannel(channel: offered.first ?? "", connection: connections.first ?? "")
+    let purpose: FormState.Purpose =
+      index.map { .editChannel(topic: topicIndex, index: $0) } ?? .newChannel(topic: topicIndex)
+    var form = FormState(
+      purpose: purpose,
+      title: index == nil ? "New channel of \(topic.code)" : "\(topic.code) › \(draft.channel)",
+      fields: [
+        FormKit.choice("channel", "Channel", offered, current: draft.channel, labels: labels),
+        FormKit.choice(
+          "connection", "Connection", connections, current: draft.connection,
+          labels: connectionLabels),
+        FormKit.text("subscriptionGroupId", "Group id", draft.subscriptionGroupId),
+      ],
+      focus: FocusStop(field: 0), codeEditedByHand: true, viewOnly: viewOnly)
+    syncVisibility(&form)
+    FormKit.finish(&form)
+    return form
+  }
+
+  static func channel(from form: FormState) -> TopicChannel {
+    TopicChannel(
+      channel: form.field("channel")?.choiceValue ?? "",
+      connection: form.field("connection")?.choiceValue ?? "",
+      subscriptionGroupId: form.field("subscriptionGroupId")?.text ?? "")
+  }
+
+  /// Push has no subscription group in Braze, so its field is hidden.
+  static func syncVisibility(_ form: inout FormState) {
+    guard let index = form.index(of: "subscriptionGroupId") else { return }
+    let push = form.field("channel")?.choiceValue == Channel.push.rawValue
+    form.fields[index].hidden = push
+    form.fields[index].note = push ? "" : "a UUID from Braze; pasted quotes are dropped"
+    form.normalizeFocus()
+  }
+
+  /// Drops spaces and quotes from the group id as they arrive (a paste is a run of keys).
+  static func trimGroupId(_ form: inout FormState) {
+    let text = form.field("subscriptionGroupId")?.text ?? ""
+    let trimmed = String(text.filter { !pastedJunk.contains($0) })
+    if trimmed != text { form.setText("subscriptionGroupId", trimmed) }
+  }
+
+  /// The topic with the form's channel put in place, and the channel's position in it.
+  static func candidate(_ form: FormState, in workspace: Workspace) -> (Topic, Int, Int)? {
+    let topicIndex: Int
+    let position: Int?
+    switch form.purpose {
+    case .newChannel(let topic): (topicIndex, position) = (topic, nil)
+    case .editChannel(let topic, let index): (topicIndex, position) = (topic, index)
+    default: return nil
+    }
+    guard workspace.topics.indices.contains(topicIndex) else { return nil }
+    var topic = workspace.topics[topicIndex]
+    var channel = channel(from: form)
+    if channel.kind == .push { channel.subscriptionGroupId = "" }
+    if let position {
+      topic.channels[position] = channel
+      return (topic, topicIndex, position)
+    }
+    topic.channels.append(channel)
+    return (topic, topicIndex, topic.channels.count - 1)
+  }
+
+  static func refreshProblems(
+    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+  ) {
+    guard let (topic, topicIndex, position) = candidate(form, in: workspace) else { return }
+    let problems = WorkspaceValidator.problems(forTopic: topic, at: topicIndex, context: context)
+      .filter { $0.path.childList == "channels" && $0.path.childIndex == position }
+    FormKit.place(problems, in: &form) { $0.path.field }
+  }
+}

@@ -1,0 +1,61 @@
+import MizzenCore
+
+/// The identity space form: name, code, value type and the marketing preference flag.
+enum IdentitySpaceForm {
+  static let yes = "yes"
+  static let no = "no"
+
+  static func make(
+    _ space: IdentitySpace, purpose: FormState.Purpose, title: String, viewOnly: Bool
+  ) -> FormState {
+    var form = FormState(
+      purpose: purpose, title: title,
+      fields: FormKit.nameAndCode(space.name, space.code) + [
+        FormKit.choice(
+          "valueType", "Value type", IdentityValueType.allCases.map(\.rawValue),
+          current: space.valueType),
+        FormKit.choice(
+          "marketingPreference", "Marketing pref.", [no, yes],
+          current: space.marketingPreference ? yes : no,
+          labels: [no: "no", yes: "yes — the marketing preference identity"]),
+      ],
+      focus: FocusStop(field: 0), codeEditedByHand: purpose != .newSpace, viewOnly: viewOnly)
+    FormKit.finish(&form)
+    return form
+  }
+
+  static func space(from form: FormState) -> IdentitySpace {
+    IdentitySpace(
+      code: form.field("code")?.text ?? "", name: form.field("name")?.text ?? "",
+      valueType: form.field("valueType")?.choiceValue ?? "",
+      marketingPreference: form.field("marketingPreference")?.choiceValue == yes)
+  }
+
+  static func index(_ form: FormState, _ workspace: Workspace) -> Int {
+    if case .editSpace(let index) = form.purpose { return index }
+    return workspace.identitySpaces.count
+  }
+
+  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+    var taken = Set(workspace.identitySpaces.map(\.code))
+    if case .editSpace(let index) = form.purpose {
+      taken.remove(workspace.identitySpaces[index].code)
+    }
+    FormKit.followName(&form, taken: taken, fallback: "identity")
+  }
+
+  static func refreshProblems(
+    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+  ) {
+    let problems = WorkspaceValidator.problems(
+      forIdentitySpace: space(from: form), at: index(form, workspace), context: context
+    ).filter { $0.rule != "identity-space.marketing-preference.multiple" || !clearsOthers(form) }
+    FormKit.place(problems, in: &form) { $0.path.field }
+  }
+
+  /// True when saving sets the flag: the other spaces lose theirs, so a "two spaces are
+  /// flagged" problem would not survive the save and is not shown.
+  static func clearsOthers(_ form: FormState) -> Bool {
+    form.field("marketingPreference")?.choiceValue == yes
+  }
+}

@@ -1,0 +1,52 @@
+import MizzenCore
+
+/// The property form: name, code and platform. Identity captures are edited in the
+/// property's capture list.
+enum PropertyForm {
+  static func make(
+    _ property: Property, purpose: FormState.Purpose, title: String, viewOnly: Bool
+  ) -> FormState {
+    var form = FormState(
+      purpose: purpose, title: title,
+      fields: FormKit.nameAndCode(property.name, property.code) + [
+        FormKit.text("platform", "Platform", property.platform)
+      ],
+      focus: FocusStop(field: 0), codeEditedByHand: purpose != .newProperty, viewOnly: viewOnly)
+    if let index = form.index(of: "platform") { form.fields[index].note = "web, ios, android…" }
+    FormKit.finish(&form)
+    return form
+  }
+
+  static func property(from form: FormState, base: Property) -> Property {
+    var property = base
+    property.name = form.field("name")?.text ?? ""
+    property.code = form.field("code")?.text ?? ""
+    property.platform = form.field("platform")?.text ?? ""
+    return property
+  }
+
+  static func base(_ form: FormState, _ workspace: Workspace) -> (Property, Int) {
+    if case .editProperty(let index) = form.purpose {
+      return (workspace.properties[index], index)
+    }
+    return (Property(code: "", name: "", platform: "web"), workspace.properties.count)
+  }
+
+  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+    var taken = Set(workspace.properties.map(\.code))
+    if case .editProperty(let index) = form.purpose {
+      taken.remove(workspace.properties[index].code)
+    }
+    FormKit.followName(&form, taken: taken, fallback: "property")
+  }
+
+  static func refreshProblems(
+    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+  ) {
+    let (base, index) = base(form, workspace)
+    let problems = WorkspaceValidator.problems(
+      forProperty: property(from: form, base: base), at: index, context: context
+    ).filter { $0.path.childList == nil }
+    FormKit.place(problems, in: &form) { $0.path.field }
+  }
+}
