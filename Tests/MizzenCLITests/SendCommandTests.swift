@@ -93,7 +93,7 @@ struct SendCommandTests {
       "send", example.arguments + ["--verify", "--dry-run", "--format", "curl"], key: nil)
     #expect(script.status == 0, "\(script.stderr)")
     #expect(script.stdout.contains(#"-H "Authorization: Bearer $BRAZE_API_KEY""#))
-    let curl = try SignalCLI.run(
+    let curl = try MizzenCLI.run(
       ["-c", script.stdout], environment: ["BRAZE_API_KEY": SignalCLIKeys.all],
       executable: "/bin/sh")
     #expect(curl.status == 0, "\(curl.stderr)")

@@ -2,80 +2,6 @@ import BrazeSandbox
 import Foundation
 import MizzenCore
 
-/// Runs the real `mizzen` executable for the send, check-connection and history tests.
-enum SignalCLI {
-  /// What one run printed and how it ended.
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var output: String { stdout + stderr }
-  }
-
-  struct ExecutableMissing: Error, CustomStringConvertible {
-    var description: String {
-      "the mizzen executable was not found beside the test bundle; run swift build --build-tests"
-    }
-  }
-
-  /// `mizzen`, found beside the test bundle or in `.build/debug`.
-  static let executable: String? = {
-    var folders: [URL] = []
-    if let bundle = Bundle.main.executableURL { folders.append(bundle.deletingLastPathComponent()) }
-    folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-    folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/debug"))
-    return folders.map { $0.appendingPathComponent("mizzen").path }
-      .first { FileManager.default.isExecutableFile(atPath: $0) }
-  }()
-
-  /// Runs `executable arguments…` in a clean environment plus `environment`; `whileRunning`
-  /// gets the process once it has started (to send it a signal).
-  static func run(
-    _ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
-    whileRunning: (@Sendable (Process) -> Void)? = nil
-  ) throws -> Run {
-    guard let path = executable ?? Self.executable else { throw ExecutableMissing() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
-    env.merge(environment) { _, new in new }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    if let whileRunning { DispatchQueue.global().async { whileRunning(process) } }
-    let errors = ReadInBackground(err.fileHandleForReading)
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.wait()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
-
-  /// Reads a pipe to its end on another thread, so a chatty child never blocks.
-  private final class ReadInBackground: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-      DispatchQueue.global().async {
-        self.data = handle.readDataToEndOfFile()
-        self.done.signal()
-      }
-    }
-
-    func wait() -> Data {
-      done.wait()
-      return data
-    }
-  }
-}
-
 /// Obviously fake keys and the variable the test workspace reads its key from.
 enum SignalCLIKeys {
   static let all = "test-key-cli-0001"
@@ -132,10 +58,10 @@ final class SignalCLIFixture: @unchecked Sendable {
   func mizzen(
     _ command: String, _ arguments: [String], key: String? = SignalCLIKeys.all,
     environment: [String: String] = [:], whileRunning: (@Sendable (Process) -> Void)? = nil
-  ) throws -> SignalCLI.Run {
+  ) throws -> MizzenCLI.Run {
     var env = environment
     if let key { env[SignalCLIKeys.variable] = key }
-    return try SignalCLI.run(
+    return try MizzenCLI.run(
       [command, "--workspace", workspacePath] + arguments, environment: env,
       whileRunning: whileRunning)
   }

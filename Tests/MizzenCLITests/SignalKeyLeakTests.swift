@@ -11,7 +11,7 @@ struct SignalKeyLeakTests {
       $0.rateLimitWindow = .seconds(1)
     }
     let email = ["--topic", "news", "--channel", "email", "--identity", "email=leak@example.com"]
-    var runs: [SignalCLI.Run] = []
+    var runs: [MizzenCLI.Run] = []
     runs.append(try fixture.mizzen("send", email + ["--state", "granted", "--verify"]))
     runs.append(try fixture.mizzen("send", email + ["--state", "denied", "--format", "json"]))
     runs.append(try fixture.mizzen("send", email + ["--state", "denied", "--dry-run"]))

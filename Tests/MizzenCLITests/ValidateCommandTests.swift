@@ -45,7 +45,7 @@ import Testing
     let folder = try TemporaryFolder()
     let path = folder.file("ws.json")
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let result = try MizzenProcess.run(["validate", "--workspace", path])
+    let result = try MizzenCLI.run(["validate", "--workspace", path])
     #expect(result.status == 2, "\(name): \(result.stderr)")
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1, "\(name) should explain itself in one line: \(result.stderr)")
@@ -55,12 +55,12 @@ import Testing
 
   @Test func missingFileAndFolderInItsPlaceExitTwo() throws {
     let folder = try TemporaryFolder()
-    let missing = try MizzenProcess.run(["validate", "--workspace", folder.file("nope.json")])
+    let missing = try MizzenCLI.run(["validate", "--workspace", folder.file("nope.json")])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("nope.json"))
     try FileManager.default.createDirectory(
       atPath: folder.file("dir.json"), withIntermediateDirectories: false)
-    let directory = try MizzenProcess.run(["validate", "--workspace", folder.file("dir.json")])
+    let directory = try MizzenCLI.run(["validate", "--workspace", folder.file("dir.json")])
     #expect(directory.status == 2)
     #expect(directory.stderr.split(separator: "\n").count == 1)
   }
@@ -76,7 +76,7 @@ import Testing
        "properties": [], "topics": []}
       """
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let result = try MizzenProcess.run(["validate", "--workspace", path, "--format", "json"])
+    let result = try MizzenCLI.run(["validate", "--workspace", path, "--format", "json"])
     #expect(result.status == 1)
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -89,28 +89,28 @@ import Testing
   @Test func initWritesAValidWorkspaceAndNeverOverwrites() throws {
     let folder = try TemporaryFolder()
     let path = folder.file("new.json")
-    let first = try MizzenProcess.run(["init", path])
+    let first = try MizzenCLI.run(["init", path])
     #expect(first.status == 0, "\(first.stderr)")
     let written = try String(contentsOfFile: path, encoding: .utf8)
     #expect(written.contains(#""format": "mizzen.workspace""#))
-    let validate = try MizzenProcess.run(["validate"], environment: ["MIZZEN_WORKSPACE": path])
+    let validate = try MizzenCLI.run(["validate"], environment: ["MIZZEN_WORKSPACE": path])
     #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     #expect(validate.stdout.contains("No problems"))
-    let second = try MizzenProcess.run(["init", path])
+    let second = try MizzenCLI.run(["init", path])
     #expect(second.status == 1)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
   }
 
   @Test func workspaceResolvesFromOptionThenEnvironmentThenCurrentFolder() throws {
     let folder = try TemporaryFolder()
-    #expect(try MizzenProcess.run(["init"], directory: folder.path).status == 0)
+    #expect(try MizzenCLI.run(["init"], directory: folder.path).status == 0)
     #expect(FileManager.default.fileExists(atPath: folder.file("mizzen.json")))
-    let fromEnvironment = try MizzenProcess.run(
+    let fromEnvironment = try MizzenCLI.run(
       ["validate"], environment: ["MIZZEN_WORKSPACE": folder.file("other.json")],
       directory: folder.path)
     #expect(fromEnvironment.status == 2)
     #expect(fromEnvironment.stderr.contains("other.json"))
-    let fromOption = try MizzenProcess.run(
+    let fromOption = try MizzenCLI.run(
       ["validate", "--workspace", folder.file("mizzen.json")],
       environment: ["MIZZEN_WORKSPACE": folder.file("other.json")])
     #expect(fromOption.status == 0)
