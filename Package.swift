@@ -38,7 +38,8 @@ let package = Package(
     .testTarget(
       name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole"]),
+    .testTarget(
+      name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore"]),
     .testTarget(name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox"]),
   ],
   swiftLanguageModes: [.v6]
