@@ -47,6 +47,7 @@ struct ConsoleCommand: AsyncParsableCommand {
   @MainActor
   static func open(path: String, readOnly: Bool, display: Terminal.Options) -> Int32 {
     var trace = StartupTrace.isRequested ? StartupTrace() : nil
+    trace?.step("program start")
     defer { if let trace { printError(trace.report) } }
     do {
       try Terminal.checkCanStart()
@@ -64,6 +65,7 @@ struct ConsoleCommand: AsyncParsableCommand {
       printError("mizzen: \(error.message)")
       return 2
     }
+    trace?.step("load")
     let signals = SignalTrap()
     defer { signals.cancel() }
     let terminal: Terminal
@@ -73,10 +75,12 @@ struct ConsoleCommand: AsyncParsableCommand {
       printError("mizzen: \(error.message)")
       return 2
     }
+    trace?.step("terminal start")
     let runner = EffectRunner(store: store)
     let state = ConsoleModel.initialState(
       loaded: loaded, loadError: nil,
       options: ConsoleOptions(readOnly: readOnly, workspacePath: path), size: terminal.size)
+    trace?.step("console state")
     var loop = ConsoleLoop(
       terminal: terminal, runner: runner, signals: signals, state: state, trace: trace)
     let ending = loop.run()

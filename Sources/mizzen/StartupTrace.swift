@@ -7,23 +7,43 @@ import Foundation
 /// 10 ms), so the figure includes loading the program and the Swift runtime.
 struct StartupTrace {
   private(set) var firstFrameMilliseconds: Double?
+  /// Milliseconds since the process started at which each step of opening ended.
+  private var steps: [(name: String, at: Double)] = []
 
   static var isRequested: Bool {
     ProcessInfo.processInfo.environment["MIZZEN_TRACE_FIRST_FRAME"] == "1"
   }
 
+  /// Notes that a step of opening (reaching our code, loading, …) has just ended.
+  mutating func step(_ name: String) {
+    guard firstFrameMilliseconds == nil, let since = Self.sinceProcessStart() else { return }
+    steps.append((name, since))
+  }
+
   mutating func firstFrameDrawn() {
-    guard firstFrameMilliseconds == nil, let started = Self.processStartMilliseconds() else {
-      return
-    }
-    firstFrameMilliseconds = Self.bootClockMilliseconds() - started
+    guard firstFrameMilliseconds == nil else { return }
+    firstFrameMilliseconds = Self.sinceProcessStart()
+  }
+
+  private static func sinceProcessStart() -> Double? {
+    processStartMilliseconds().map { bootClockMilliseconds() - $0 }
   }
 
   /// One line for standard error, after the terminal is given back.
   var report: String {
     let frame = firstFrameMilliseconds.map { String(format: "%.0f ms", $0) } ?? "not drawn"
     let peak = Self.peakMemoryKilobytes().map { String(format: "%.1f MB", Double($0) / 1024) }
-    return "mizzen: first frame \(frame) after process start; peak memory \(peak ?? "unknown")"
+    var previous = 0.0
+    var parts: [String] = []
+    for step in steps {
+      parts.append(String(format: "%@ %.0f", step.name, step.at - previous))
+      previous = step.at
+    }
+    if let last = firstFrameMilliseconds {
+      parts.append(String(format: "render and draw %.0f", last - previous))
+    }
+    return "mizzen: first frame \(frame) after process start (ms: "
+      + parts.joined(separator: ", ") + "); peak memory \(peak ?? "unknown")"
   }
 
   /// Milliseconds since boot at which this process started.
