@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable {
   case back = "back"
   case filter = "filter"
   case command = "command"
+  case problems = "problems"
   case help = "help"
   case new = "record.new"
   case edit = "record.edit"

@@ -13,6 +13,7 @@ public enum BindingTable {
     Binding([.backTab], .previousSection, .global, "previous section"),
     Binding([.character(":")], .command, .global, "command line", hint: true),
     Binding([.character("?")], .help, .global, "help", hint: true),
+    Binding([.character("p")], .problems, .global, "every problem of the workspace"),
     Binding([.character("z")], .undo, .global, "undo the last change", hint: true),
     Binding([.character("Z")], .redo, .global, "redo what was undone"),
     Binding([.character("r")], .reload, .global, "reload the workspace file"),
@@ -60,6 +61,8 @@ public enum BindingTable {
 
     Binding([.enter], .accept, .prompt, "accept", hint: true),
     Binding([.tab], .complete, .prompt, "complete the command", hint: true),
+    Binding([.up], .moveUp, .prompt, "earlier command"),
+    Binding([.down], .moveDown, .prompt, "later command"),
     Binding([.escape], .back, .prompt, "cancel", hint: true),
 
     Binding([.up, .character("k")], .moveUp, .help, "scroll up"),

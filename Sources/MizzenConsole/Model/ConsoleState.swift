@@ -43,6 +43,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var screens: [Screen] = []
   public internal(set) var overlay: Overlay?
   public internal(set) var prompt: Prompt?
+  /// Commands run from the `:` line, oldest first, for ↑ ↓.
+  public internal(set) var commandHistory: [String] = []
   public internal(set) var status: StatusMessage?
   public internal(set) var undoStack: [Change] = []
   public internal(set) var redoStack: [Change] = []

@@ -64,6 +64,8 @@ public struct Prompt: Equatable, Sendable {
   public var input: TextInput
   /// The filter before the prompt opened, restored when it is cancelled.
   public var previousFilter: String
+  /// Which earlier command ↑ ↓ show, counted back from the newest; nil while typing.
+  public var historyPosition: Int?
 
   public init(kind: Kind, input: TextInput, previousFilter: String = "") {
     self.kind = kind

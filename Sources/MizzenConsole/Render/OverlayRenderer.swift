@@ -77,7 +77,8 @@ enum OverlayRenderer {
     let contexts: [BindingContext] =
       underneath.form != nil
       ? [.form, .formRow, .chooser, .dialog] : [.list, .global, .prompt, .dialog]
-    var lines: [(String, Role)] = []
+    var lines: [(String, Role)] = SectionHelp.lines(underneath)
+      .flatMap { TextFit.wrap($0, to: frame.width - 8) }.map { ($0, .dialog) }
     if underneath.form != nil {
       lines.append(("Text fields", .dialogTitle))
       lines.append(("  type to edit; ← → Home End move, backspace delete, ctrl-u clears", .dialog))

@@ -47,6 +47,8 @@ enum ListActions {
       state.prompt = Prompt(kind: .command, input: TextInput())
     case .help:
       state.overlay = .help(scroll: 0)
+    case .problems:
+      PromptActions.showProblems(&state)
     case .new: RecordActions.openForm(&state, record: nil, clone: false)
     case .edit: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: false)
     case .clone: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: true)

@@ -34,12 +34,18 @@ enum PromptActions {
       }
     case .accept:
       state.prompt = nil
-      if prompt.kind == .command { return run(&state, prompt.input.text) }
+      if prompt.kind == .command {
+        remember(&state, prompt.input.text)
+        return run(&state, prompt.input.text)
+      }
       let count = ListActions.activeList(state).visible.count
       state.flash("\(count) match\(count == 1 ? "" : "es"); esc clears the filter.", .info)
     case .complete:
       guard prompt.kind == .command else { return [] }
       complete(&state, prompt)
+    case .moveUp, .moveDown:
+      guard prompt.kind == .command else { return [] }
+      recall(&state, prompt, earlier: action == .moveUp)
     default: break
     }
     return []
@@ -95,5 +101,37 @@ enum PromptActions {
     if case .problems = state.screens.last { state.screens.removeLast() }
     state.screens.append(.problems(list))
     if state.problems.isEmpty { state.flash("No problems: the workspace is valid.", .success) }
+  }
+
+  /// Keeps a command for ↑ ↓: not blank, not twice in a row, at most 50.
+  private static func remember(_ state: inout ConsoleState, _ text: String) {
+    let command = text.trimmingCharacters(in: .whitespaces)
+    guard !command.isEmpty, state.commandHistory.last != command else { return }
+    state.commandHistory.append(command)
+    if state.commandHistory.count > 50 { state.commandHistory.removeFirst() }
+  }
+
+  /// Shows an earlier (↑) or later (↓) command; past the newest the line is empty again.
+  private static func recall(_ state: inout ConsoleState, _ prompt: Prompt, earlier: Bool) {
+    let history = state.commandHistory
+    guard !history.isEmpty else {
+      state.flash("No earlier commands yet.", .info)
+      return
+    }
+    var updated = prompt
+    let current = prompt.historyPosition
+    if earlier {
+      updated.historyPosition = min((current ?? -1) + 1, history.count - 1)
+    } else if let current, current > 0 {
+      updated.historyPosition = current - 1
+    } else {
+      updated.historyPosition = nil
+    }
+    if let position = updated.historyPosition {
+      updated.input.set(history[history.count - 1 - position])
+    } else {
+      updated.input.set("")
+    }
+    state.prompt = updated
   }
 }

@@ -1,0 +1,57 @@
+/// The few lines at the top of help that say what the screen underneath is for.
+enum SectionHelp {
+  static func lines(_ state: ConsoleState) -> [String] {
+    if let form = state.form { return formLines(form) }
+    if let children = state.childList {
+      return children.kind == .channels
+        ? [
+          "The channels of one topic: each maps a channel to a connection and a Braze",
+          "subscription group (push has none). n adds one of the channels the topic lacks.",
+        ]
+        : [
+          "How each identity space is read on this property: where (type), which variable,",
+          "its format and encoding, and for structured formats the key that holds it.",
+        ]
+    }
+    if case .problems = state.screens.last {
+      return ["Every problem of the workspace. enter goes to the record and the field at fault."]
+    }
+    switch state.section {
+    case .connections:
+      return [
+        "Connections: Braze instances with their API key source and identity mapping.",
+        "Renaming a code renames it in every topic channel; delete lists its users first.",
+      ]
+    case .topics:
+      return [
+        "Topics: enter lists a topic's channels; e edits its name, code, legal basis.",
+        "/ filters by code, name or subscription group id.",
+      ]
+    case .identitySpaces:
+      return [
+        "Identity spaces: the kinds of identifier sites capture. One of them is the",
+        "marketing preference identity; flagging another moves the flag to it.",
+      ]
+    case .properties:
+      return [
+        "Properties: sites and apps. enter lists how each identity is captured on one."
+      ]
+    case .history:
+      return ["History: the signal journal of test-sends."]
+    }
+  }
+
+  private static func formLines(_ form: FormState) -> [String] {
+    switch form.purpose {
+    case .newChannel, .editChannel:
+      return [
+        "Only the channels the topic does not have are offered. The group id is a UUID",
+        "from Braze; spaces and quotes from a paste are dropped as they arrive.",
+      ]
+    case .newSpace, .editSpace:
+      return ["Setting the marketing preference flag here clears it on every other space."]
+    default:
+      return ["The code follows the name until you edit it; renaming updates references."]
+    }
+  }
+}
