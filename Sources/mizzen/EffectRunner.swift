@@ -12,9 +12,11 @@ final class EffectRunner: Sendable {
   private let store: WorkspaceStore
   private let files = DispatchQueue(label: "mizzen.effects.files", qos: .userInitiated)
   private let inbox = Inbox()
+  private let signals: SignalEffectRunner
 
   init(store: WorkspaceStore) {
     self.store = store
+    self.signals = SignalEffectRunner(workspacePath: store.path)
   }
 
   /// Starts `effect`. `.quit` is the loop's business and is not run here.
@@ -43,6 +45,9 @@ final class EffectRunner: Sendable {
       }
     case .quit:
       break
+    case .signal(let work):
+      if SignalEffectRunner.reports(work) { inbox.begin() }
+      signals.start(work) { inbox.finish(.effectCompleted(.signal($0))) }
     }
   }
 
@@ -54,6 +59,7 @@ final class EffectRunner: Sendable {
 
   /// Waits for every started effect to finish, so that quitting never drops a save.
   func waitUntilIdle() {
+    signals.cancelAll()
     files.sync {}
   }
 

@@ -28,7 +28,7 @@ import Testing
         } catch {
           pending += ConsoleModel.update(&state, .effectCompleted(.reloadFailed(error)))
         }
-      case .quit:
+      case .quit, .signal:
         others.append(effect)
       }
     }

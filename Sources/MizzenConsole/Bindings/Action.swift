@@ -43,6 +43,9 @@ public enum Action: String, CaseIterable, Sendable {
   case confirm = "dialog.confirm"
   case accept = "prompt.accept"
   case complete = "prompt.complete"
+  case testSend = "signal.test-send"
+  case send = "signal.send"
+  case verify = "signal.verify"
 
   /// Actions that change the workspace: stripped under `--read-only`.
   public var isDangerous: Bool {

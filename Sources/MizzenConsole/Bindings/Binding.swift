@@ -10,6 +10,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
   case dialog
   case prompt
   case help
+  case testSend
 
   /// The heading of this context in the help overlay.
   public var title: String {
@@ -22,6 +23,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
     case .dialog: return "Dialogs"
     case .prompt: return "Filter and command line"
     case .help: return "Help"
+    case .testSend: return "Test-send"
     }
   }
 }

@@ -32,6 +32,15 @@ public enum BindingTable {
     Binding([.character("d")], .delete, .list, "delete", hint: true),
     Binding([.character("c")], .clone, .list, "clone", hint: true),
     Binding([.escape], .back, .list, "clear the filter, else go back (never quits)"),
+    Binding([.character("t")], .testSend, .list, "test-send a signal of the topic or channel"),
+
+    Binding([.enter], .send, .testSend, "send (after a result: edit again)", hint: true),
+    Binding([.tab, .down], .nextField, .testSend, "next field", hint: true),
+    Binding([.backTab, .up], .previousField, .testSend, "previous field"),
+    Binding([.right], .nextOption, .testSend, "next channel or choice"),
+    Binding([.left], .previousOption, .testSend, "previous channel or choice"),
+    Binding([.character("v")], .verify, .testSend, "verify: read the state back", hint: true),
+    Binding([.escape], .back, .testSend, "cancel the send, else close", hint: true),
 
     Binding([.tab, .down], .nextField, .form, "next field", hint: true),
     Binding([.backTab, .up], .previousField, .form, "previous field"),

@@ -56,6 +56,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var saveQueued = false
   /// The workspace holds changes that are not on disk (a save failed or was refused).
   public internal(set) var hasUnsavedChanges = false
+  /// The id of the last send or verify effect, so that each answer finds its request.
+  var lastSignalID = 0
 
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options

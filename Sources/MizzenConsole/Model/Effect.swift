@@ -12,6 +12,8 @@ public enum Effect: Sendable, Equatable {
   case reload
   /// Leave the console and restore the terminal.
   case quit
+  /// Test-send work: network calls and remembered identity values.
+  case signal(SignalEffect)
 }
 
 /// The outcome of an `Effect`, fed back to `update` as `.effectCompleted`.
@@ -22,4 +24,5 @@ public enum EffectResult: Sendable {
   case saveFailed(StoreError)
   case reloaded(LoadedWorkspace)
   case reloadFailed(StoreError)
+  case signal(SignalEffectResult)
 }

@@ -5,4 +5,6 @@ public enum Screen: Equatable, Sendable {
   case problems(ListState)
   /// The channels of a topic or the identity captures of a property.
   case children(ChildList)
+  /// Test-sending one signal of a topic.
+  case testSend(TestSendState)
 }

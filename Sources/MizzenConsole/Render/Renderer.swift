@@ -24,6 +24,8 @@ enum Renderer {
     case .children(let children):
       ListRenderer.draw(
         children.list, children.source(state.workspace, state.problemMarks), body, &frame)
+    case .testSend(let send):
+      TestSendRenderer.draw(send, state, body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }
@@ -128,6 +130,7 @@ enum Renderer {
       case .children(let children):
         let what = children.kind == .channels ? "channels" : "identity captures"
         parts.append(children.parentCode(in: state.workspace) + " " + what)
+      case .testSend(let send): parts.append("Test-send " + send.topic)
       }
     }
     var right = ""

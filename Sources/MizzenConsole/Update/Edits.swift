@@ -127,6 +127,8 @@ enum Edits {
       state.flash("Reloaded from disk.", .success)
     case .reloadFailed(let error):
       state.flash("Could not reload: \(error.message)", .error)
+    case .signal(let result):
+      return TestSendActions.completed(&state, result)
     }
     return []
   }

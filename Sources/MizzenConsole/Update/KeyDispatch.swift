@@ -12,6 +12,7 @@ enum KeyDispatch {
     case nil: break
     }
     if state.prompt != nil { return [.prompt] }
+    if case .testSend = state.screens.last { return [.testSend, .global] }
     if let form = state.form {
       if case .rows = form.focusedField.value { return [.formRow, .form] }
       return [.form]
@@ -23,6 +24,7 @@ enum KeyDispatch {
     let contexts = contexts(state)
     if contexts == [.prompt], PromptActions.edit(&state, key) { return [] }
     if contexts.contains(.form), FormActions.edit(&state, key) { return [] }
+    if contexts[0] == .testSend, TestSendActions.edit(&state, key) { return [] }
     guard let binding = BindingTable.binding(for: key, in: contexts) else {
       state.flash(unboundMessage(key, contexts), .warning)
       return []
@@ -37,7 +39,9 @@ enum KeyDispatch {
     case .chooser: return OverlayActions.chooser(&state, binding.action)
     case .prompt: return PromptActions.perform(&state, binding.action)
     case .form, .formRow: return FormActions.perform(&state, binding.action)
-    case .list, .global: return ListActions.perform(&state, binding.action)
+    case .testSend where binding.context == .testSend:
+      return TestSendActions.perform(&state, binding.action)
+    case .list, .global, .testSend: return ListActions.perform(&state, binding.action)
     }
   }
 
@@ -80,6 +84,14 @@ enum KeyDispatch {
         return "The signal journal is not shown in this build; `mizzen history` prints it."
       }
       if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
+    case .testSend:
+      if let children = state.childList, children.kind == .channels {
+        if children.list.selectedRecord == nil { return "No channel is selected." }
+      } else if onProblems || state.section != .topics || state.childList != nil {
+        return "t test-sends from a topic or a channel: open 2 Topics and pick one."
+      } else if state.currentList.selectedRecord == nil {
+        return "No topic is selected."
+      }
     case .undo:
       if state.undoStack.isEmpty { return "Nothing to undo." }
     case .redo:

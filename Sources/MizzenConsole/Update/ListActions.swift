@@ -59,6 +59,7 @@ enum ListActions {
       state.flash("Reloading the workspace file…", .info)
       return [.reload]
     case .quit: return quit(&state)
+    case .testSend: return TestSendActions.open(&state)
     default: break
     }
     return []

@@ -1,0 +1,27 @@
+import MizzenCore
+
+/// Work for the network and the state file that test-sending asks the caller to do. Each
+/// send and verify carries an id so that a late answer finds its screen, or knows it left.
+public enum SignalEffect: Sendable, Equatable {
+  /// Send the plan (its key read at that moment), journal it, and answer with `.sent` or
+  /// `.refused`.
+  case send(SignalPlan, id: Int)
+  /// Stop the send with this id; its answer still comes, as cancelled.
+  case cancel(id: Int)
+  /// Perform one verify request and answer with `.verified`.
+  case verify(PlannedRequest, keySource: APIKeySource, connection: String, id: Int)
+  /// Read the identity values remembered for this workspace; answer `.identitiesRecalled`.
+  case recallIdentities
+  /// Remember these identity values for the next test-send (outside the workspace file).
+  case rememberIdentities([String: String])
+}
+
+/// The outcome of a `SignalEffect`.
+public enum SignalEffectResult: Sendable {
+  /// The send went out (or was cancelled) and is in the journal unless `journalError` says.
+  case sent(id: Int, JournalEntry, journalError: String?)
+  /// Nothing was sent, e.g. the key's variable is not set.
+  case refused(id: Int, String)
+  case verified(id: Int, VerificationResult?, BrazeOutcome)
+  case identitiesRecalled([String: String])
+}

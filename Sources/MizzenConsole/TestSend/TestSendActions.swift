@@ -1,0 +1,206 @@
+import MizzenCore
+
+/// What keys do on the test-send screen, and what happens when a send or verify answers.
+enum TestSendActions {
+  /// Opens the test-send screen on the selected topic (any channel) or channel row, asking
+  /// for the remembered values.
+  static func open(_ state: inout ConsoleState) -> [Effect] {
+    let topics = state.workspace.topics
+    let index: Int?
+    var channel: String?
+    if let children = state.childList, children.kind == .channels {
+      index = children.parent
+      if topics.indices.contains(children.parent), let row = children.list.selectedRecord,
+        topics[children.parent].channels.indices.contains(row)
+      {
+        channel = topics[children.parent].channels[row].channel
+      }
+    } else {
+      index = state.currentList.selectedRecord
+    }
+    guard let index, topics.indices.contains(index) else { return [] }
+    let topic = topics[index]
+    guard !topic.channels.isEmpty else {
+      state.flash("Topic \(topic.code) has no channel to send on; add one first.", .warning)
+      return []
+    }
+    let send = TestSendState(
+      topic: topic, channel: channel, spaces: spaces(for: topic, in: state.workspace))
+    state.screens.append(.testSend(send))
+    return [.signal(.recallIdentities)]
+  }
+
+  /// The identity spaces mapped by the connections of the topic's channels, in the order
+  /// the workspace lists them.
+  static func spaces(for topic: Topic, in workspace: Workspace) -> [String] {
+    var mapped: Set<String> = []
+    for channel in topic.channels {
+      for mapping in workspace.connection(channel.connection)?.identityMapping ?? [] {
+        mapped.insert(mapping.identitySpace)
+      }
+    }
+    return workspace.identitySpaces.map(\.code).filter { mapped.contains($0) }
+  }
+
+  private static func with(_ state: inout ConsoleState, _ body: (inout TestSendState) -> Void) {
+    guard case .testSend(var send) = state.screens.last else { return }
+    body(&send)
+    state.screens[state.screens.count - 1] = .testSend(send)
+  }
+
+  private static func current(_ state: ConsoleState) -> TestSendState? {
+    if case .testSend(let send) = state.screens.last { return send }
+    return nil
+  }
+
+  /// Typing into the focused identity value; true when the key was used.
+  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
+    guard let send = current(state), send.phase == .editing, send.focus >= 1,
+      send.focus < send.choiceFocus
+    else { return false }
+    var used = false
+    with(&state) { used = $0.values[$0.focus - 1].handle(key) }
+    return used
+  }
+
+  static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    guard let send = current(state) else { return [] }
+    switch action {
+    case .back:
+      switch send.phase {
+      case .sending(let id):
+        state.flash("Cancelling the send…", .info)
+        return [.signal(.cancel(id: id))]
+      case .verifying, .editing, .done:
+        state.screens.removeLast()
+      }
+    case .nextField, .previousField:
+      guard send.phase == .editing else { return [] }
+      let step = action == .nextField ? 1 : -1
+      with(&state) { $0.focus = ($0.focus + step + $0.choiceFocus + 1) % ($0.choiceFocus + 1) }
+    case .nextOption, .previousOption:
+      guard send.phase == .editing else { return [] }
+      let step = action == .nextOption ? 1 : -1
+      with(&state) { send in
+        if send.focus == 0, !send.channels.isEmpty {
+          send.channelIndex = (send.channelIndex + step + send.channels.count) % send.channels.count
+        } else if send.focus == send.choiceFocus {
+          send.choice = send.choice == .granted ? .denied : .granted
+        }
+      }
+    case .send:
+      return startSend(&state, send)
+    case .verify:
+      return startVerify(&state, send)
+    default:
+      break
+    }
+    return []
+  }
+
+  private static func startSend(_ state: inout ConsoleState, _ send: TestSendState) -> [Effect] {
+    switch send.phase {
+    case .sending, .verifying:
+      state.flash("A call is under way; esc cancels it.", .info)
+      return []
+    case .done:
+      with(&state) { $0.phase = .editing }
+      return []
+    case .editing:
+      break
+    }
+    switch send.plan(in: state.workspace) {
+    case .failure(let error):
+      state.flash("Not sent: \(error.message)", .error)
+      return []
+    case .success(let plan):
+      state.lastSignalID += 1
+      let id = state.lastSignalID
+      with(&state) {
+        $0.phase = .sending(id: id)
+        $0.entry = nil
+        $0.failure = nil
+        $0.verification = nil
+        $0.verifyOutcome = nil
+      }
+      return [.signal(.send(plan, id: id)), .signal(.rememberIdentities(send.identities))]
+    }
+  }
+
+  private static func startVerify(_ state: inout ConsoleState, _ send: TestSendState) -> [Effect] {
+    guard send.phase == .done, let entry = send.entry else {
+      state.flash("v verifies after a send: send first (enter).", .warning)
+      return []
+    }
+    var signal = send.signal
+    signal.state = SignalState(text: entry.state)
+    let plan: SignalPlan
+    do throws(SignalPlanError) {
+      plan = try SignalPlanner.plan(signal, in: state.workspace, verify: true)
+    } catch {
+      state.flash("Cannot verify: \(error.message)", .error)
+      return []
+    }
+    guard let request = plan.requests.last, request.purpose == .verify else { return [] }
+    state.lastSignalID += 1
+    let id = state.lastSignalID
+    with(&state) { $0.phase = .verifying(id: id) }
+    return [
+      .signal(.verify(request, keySource: plan.keySource, connection: plan.connection, id: id))
+    ]
+  }
+
+  /// Applies an answer. One whose screen is gone (the admin left) is only announced: the
+  /// send is in the journal either way.
+  static func completed(_ state: inout ConsoleState, _ result: SignalEffectResult) -> [Effect] {
+    let send = current(state)
+    switch result {
+    case .sent(let id, let entry, let journalError):
+      guard send?.phase == .sending(id: id) else {
+        let verb = entry.outcome.isSuccess ? "succeeded" : "ended: " + entry.outcome.kind.rawValue
+        state.flash(
+          "The test-send of \(entry.topic)/\(entry.channel) \(verb); History has it.",
+          entry.outcome.isSuccess ? .success : .warning)
+        return []
+      }
+      with(&state) {
+        $0.phase = .done
+        $0.entry = entry
+        $0.failure = journalError.map { "Not journaled: " + $0 }
+      }
+      state.flash(
+        entry.outcome.isSuccess ? "Sent. v verifies it." : "Not applied: " + entry.outcome.message,
+        entry.outcome.isSuccess ? .success : .error)
+    case .refused(let id, let message):
+      guard send?.phase == .sending(id: id) else {
+        state.flash("A test-send was not sent: \(message)", .error)
+        return []
+      }
+      with(&state) {
+        $0.phase = .editing
+        $0.failure = message
+      }
+      state.flash("Not sent: \(message)", .error)
+    case .verified(let id, let verification, let outcome):
+      guard send?.phase == .verifying(id: id) else { return [] }
+      with(&state) {
+        $0.phase = .done
+        $0.verification = verification
+        $0.verifyOutcome = outcome
+      }
+      if let verification {
+        state.flash(verification.message, verification.matches ? .success : .warning)
+      } else {
+        state.flash("Could not verify: \(outcome.message)", .error)
+      }
+    case .identitiesRecalled(let values):
+      guard send?.phase == .editing else { return [] }
+      with(&state) { send in
+        for (index, space) in send.spaces.enumerated() where send.values[index].text.isEmpty {
+          if let value = values[space] { send.values[index].set(value) }
+        }
+      }
+    }
+    return []
+  }
+}

@@ -1,0 +1,120 @@
+import MizzenCore
+
+/// Draws the test-send screen: the fields, then the preview of the planned requests, the
+/// spinner while a call is out, or the result pane.
+enum TestSendRenderer {
+  static let spinner: [String] = ["|", "/", "-", "\\"]
+
+  static func draw(
+    _ send: TestSendState, _ state: ConsoleState, _ body: BodyArea, _ frame: inout Frame
+  ) {
+    var lines: [(String, Role)] = []
+    let name = state.workspace.topic(send.topic)?.name ?? ""
+    lines.append(("Test-send one signal of topic \(send.topic) (\(name))", .columnTitle))
+    let editing = send.phase == .editing
+    func role(_ focus: Int) -> Role { editing && send.focus == focus ? .inputFocus : .input }
+    lines.append(("  Channel      ‹ \(send.channel) ›", role(0)))
+    for (index, space) in send.spaces.enumerated() {
+      let label = space.padding(toLength: max(12, space.count), withPad: " ", startingAt: 0)
+      lines.append(("  \(label) [\(send.values[index].text)]", role(index + 1)))
+    }
+    lines.append(("  Choice       ‹ \(send.choice.rawValue) ›", role(send.choiceFocus)))
+    lines.append(("", .normal))
+    switch send.phase {
+    case .editing:
+      lines += preview(send, state, width: body.width - 4)
+    case .sending:
+      lines.append(("\(spinner[state.ticks % spinner.count]) Sending… esc cancels", .warning))
+    case .verifying:
+      lines += result(send, width: body.width - 4)
+      lines.append(("\(spinner[state.ticks % spinner.count]) Verifying…", .warning))
+    case .done:
+      lines += result(send, width: body.width - 4)
+    }
+    if let failure = send.failure {
+      lines += TextFit.wrap(failure, to: body.width - 4).map { ($0, .error) }
+    }
+    for (offset, line) in lines.prefix(body.height).enumerated() {
+      frame.draw(line.0, row: body.top + offset, column: 2, width: body.width - 4, role: line.1)
+    }
+  }
+
+  /// Each planned request: method, URL, headers with the key masked, body, permission.
+  static func preview(_ send: TestSendState, _ state: ConsoleState, width: Int) -> [(String, Role)]
+  {
+    switch send.plan(in: state.workspace) {
+    case .failure(let error):
+      return TextFit.wrap("Cannot send yet: " + error.message, to: width).map { ($0, .warning) }
+    case .success(let plan):
+      var lines: [(String, Role)] = [("Preview (enter sends):", .columnTitle)]
+      for request in plan.requests {
+        lines.append(("\(request.method) \(request.url)", .normal))
+        lines.append(("  needs the permission \(request.permission.rawValue)", .dim))
+        lines.append(("  Authorization: Bearer " + keyText(plan.keySource), .dim))
+        for header in request.headers {
+          lines.append(("  \(header.name): \(header.value)", .dim))
+        }
+        if let body = request.bodyText {
+          lines += TextFit.wrap("  " + body, to: width).map { ($0, .normal) }
+        }
+      }
+      for note in plan.notes {
+        lines += TextFit.wrap(note, to: width).map { ($0, .dim) }
+      }
+      return lines
+    }
+  }
+
+  /// The key as shown: a variable's name (its value is read only when sending), or the
+  /// inline key masked.
+  static func keyText(_ source: APIKeySource) -> String {
+    switch source {
+    case .environment(let name): return "$\(name) (read when sending, never shown)"
+    case .inline(let key): return APIKeySource.mask(key)
+    }
+  }
+
+  /// The result pane: status, latency, attempts, Braze's words, rate limits, and what to
+  /// check when it failed; then the read-back when there was one.
+  static func result(_ send: TestSendState, width: Int) -> [(String, Role)] {
+    guard let entry = send.entry else { return [] }
+    var lines: [(String, Role)] = []
+    let outcome = entry.outcome
+    let status = outcome.status.map { "HTTP \($0)" } ?? "no HTTP answer"
+    lines.append(
+      (
+        "Result: \(outcome.kind.rawValue)  \(status)  \(Int(entry.latencyMs.rounded())) ms  "
+          + "\(entry.attempts) attempt\(entry.attempts == 1 ? "" : "s")",
+        outcome.isSuccess ? .success : .error
+      ))
+    if let message = outcome.brazeMessage { lines.append(("Braze: \(message)", .normal)) }
+    for error in outcome.brazeErrors { lines.append(("  error: \(error)", .error)) }
+    for request in entry.requests {
+      for attempt in request.attempts {
+        var text = "  \(request.purpose.rawValue) attempt \(attempt.number): "
+        text += attempt.status.map { "HTTP \($0)" } ?? (attempt.error ?? "no answer")
+        text += " in \(Int(attempt.latencyMs.rounded())) ms"
+        if let wait = attempt.waitMs { text += ", retried after \(Int(wait.rounded())) ms" }
+        lines.append((text, .dim))
+        if let limit = attempt.rateLimit {
+          lines.append(
+            (
+              "    rate limit \(limit.limit ?? "?"), remaining \(limit.remaining ?? "?"), "
+                + "reset \(limit.reset ?? "?")", .dim
+            ))
+        }
+      }
+    }
+    if !outcome.isSuccess {
+      lines += TextFit.wrap(outcome.message, to: width).map { ($0, .warning) }
+    }
+    if let verification = send.verification {
+      lines += TextFit.wrap("Verify: " + verification.message, to: width).map {
+        ($0, verification.matches ? .success : .warning)
+      }
+    } else if let outcome = send.verifyOutcome {
+      lines += TextFit.wrap("Verify failed: " + outcome.message, to: width).map { ($0, .error) }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,85 @@
+import MizzenCore
+
+/// The test-send screen: which channel of a topic, the identity values, the choice, and
+/// where the send is (being edited, out on the network, answered).
+public struct TestSendState: Equatable, Sendable {
+  /// Where the send is.
+  public enum Phase: Equatable, Sendable {
+    /// The admin fills in the fields; the preview shows the planned requests.
+    case editing
+    /// The send effect with this id is out; esc cancels it.
+    case sending(id: Int)
+    /// A verify effect with this id is out.
+    case verifying(id: Int)
+    /// The send came back; the result pane shows it.
+    case done
+  }
+
+  public internal(set) var topic: String
+  /// The channel codes the topic offers, in its order.
+  public internal(set) var channels: [String]
+  public internal(set) var channelIndex: Int
+  /// The identity spaces whose values can be entered, in the workspace's order.
+  public internal(set) var spaces: [String]
+  /// One value per space, as typed.
+  public internal(set) var values: [TextInput]
+  public internal(set) var choice: SignalState
+  /// 0 is the channel, 1… the identity values, then the choice.
+  public internal(set) var focus: Int
+  public internal(set) var phase: Phase = .editing
+  /// The journal entry of the last send, once it came back.
+  public internal(set) var entry: JournalEntry?
+  /// Why the last send could not be journaled, or could not start.
+  public internal(set) var failure: String?
+  /// The last read-back of the state, with the outcome of the verify call.
+  public internal(set) var verification: VerificationResult?
+  public internal(set) var verifyOutcome: BrazeOutcome?
+
+  init(topic: Topic, channel: String?, spaces: [String]) {
+    self.topic = topic.code
+    let codes = topic.channels.map(\.channel)
+    self.channels = codes
+    self.channelIndex = channel.flatMap { codes.firstIndex(of: $0) } ?? 0
+    self.spaces = spaces
+    self.values = spaces.map { _ in TextInput() }
+    self.choice = .granted
+    self.focus = spaces.isEmpty ? 0 : 1
+  }
+
+  /// The focus index of the choice field.
+  var choiceFocus: Int { spaces.count + 1 }
+
+  /// The chosen channel code.
+  public var channel: String {
+    channels.indices.contains(channelIndex) ? channels[channelIndex] : ""
+  }
+
+  /// The identity values entered, without the empty ones.
+  var identities: [String: String] {
+    var found: [String: String] = [:]
+    for (space, input) in zip(spaces, values) where !input.text.isEmpty {
+      found[space] = input.text
+    }
+    return found
+  }
+
+  var signal: Signal {
+    Signal(topic: topic, channel: channel, identities: identities, state: choice)
+  }
+
+  /// The plan for the fields as they are, or why there is none.
+  func plan(in workspace: Workspace) -> Result<SignalPlan, SignalPlanError> {
+    do throws(SignalPlanError) {
+      return .success(try SignalPlanner.plan(signal, in: workspace))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  var isBusy: Bool {
+    switch phase {
+    case .sending, .verifying: return true
+    case .editing, .done: return false
+    }
+  }
+}
