@@ -16,7 +16,8 @@ bin=$PWD/.build/debug/mizzen
 work=$(mktemp -d)
 ws=$work/e2e.json
 socket=mizzen-e2e-$$
-tmux_() { tmux -L "$socket" "$@"; }
+# shellcheck source=scripts/e2e/lib/tmux-session.sh
+. scripts/e2e/lib/tmux-session.sh
 cleanup() {
   tmux_ kill-server 2>/dev/null || true
   rm -rf "$work"
@@ -30,18 +31,6 @@ fail() {
   echo "--- workspace:" >&2
   cat "$ws" >&2 2>/dev/null || echo "(no file)" >&2
   exit 1
-}
-
-screen() { tmux_ capture-pane -p -t e2e; }
-
-# Waits until the screen shows $1 (fixed text), up to $2 seconds (default 10).
-wait_for() {
-  local text=$1 limit=${2:-10}
-  local deadline=$((SECONDS + limit))
-  until screen | grep -qF -- "$text"; do
-    sleep 0.1
-    [ "$SECONDS" -lt "$deadline" ] || fail "waited ${limit}s for \"$text\""
-  done
 }
 
 # Waits until the Python expression $1 over the workspace `w` is true, up to 10 seconds.
@@ -59,23 +48,7 @@ EOF
   done
 }
 
-keys() { tmux_ send-keys -t e2e "$@"; }
-type_text() { tmux_ send-keys -t e2e -l "$1"; }
-run_in_shell() { keys -l "$1"; keys Enter; }
-
-mizzen_pid() {
-  local shell_pid
-  shell_pid=$(tmux_ display -p -t e2e '#{pane_pid}')
-  pgrep -P "$shell_pid" -x mizzen || true
-}
-
-# Inside tmux, keys arrive as tmux encodes them (End is \e[4~), so TERM must be tmux's own.
-term=tmux-256color
-infocmp "$term" >/dev/null 2>&1 || term=screen-256color
-tmux_ -f /dev/null new-session -d -x 100 -y 30 -s e2e \
-  "env -i PATH=$PATH HOME=$work HISTFILE=/dev/null TERM=$term LANG=C.UTF-8 PS1='e2e\$ ' bash --norc --noprofile"
-tmux_ resize-window -t e2e -x 100 -y 30
-wait_for 'e2e$'
+start_session
 
 echo "-- start on a missing file: an empty workspace, created on first save"
 run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"

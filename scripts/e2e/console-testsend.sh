@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Test-send in the real console (tmux): on `mizzen demo`, granted then denied on an email
+# channel, each verified by reading the state back, both in the journal; then against
+# `mizzen sandbox --fail-rate 0.5` the console answers keys while calls retry, and the
+# journal shows the retries. No captured screen may contain the API key.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v tmux >/dev/null; then
+  echo "SKIP console-testsend: tmux is not installed (scripts/test installs it)"
+  exit 0
+fi
+
+bin=$PWD/.build/debug/mizzen
+[ -x "$bin" ] || swift build --product mizzen >/dev/null
+work=$(mktemp -d)
+ws=$work/demo.json
+key=e2e-fake-key-$$-0123456789
+socket=mizzen-e2e-testsend-$$
+sandbox_pid=
+# shellcheck source=scripts/e2e/lib/tmux-session.sh
+. scripts/e2e/lib/tmux-session.sh
+cleanup() {
+  tmux_ kill-server 2>/dev/null || true
+  [ -z "$sandbox_pid" ] || kill "$sandbox_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL console-testsend: $*" >&2
+  echo "--- screen:" >&2
+  tmux_ capture-pane -p -t e2e >&2 || true
+  exit 1
+}
+
+# Every screen seen is kept, to prove afterwards that none showed the key.
+shots=0
+snap() {
+  shots=$((shots + 1))
+  screen >"$work/screen-$shots.txt"
+}
+
+# The number of journal entries of $1 that satisfy the Python expression $2 over entry `e`.
+journal_count() {
+  python3 - "$1" "$2" <<'PYEOF'
+import json, sys
+n = 0
+try:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        if line.strip():
+            e = json.loads(line)
+            n += bool(eval(sys.argv[2]))
+except FileNotFoundError:
+    pass
+print(n)
+PYEOF
+}
+
+start_session "MIZZEN_E2E_KEY=$key"
+
+echo "-- mizzen demo: test-send granted on the email channel, then verify"
+run_in_shell "clear; $bin demo --workspace $ws; echo exit=\$?"
+wait_for '1 Connections'
+snap
+keys 2
+wait_for 'weekly_newsletter'
+keys t
+wait_for 'Test-send one signal of topic weekly_newsletter'
+type_text 'e2e@example.com'
+wait_for 'Preview (enter sends)'
+snap
+keys Enter
+wait_for 'Result: success' 20
+snap
+keys v
+wait_for 'Braze reports Subscribed' 20
+snap
+
+echo "-- again with denied: the email is remembered"
+keys Escape
+wait_for 'weekly_newsletter'
+keys t
+wait_for '[e2e@example.com]'
+keys Tab Tab Tab Right
+wait_for '‹ denied ›'
+keys Enter
+wait_for 'Result: success' 20
+keys v
+wait_for 'Braze reports Unsubscribed' 20
+snap
+[ "$(journal_count "$ws.journal.jsonl" 'e["channel"] == "email" and e["outcome"]["kind"] == "success"')" = 2 ] ||
+  fail "the journal does not hold both sends"
+[ "$(journal_count "$ws.journal.jsonl" 'e["state"] == "denied"')" = 1 ] || fail "no denied send in the journal"
+keys Escape q
+wait_for 'exit=0'
+
+echo "-- a sandbox failing half the requests: keys still answer, the journal shows retries"
+"$bin" sandbox --workspace "$ws" --key "$key" --fail-rate 0.5 >"$work/sandbox.out" 2>"$work/sandbox.err" &
+sandbox_pid=$!
+deadline=$((SECONDS + 20))
+until grep -q 'listening on' "$work/sandbox.out"; do
+  sleep 0.1
+  [ "$SECONDS" -lt "$deadline" ] || fail "the sandbox did not start"
+done
+url=$(sed -n 's/.*listening on //p' "$work/sandbox.out")
+flaky=$work/flaky.json
+python3 - "$ws" "$flaky" "$url" <<'PYEOF'
+import json, sys
+w = json.load(open(sys.argv[1], encoding="utf-8"))
+w["connections"][0]["endpoint"] = sys.argv[3]
+w["connections"][0]["apiKey"] = {"env": "MIZZEN_E2E_KEY"}
+json.dump(w, open(sys.argv[2], "w", encoding="utf-8"))
+PYEOF
+run_in_shell "clear; $bin --workspace $flaky; echo exit=\$?"
+wait_for '1 Connections'
+keys 2
+wait_for 'weekly_newsletter'
+keys t
+wait_for 'Test-send one signal'
+type_text 'flaky@example.com'
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  keys Enter
+  # While the call is out (or right after), the console must still answer keys.
+  keys '?'
+  wait_for 'close help'
+  keys Escape
+  wait_for 'Result:' 60
+  snap
+  retried=$(journal_count "$flaky.journal.jsonl" 'e["attempts"] > 1')
+  [ "$retried" -eq 0 ] || break
+  keys Enter
+  wait_for 'Preview'
+done
+[ "$retried" -gt 0 ] || fail "ten sends through a 50% failing sandbox and no retry in the journal"
+keys Escape q
+wait_for 'exit=0'
+
+echo "-- no screen showed the key"
+if grep -lF -- "$key" "$work"/screen-*.txt; then fail "a screen showed the API key"; fi
+if grep -qF -- "$key" "$ws.journal.jsonl" "$flaky.journal.jsonl"; then fail "the journal holds the API key"; fi
+
+echo "console-testsend: passed ($shots screens checked)"
