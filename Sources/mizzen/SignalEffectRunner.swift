@@ -22,7 +22,7 @@ final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .verify, .recallIdentities: return true
+    case .send, .verify, .recallIdentities, .check: return true
     case .cancel, .rememberIdentities: return false
     }
   }
@@ -57,6 +57,20 @@ final class SignalEffectRunner: Sendable {
       tasks.run(id) {
         let exchange = await client.perform(request, key: key)
         report(.verified(id: id, VerificationResult.evaluate(exchange), exchange.outcome))
+      }
+    case .check(let plan):
+      let client = client
+      do throws(SignalPlanError) {
+        let key = try APIKeyResolver.resolve(
+          plan.keySource, connection: plan.connection,
+          environment: ProcessInfo.processInfo.environment)
+        Task.detached { report(.checked(plan, await client.perform(plan.request, key: key))) }
+      } catch {
+        let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
+        report(
+          .checked(
+            plan, BrazeExchange(request: plan.request, attempts: [], outcome: outcome, latencyMs: 0)
+          ))
       }
     case .cancel(let id):
       tasks.cancel(id)

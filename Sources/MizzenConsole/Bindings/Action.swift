@@ -46,6 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
   case testSend = "signal.test-send"
   case send = "signal.send"
   case verify = "signal.verify"
+  case checkConnection = "connection.check"
 
   /// Actions that change the workspace: stripped under `--read-only`.
   public var isDangerous: Bool {

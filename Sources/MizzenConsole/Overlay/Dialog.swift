@@ -11,6 +11,8 @@ public struct Dialog: Equatable, Sendable {
     case conflict
     /// Buttons: Cancel, Quit without saving.
     case quitUnsaved
+    /// Something to read, e.g. a connection check's result. Button: Close.
+    case notice
   }
 
   public var purpose: Purpose

@@ -14,6 +14,8 @@ public enum SignalEffect: Sendable, Equatable {
   case recallIdentities
   /// Remember these identity values for the next test-send (outside the workspace file).
   case rememberIdentities([String: String])
+  /// The read-only check of a connection (SPEC §4); answer `.checked`.
+  case check(ConnectionCheckPlan)
 }
 
 /// The outcome of a `SignalEffect`.
@@ -24,4 +26,5 @@ public enum SignalEffectResult: Sendable {
   case refused(id: Int, String)
   case verified(id: Int, VerificationResult?, BrazeOutcome)
   case identitiesRecalled([String: String])
+  case checked(ConnectionCheckPlan, BrazeExchange)
 }

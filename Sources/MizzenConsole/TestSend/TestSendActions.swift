@@ -193,6 +193,8 @@ enum TestSendActions {
       } else {
         state.flash("Could not verify: \(outcome.message)", .error)
       }
+    case .checked(let plan, let exchange):
+      ConnectionCheck.show(&state, plan, exchange)
     case .identitiesRecalled(let values):
       guard send?.phase == .editing else { return [] }
       with(&state) { send in

@@ -84,6 +84,11 @@ enum KeyDispatch {
         return "The signal journal is not shown in this build; `mizzen history` prints it."
       }
       if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
+    case .checkConnection:
+      if onProblems || state.section != .connections || !state.screens.isEmpty {
+        return "x checks a connection: open 1 Connections and pick one."
+      }
+      if state.currentList.selectedRecord == nil { return "No connection is selected." }
     case .testSend:
       if let children = state.childList, children.kind == .channels {
         if children.list.selectedRecord == nil { return "No channel is selected." }

@@ -60,6 +60,7 @@ enum ListActions {
       return [.reload]
     case .quit: return quit(&state)
     case .testSend: return TestSendActions.open(&state)
+    case .checkConnection: return ConnectionCheck.start(&state)
     default: break
     }
     return []

@@ -38,6 +38,7 @@ enum OverlayActions {
         state.flash("Reloading the workspace file…", .info)
         return [.reload]
       case .quitUnsaved: return [.quit]
+      case .notice: break
       }
     default: break
     }
@@ -50,7 +51,7 @@ enum OverlayActions {
     case .conflict:
       state.flash(
         "Your change is kept here but is not on disk; r reloads the file's version.", .warning)
-    case .discardForm, .quitUnsaved: break
+    case .discardForm, .quitUnsaved, .notice: break
     }
   }
 

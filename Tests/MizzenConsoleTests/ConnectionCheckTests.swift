@@ -1,0 +1,55 @@
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// `x` on a connection, with the check's answer fed back as the runner would.
+@Suite struct ConnectionCheckTests {
+  static func checking() throws -> (ConsoleState, ConnectionCheckPlan) {
+    var state = try Fixtures.state()
+    let effects = press(&state, .character("x"))
+    guard case .signal(.check(let plan)) = effects.first else {
+      Issue.record("x asked for no check: \(effects)")
+      throw CancellationError()
+    }
+    return (state, plan)
+  }
+
+  @Test func xPlansAReadOnlyCallOnAMappedGroup() throws {
+    let (_, plan) = try Self.checking()
+    #expect(plan.connection == "braze_us")
+    #expect(plan.request.method == "GET")
+    #expect(plan.request.path == "/subscription/status/get")
+    #expect(plan.subscriptionGroupId == "fbc3506c-26a5-4f35-b8f0-ed382da4f2db")
+  }
+
+  @Test(arguments: [
+    (BrazeOutcome.Kind.success, 200, "Braze accepted the call."),
+    (.unauthorized, 401, "Braze refused the API key: check it."),
+    (.forbidden, 403, "The key lacks subscription.status.get."),
+  ])
+  func theAnswerIsExplainedInANotice(kind: BrazeOutcome.Kind, status: Int, advice: String) throws {
+    var (state, plan) = try Self.checking()
+    let exchange = BrazeExchange(
+      request: plan.request, attempts: [BrazeAttempt(number: 1, status: status, latencyMs: 9)],
+      outcome: BrazeOutcome(kind: kind, status: status, message: advice), latencyMs: 9)
+    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.checked(plan, exchange))))
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("no notice")
+      return
+    }
+    let text = dialog.lines.joined(separator: " ")
+    #expect(text.contains("\(kind.rawValue), HTTP \(status)"))
+    #expect(text.contains(advice))
+    #expect(text.contains("nothing was changed"))
+    #expect(state.status?.level == (kind == .success ? .success : .error))
+    press(&state, .enter)
+    #expect(state.overlay == nil)
+  }
+
+  @Test func xOutsideConnectionsSaysWhere() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("2"))
+    #expect(press(&state, .character("x")).isEmpty)
+    #expect(state.status?.text.contains("Connections") == true)
+  }
+}
