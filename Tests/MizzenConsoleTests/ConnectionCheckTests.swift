@@ -53,3 +53,20 @@ import Testing
     #expect(state.status?.text.contains("Connections") == true)
   }
 }
+
+/// `P` on a connection lists the permissions its actions need and the Ketch eight.
+@Suite struct PermissionsViewTests {
+  @Test func permissionsOfAConnection() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("P"))
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("no permissions view")
+      return
+    }
+    let text = dialog.lines.joined(separator: "\n")
+    #expect(text.contains("subscription.status.set"))
+    #expect(!text.contains("send push"))
+    for permission in BrazePermission.ketchSetup { #expect(text.contains(permission.rawValue)) }
+    #expect(text.contains("email.status"))
+  }
+}

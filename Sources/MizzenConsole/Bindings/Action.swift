@@ -47,6 +47,7 @@ public enum Action: String, CaseIterable, Sendable {
   case send = "signal.send"
   case verify = "signal.verify"
   case checkConnection = "connection.check"
+  case permissions = "connection.permissions"
 
   /// Actions that change the workspace: stripped under `--read-only`.
   public var isDangerous: Bool {

@@ -33,6 +33,7 @@ public enum BindingTable {
     Binding([.character("c")], .clone, .list, "clone", hint: true),
     Binding([.escape], .back, .list, "clear the filter, else go back (never quits)"),
     Binding([.character("x")], .checkConnection, .list, "check the connection (read-only call)"),
+    Binding([.character("P")], .permissions, .list, "the Braze permissions the connection needs"),
     Binding([.character("t")], .testSend, .list, "test-send a signal of the topic or channel"),
 
     Binding([.enter], .send, .testSend, "send (after a result: edit again)", hint: true),

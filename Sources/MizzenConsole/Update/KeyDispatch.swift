@@ -84,9 +84,10 @@ enum KeyDispatch {
         return "The signal journal is not shown in this build; `mizzen history` prints it."
       }
       if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
-    case .checkConnection:
+    case .checkConnection, .permissions:
       if onProblems || state.section != .connections || !state.screens.isEmpty {
-        return "x checks a connection: open 1 Connections and pick one."
+        return
+          "\(action == .permissions ? "P" : "x") works on a connection: open 1 Connections and pick one."
       }
       if state.currentList.selectedRecord == nil { return "No connection is selected." }
     case .testSend:

@@ -61,6 +61,7 @@ enum ListActions {
     case .quit: return quit(&state)
     case .testSend: return TestSendActions.open(&state)
     case .checkConnection: return ConnectionCheck.start(&state)
+    case .permissions: PermissionsView.show(&state)
     default: break
     }
     return []
