@@ -65,11 +65,25 @@ let topics = WorkspaceGenerator.make(topics: 10_000)
 var topicList = try console(topics)
 _ = ConsoleModel.update(&topicList, .key(.character("2")))
 for _ in 0..<5_000 { _ = ConsoleModel.update(&topicList, .key(.down)) }
-print("10,000 topics (read-only list of this build)")
+// Budget (issue 5): a filter keystroke at most 5 ms, a move at most 2 ms.
+let filterBudget = 5.0
+print("10,000 topics (Topics list: code, name, channel badges, legal basis, problem marker)")
 print(key("move down", topicList, [.down]).report(budgetMs: budget))
+print(key("page down", topicList, [.pageDown]).report(budgetMs: budget))
 var topicFilter = topicList
 _ = ConsoleModel.update(&topicFilter, .key(.character("/")))
-print(key("filter: first character", topicFilter, [.character("7")]).report(budgetMs: budget))
+for character in "7a1" {
+  print(
+    key(
+      "filter: type \"\(character)\" (after \"\(topicFilter.prompt?.input.text ?? "")\")",
+      topicFilter, [.character(character)]
+    ).report(budgetMs: filterBudget))
+  _ = ConsoleModel.update(&topicFilter, .key(.character(character)))
+}
+print(
+  key("filter: backspace (wider again)", topicFilter, [.backspace]).report(budgetMs: filterBudget))
+print(key("move down in the filtered list", topicFilter, [.enter, .down]).report(budgetMs: budget))
+print(key("enter: open the topic's channels", topicList, [.enter]).report(budgetMs: budget))
 
 let loaded = try {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-first-frame")
