@@ -22,7 +22,7 @@ final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .verify, .recallIdentities, .check: return true
+    case .send, .verify, .recallIdentities, .check, .loadJournal: return true
     case .cancel, .rememberIdentities: return false
     }
   }
@@ -71,6 +71,15 @@ final class SignalEffectRunner: Sendable {
           .checked(
             plan, BrazeExchange(request: plan.request, attempts: [], outcome: outcome, latencyMs: 0)
           ))
+      }
+    case .loadJournal:
+      let journal = sender.journal
+      Task.detached {
+        do throws(JournalError) {
+          report(.journalLoaded(.success(try journal?.read().entries ?? [])))
+        } catch {
+          report(.journalLoaded(.failure(error)))
+        }
       }
     case .cancel(let id):
       tasks.cancel(id)

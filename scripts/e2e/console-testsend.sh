@@ -92,7 +92,15 @@ snap
 [ "$(journal_count "$ws.journal.jsonl" 'e["channel"] == "email" and e["outcome"]["kind"] == "success"')" = 2 ] ||
   fail "the journal does not hold both sends"
 [ "$(journal_count "$ws.journal.jsonl" 'e["state"] == "denied"')" = 1 ] || fail "no denied send in the journal"
-keys Escape q
+
+echo "-- History lists both sends, newest first"
+keys Escape 5
+wait_for 'weekly_newsletter/email    denied'
+wait_for 'weekly_newsletter/email    granted'
+snap
+first=$(screen | grep -n 'weekly_newsletter/email' | head -1)
+[[ "$first" == *denied* ]] || fail "History does not list the newest send first"
+keys q
 wait_for 'exit=0'
 
 echo "-- a sandbox failing half the requests: keys still answer, the journal shows retries"

@@ -58,6 +58,8 @@ public struct ConsoleState: Sendable {
   public internal(set) var hasUnsavedChanges = false
   /// The id of the last send or verify effect, so that each answer finds its request.
   var lastSignalID = 0
+  /// The signal journal, newest first, as last read.
+  public internal(set) var journal: [JournalEntry] = []
 
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options

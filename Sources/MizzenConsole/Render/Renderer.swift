@@ -49,14 +49,7 @@ enum Renderer {
     }
     guard let source = SectionLists.source(state.section, state.workspace, state.problemMarks)
     else {
-      let lines = [
-        "History lists the signal journal: every test-send with its requests and responses.",
-        "Test-sending is not part of this build, so there is no journal to show here;",
-        "`mizzen history` prints the journal of the workspace from the command line.",
-      ]
-      for (offset, line) in lines.enumerated() {
-        frame.draw(line, row: body.top + 1 + offset, column: 2, width: body.width - 4, role: .dim)
-      }
+      HistoryView.draw(state, body, &frame)
       return
     }
     ListRenderer.draw(state.currentList, source, body, &frame)

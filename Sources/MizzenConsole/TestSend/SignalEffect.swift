@@ -16,6 +16,8 @@ public enum SignalEffect: Sendable, Equatable {
   case rememberIdentities([String: String])
   /// The read-only check of a connection (SPEC §4); answer `.checked`.
   case check(ConnectionCheckPlan)
+  /// Read the signal journal; answer `.journalLoaded`.
+  case loadJournal
 }
 
 /// The outcome of a `SignalEffect`.
@@ -27,4 +29,6 @@ public enum SignalEffectResult: Sendable {
   case verified(id: Int, VerificationResult?, BrazeOutcome)
   case identitiesRecalled([String: String])
   case checked(ConnectionCheckPlan, BrazeExchange)
+  /// The journal's entries oldest first, or why it could not be read.
+  case journalLoaded(Result<[JournalEntry], JournalError>)
 }

@@ -161,7 +161,7 @@ enum TestSendActions {
         state.flash(
           "The test-send of \(entry.topic)/\(entry.channel) \(verb); History has it.",
           entry.outcome.isSuccess ? .success : .warning)
-        return []
+        return [.signal(.loadJournal)]
       }
       with(&state) {
         $0.phase = .done
@@ -171,6 +171,7 @@ enum TestSendActions {
       state.flash(
         entry.outcome.isSuccess ? "Sent. v verifies it." : "Not applied: " + entry.outcome.message,
         entry.outcome.isSuccess ? .success : .error)
+      return [.signal(.loadJournal)]
     case .refused(let id, let message):
       guard send?.phase == .sending(id: id) else {
         state.flash("A test-send was not sent: \(message)", .error)
@@ -193,6 +194,10 @@ enum TestSendActions {
       } else {
         state.flash("Could not verify: \(outcome.message)", .error)
       }
+    case .journalLoaded(.success(let entries)):
+      state.journal = entries.reversed()
+    case .journalLoaded(.failure(let error)):
+      state.flash(error.message, .error)
     case .checked(let plan, let exchange):
       ConnectionCheck.show(&state, plan, exchange)
     case .identitiesRecalled(let values):

@@ -29,9 +29,12 @@ enum ListActions {
     case .showTopics: show(&state, .topics)
     case .showSpaces: show(&state, .identitySpaces)
     case .showProperties: show(&state, .properties)
-    case .showHistory: show(&state, .history)
-    case .nextSection: show(&state, state.section.next)
-    case .previousSection: show(&state, state.section.previous)
+    case .showHistory:
+      show(&state, .history)
+      return [.signal(.loadJournal)]
+    case .nextSection, .previousSection:
+      show(&state, action == .nextSection ? state.section.next : state.section.previous)
+      if state.section == .history { return [.signal(.loadJournal)] }
     case .moveUp: withActiveList(&state) { $0.move(by: -1, pageHeight: page) }
     case .moveDown: withActiveList(&state) { $0.move(by: 1, pageHeight: page) }
     case .pageUp: withActiveList(&state) { $0.move(by: -page, pageHeight: page) }
