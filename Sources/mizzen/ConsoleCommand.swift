@@ -52,7 +52,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     do {
       try Terminal.checkCanStart()
     } catch {
-      printError("mizzen: \(error.message)")
+      printError("\(error.message)")
       return 2
     }
     let store = WorkspaceStore(path: path)
@@ -62,7 +62,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     } catch  where error.kind == .notFound {
       loaded = nil
     } catch {
-      printError("mizzen: \(error.message)")
+      printError("\(error.message)")
       return 2
     }
     trace?.step("load")
@@ -72,7 +72,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     do {
       terminal = try Terminal(options: display)
     } catch {
-      printError("mizzen: \(error.message)")
+      printError("\(error.message)")
       return 2
     }
     trace?.step("terminal start")
@@ -91,9 +91,5 @@ struct ConsoleCommand: AsyncParsableCommand {
     case .quit: return 0
     case .signal(let number): return SignalTrap.exitStatus(for: number)
     }
-  }
-
-  private static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }

@@ -40,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
     do {
       path = try demoPath()
     } catch {
-      printError("mizzen: \(error.message)")
+      printError("\(error.message)")
       throw ExitCode(2)
     }
     let key = DemoWorkspace.generatedKey()
@@ -48,7 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
     do {
       server = try SandboxServer.start(DemoWorkspace.sandboxConfiguration(key: key)) { _ in }
     } catch {
-      printError("mizzen: the demo sandbox could not start: \(error)")
+      printError("the demo sandbox could not start: \(error)")
       throw ExitCode(1)
     }
     defer { server.stop() }
@@ -56,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
       _ = try WorkspaceStore(path: path).save(
         DemoWorkspace.make(endpoint: server.baseURL), expecting: nil)
     } catch {
-      printError("mizzen: \(error.message)")
+      printError("\(error.message)")
       throw ExitCode(2)
     }
     setenv(DemoWorkspace.keyVariable, key, 1)
@@ -90,10 +90,6 @@ struct DemoCommand: AsyncParsableCommand {
           + "pass --workspace with a path in a writable folder.")
     }
     return folder.appendingPathComponent("demo.json").path
-  }
-
-  private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }
 

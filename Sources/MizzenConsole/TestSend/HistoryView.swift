@@ -21,9 +21,8 @@ enum HistoryView {
   }
 
   static func row(_ entry: JournalEntry) -> String {
-    func pad(_ text: String, _ count: Int) -> String {
-      TextFit.truncate(text, to: count - 1).padding(toLength: count, withPad: " ", startingAt: 0)
-    }
+    // Columns are measured in cells, so a wide identity value keeps the next column aligned.
+    func pad(_ text: String, _ count: Int) -> String { TextFit.pad(text, to: count - 1) + " " }
     var outcome = entry.outcome.kind.rawValue
     if let status = entry.outcome.status { outcome += " \(status)" }
     outcome += ", \(entry.attempts) attempt\(entry.attempts == 1 ? "" : "s")"
