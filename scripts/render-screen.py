@@ -213,6 +213,10 @@ class Cell:
         self.text, self.width, self.style = text, width, style
 
 
+class WidthMismatch(Exception):
+    """A row held more cells than the pane: tmux and the width table disagree on a character."""
+
+
 def parse(capture, cols, rows, widths):
     """The capture as a rows×cols grid; a wide cell is followed by a None placeholder."""
     blank = Style()
@@ -241,7 +245,9 @@ def parse(capture, cols, rows, widths):
                     last.text += ch
                 continue
             if x + w > cols:
-                break
+                raise WidthMismatch(
+                    f"row {y + 1} is wider than {cols} cells at {ch!r} (U+{ord(ch):04X}): "
+                    "tmux placed a character with another width than the console's table")
             cell = Cell(ch, w, style.copy())
             grid[y][x] = cell
             if w == 2:
@@ -469,7 +475,10 @@ class Renderer:
 def render_file(capture_path, out_path, cols, rows, cursor=None):
     ensure_pillow()
     capture = open(capture_path, encoding="utf-8", errors="replace").read()
-    grid = parse(capture, cols, rows, Widths())
+    try:
+        grid = parse(capture, cols, rows, Widths())
+    except WidthMismatch as mismatch:
+        raise SystemExit(f"render-screen: {capture_path}: {mismatch}")
     image = Renderer().render(grid, cursor)
     image.save(out_path, optimize=True)
     return image
@@ -531,6 +540,11 @@ def self_test():
     check(cell_box(1, 2).getpixel((0, 0)) == xterm256(21), "256-colour background not drawn")
     check(grid[2][2].text == "I", "the OSC string or cursor move was not skipped")
     check(grid[2][3].style.fg == ("rgb", 250, 10, 10), "colon truecolor not parsed")
+    try:
+        parse("日本語", 5, 1, widths)
+        check(False, "three wide characters fitted in five cells")
+    except WidthMismatch:
+        pass
     emoji = cell_box(9, 0, 2)
     check(renderer.emoji is None or any(
         p[0] > 150 and p[1] < 90 for p in pixels(emoji)), "the red apple emoji was not drawn in colour")
