@@ -223,27 +223,3 @@ import Testing
     #expect(state.overlay != nil)
   }
 }
-
-/// The History section reads the journal through an effect and lists it newest first.
-@Suite struct HistoryTests {
-  @Test func historyListsTheJournalNewestFirst() throws {
-    var (state, plan, id) = try TestSendTests.sending()
-    let ok = BrazeOutcome(kind: .success, status: 201, message: "Applied.")
-    let first = TestSendTests.entry(plan, ok)
-    var second = first
-    second.time = "2026-01-01T00:00:05.000Z"
-    second.state = "denied"
-    let effects = ConsoleModel.update(
-      &state, .effectCompleted(.signal(.sent(id: id, first, journalError: nil))))
-    #expect(effects == [.signal(.loadJournal)])
-    #expect(press(&state, .character("5")) == [.signal(.loadJournal)])
-    _ = ConsoleModel.update(
-      &state, .effectCompleted(.signal(.journalLoaded(.success([first, second])))))
-    let screen = TestSendTests.text(state)
-    let denied = try #require(screen.range(of: "00:00:05"))
-    let granted = try #require(screen.range(of: "00:00:00.000Z"))
-    #expect(denied.lowerBound < granted.lowerBound)
-    #expect(screen.contains("weekly_newsletter/email"))
-    #expect(screen.contains("success 201"))
-  }
-}

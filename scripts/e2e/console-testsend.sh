@@ -89,17 +89,41 @@ wait_for 'Result: success' 20
 keys v
 wait_for 'Braze reports Unsubscribed' 20
 snap
-[ "$(journal_count "$ws.journal.jsonl" 'e["channel"] == "email" and e["outcome"]["kind"] == "success"')" = 2 ] ||
+sends='e["requests"][0]["purpose"] == "send"'
+[ "$(journal_count "$ws.journal.jsonl" "$sends"' and e["channel"] == "email" and e["outcome"]["kind"] == "success"')" = 2 ] ||
   fail "the journal does not hold both sends"
-[ "$(journal_count "$ws.journal.jsonl" 'e["state"] == "denied"')" = 1 ] || fail "no denied send in the journal"
+[ "$(journal_count "$ws.journal.jsonl" "$sends"' and e["state"] == "denied"')" = 1 ] || fail "no denied send in the journal"
 
-echo "-- History lists both sends, newest first"
+echo "-- History lists both sends, newest first; / filters; enter opens an entry in full"
 keys Escape 5
-wait_for 'weekly_newsletter/email    denied'
-wait_for 'weekly_newsletter/email    granted'
+wait_for 'Time (UTC)'
+send_row='weekly_newsletter/email +(denied|granted) '
+deadline=$((SECONDS + 10))
+until [ "$(screen | grep -cE -- "$send_row")" -ge 2 ]; do
+  sleep 0.1
+  [ "$SECONDS" -lt "$deadline" ] || fail "History does not list both sends"
+done
 snap
-first=$(screen | grep -n 'weekly_newsletter/email' | head -1)
+first=$(screen | grep -E -- "$send_row" | head -1)
 [[ "$first" == *denied* ]] || fail "History does not list the newest send first"
+keys /
+type_text 'denied'
+keys Enter
+wait_for 'filter “denied”'
+screen | grep -qE 'weekly_newsletter/email +granted ' && fail "the filter kept the granted send"
+snap
+# The denied send is the oldest row that passes the filter (its verify comes after it).
+keys G Enter
+wait_for 'Request 1 of 1: send'
+wait_for 'POST http://127.0.0.1:'
+wait_for '/subscription/status/set'
+screen | grep -qE 'Attempt 1: HTTP 2[0-9][0-9] in' || fail "the entry shows no response status"
+wait_for 'denied → unsubscribed'
+snap
+keys Escape
+wait_for 'Time (UTC)'
+keys Escape
+wait_for 'Filter cleared.'
 keys q
 wait_for 'exit=0'
 

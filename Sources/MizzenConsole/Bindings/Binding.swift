@@ -11,6 +11,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
   case prompt
   case help
   case testSend
+  case journalEntry
 
   /// The heading of this context in the help overlay.
   public var title: String {
@@ -24,6 +25,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
     case .prompt: return "Filter and command line"
     case .help: return "Help"
     case .testSend: return "Test-send"
+    case .journalEntry: return "Journal entry (History)"
     }
   }
 }
@@ -36,6 +38,8 @@ public struct Binding: Sendable {
   public var description: String
   /// Shown in the hint strip at the bottom of the screen.
   public var inHints: Bool
+  /// The words in the hint strip: the description, or a shorter form where it is long.
+  public var hintText: String
 
   public init(
     _ keys: [Key], _ action: Action, _ context: BindingContext, _ description: String,
@@ -46,6 +50,16 @@ public struct Binding: Sendable {
     self.context = context
     self.description = description
     self.inHints = hint
+    self.hintText = description
+  }
+
+  /// A binding shown in the hint strip as `hint` rather than its longer description.
+  public init(
+    _ keys: [Key], _ action: Action, _ context: BindingContext, _ description: String,
+    hint: String
+  ) {
+    self.init(keys, action, context, description, hint: true)
+    self.hintText = hint
   }
 
   /// Changes the workspace, so `--read-only` strips it.

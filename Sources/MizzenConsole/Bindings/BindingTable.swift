@@ -34,7 +34,9 @@ public enum BindingTable {
     Binding([.escape], .back, .list, "clear the filter, else go back (never quits)"),
     Binding([.character("x")], .checkConnection, .list, "check the connection (read-only call)"),
     Binding([.character("P")], .permissions, .list, "the Braze permissions the connection needs"),
-    Binding([.character("t")], .testSend, .list, "test-send a signal of the topic or channel"),
+    Binding(
+      [.character("t")], .testSend, .list, "test-send a signal of the topic or channel",
+      hint: "test-send"),
 
     Binding([.enter], .send, .testSend, "send (after a result: edit again)", hint: true),
     Binding([.tab, .down], .nextField, .testSend, "next field", hint: true),
@@ -43,6 +45,14 @@ public enum BindingTable {
     Binding([.left], .previousOption, .testSend, "previous channel or choice"),
     Binding([.character("v")], .verify, .testSend, "verify: read the state back", hint: true),
     Binding([.escape], .back, .testSend, "cancel the send, else close", hint: true),
+
+    Binding([.down, .character("j")], .moveDown, .journalEntry, "scroll down", hint: true),
+    Binding([.up, .character("k")], .moveUp, .journalEntry, "scroll up"),
+    Binding([.pageDown], .pageDown, .journalEntry, "page down", hint: true),
+    Binding([.pageUp], .pageUp, .journalEntry, "page up"),
+    Binding([.character("g"), .home], .moveTop, .journalEntry, "top"),
+    Binding([.character("G"), .end], .moveBottom, .journalEntry, "end"),
+    Binding([.escape], .back, .journalEntry, "back to History", hint: true),
 
     Binding([.tab, .down], .nextField, .form, "next field", hint: true),
     Binding([.backTab, .up], .previousField, .form, "previous field"),

@@ -57,4 +57,6 @@ struct ListSource {
   var cells: (Int) -> [String]
   /// Shown in place of rows when there is nothing to list.
   var emptyMessage: String
+  /// The colour of a record's row when it is not selected; nil for the normal one.
+  var rowRole: (Int) -> Role? = { _ in nil }
 }

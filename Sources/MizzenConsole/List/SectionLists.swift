@@ -3,6 +3,7 @@ import MizzenCore
 /// The list of each section: columns, cells and search text, as pure functions of the
 /// workspace. One generic list screen shows them all.
 enum SectionLists {
+  /// Nil for History, whose records are the journal, not the workspace: `HistoryList`.
   static func source(_ section: Section, _ workspace: Workspace, _ marks: ProblemMarks = .init())
     -> ListSource?
   {
@@ -23,7 +24,8 @@ enum SectionLists {
     channels.map { "[" + $0.channel + "]" }.joined(separator: " ")
   }
 
-  /// Lower-cased text the filter searches, one per record.
+  /// Lower-cased text the filter searches, one per record; History's come from the journal
+  /// (`HistoryList.searchKeys`).
   static func searchKeys(_ section: Section, _ workspace: Workspace) -> [String] {
     switch section {
     case .connections:

@@ -100,7 +100,10 @@ public struct ConsoleState: Sendable {
 
   /// Makes the current section's search keys if the workspace changed since.
   mutating func refreshCurrentList() {
-    if currentList.isStale {
+    guard currentList.isStale else { return }
+    if section == .history {
+      currentList.reload(searchKeys: HistoryList.searchKeys(journal))
+    } else {
       currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
     }
   }

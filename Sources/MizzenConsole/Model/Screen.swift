@@ -7,4 +7,6 @@ public enum Screen: Equatable, Sendable {
   case children(ChildList)
   /// Test-sending one signal of a topic.
   case testSend(TestSendState)
+  /// One journal entry in full, opened from History.
+  case journalEntry(JournalEntryView)
 }

@@ -20,9 +20,10 @@ enum ListRenderer {
       for: list.selected, current: list.top, count: list.visible.count, height: height)
     let end = min(list.visible.count, top + height)
     for position in top..<end {
-      let role: Role = position == list.selected ? .selection : .normal
+      let record = list.visible[position]
+      let role: Role = position == list.selected ? .selection : source.rowRole(record) ?? .normal
       drawRow(
-        source.cells(list.visible[position]), widths, row: body.top + 1 + position - top,
+        source.cells(record), widths, row: body.top + 1 + position - top,
         width: body.width, role: role, &frame)
     }
   }

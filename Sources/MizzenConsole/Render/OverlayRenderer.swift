@@ -74,9 +74,14 @@ enum OverlayRenderer {
   private static func help(_ state: ConsoleState, scroll: Int, _ frame: inout Frame) {
     var underneath = state
     underneath.overlay = nil
-    let contexts: [BindingContext] =
-      underneath.form != nil
-      ? [.form, .formRow, .chooser, .dialog] : [.list, .global, .prompt, .dialog]
+    let contexts: [BindingContext]
+    if underneath.form != nil {
+      contexts = [.form, .formRow, .chooser, .dialog]
+    } else if case .journalEntry = underneath.screens.last {
+      contexts = [.journalEntry, .global]
+    } else {
+      contexts = [.list, .global, .prompt, .dialog]
+    }
     var lines: [(String, Role)] = SectionHelp.lines(underneath)
       .flatMap { TextFit.wrap($0, to: frame.width - 8) }.map { ($0, .dialog) }
     if underneath.form != nil {

@@ -26,6 +26,8 @@ enum Renderer {
         children.list, children.source(state.workspace, state.problemMarks), body, &frame)
     case .testSend(let send):
       TestSendRenderer.draw(send, state, body, &frame)
+    case .journalEntry(let view):
+      JournalEntryActions.draw(view, body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }
@@ -47,11 +49,9 @@ enum Renderer {
       }
       return
     }
-    guard let source = SectionLists.source(state.section, state.workspace, state.problemMarks)
-    else {
-      HistoryView.draw(state, body, &frame)
-      return
-    }
+    let source =
+      SectionLists.source(state.section, state.workspace, state.problemMarks)
+      ?? HistoryList.source(state.journal, width: body.width)
     ListRenderer.draw(state.currentList, source, body, &frame)
   }
 
@@ -124,18 +124,16 @@ enum Renderer {
         let what = children.kind == .channels ? "channels" : "identity captures"
         parts.append(children.parentCode(in: state.workspace) + " " + what)
       case .testSend(let send): parts.append("Test-send " + send.topic)
+      case .journalEntry(let view): parts.append(view.title)
       }
     }
     var right = ""
     if state.form == nil {
       let list = ListActions.activeList(state)
       let hasList: Bool
-      if case .problems = state.screens.last {
-        hasList = true
-      } else if state.childList != nil {
-        hasList = true
-      } else {
-        hasList = state.section != .history
+      switch state.screens.last {
+      case .problems?, .children?, .testSend?, nil: hasList = true
+      case .form?, .journalEntry?: hasList = false
       }
       if hasList {
         let position = list.visible.isEmpty ? 0 : list.selected + 1

@@ -42,18 +42,19 @@ enum StatusRenderer {
   }
 
   /// The hint strip, read from the binding table; keys that cannot act now are left out
-  /// (so dangerous ones vanish under `--read-only`).
+  /// (so dangerous ones vanish under `--read-only`, and `t` shows only where it can send).
   private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
     var x = column
     let contexts = KeyDispatch.contexts(state)
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
       let key = binding.keys[0].label
-      let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.description) + 3
-      guard x + needed <= frame.width else { break }
+      let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.hintText) + 3
+      // A hint that does not fit is left out, but a shorter one after it (? help) may fit.
+      guard x + needed <= frame.width else { continue }
       x += frame.draw(" " + key, row: row, column: x, width: frame.width - x, role: .hintKey)
       x += frame.draw(
-        " " + binding.description + " ", row: row, column: x, width: frame.width - x, role: .hint)
+        " " + binding.hintText + " ", row: row, column: x, width: frame.width - x, role: .hint)
     }
   }
 }

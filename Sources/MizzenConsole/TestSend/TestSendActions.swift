@@ -111,7 +111,7 @@ enum TestSendActions {
     }
     switch send.plan(in: state.workspace) {
     case .failure(let error):
-      state.flash("Not sent: \(error.message)", .error)
+      state.flash("Not sent: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
     case .success(let plan):
       state.lastSignalID += 1
@@ -138,7 +138,7 @@ enum TestSendActions {
     do throws(SignalPlanError) {
       plan = try SignalPlanner.plan(signal, in: state.workspace, verify: true)
     } catch {
-      state.flash("Cannot verify: \(error.message)", .error)
+      state.flash("Cannot verify: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
     }
     guard let request = plan.requests.last, request.purpose == .verify else { return [] }
@@ -195,7 +195,7 @@ enum TestSendActions {
         state.flash("Could not verify: \(outcome.message)", .error)
       }
     case .journalLoaded(.success(let entries)):
-      state.journal = entries.reversed()
+      HistoryList.load(&state, entries)
     case .journalLoaded(.failure(let error)):
       state.flash(error.message, .error)
     case .checked(let plan, let exchange):

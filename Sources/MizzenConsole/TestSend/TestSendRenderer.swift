@@ -13,12 +13,15 @@ enum TestSendRenderer {
     lines.append(("Test-send one signal of topic \(send.topic) (\(name))", .columnTitle))
     let editing = send.phase == .editing
     func role(_ focus: Int) -> Role { editing && send.focus == focus ? .inputFocus : .input }
-    lines.append(("  Channel      ‹ \(send.channel) ›", role(0)))
+    // The focus is marked by › as well as by colour, so it shows under NO_COLOR.
+    func mark(_ focus: Int) -> String { editing && send.focus == focus ? "› " : "  " }
+    lines.append((mark(0) + "Channel      ‹ \(send.channel) ›", role(0)))
     for (index, space) in send.spaces.enumerated() {
       let label = space.padding(toLength: max(12, space.count), withPad: " ", startingAt: 0)
-      lines.append(("  \(label) [\(send.values[index].text)]", role(index + 1)))
+      lines.append((mark(index + 1) + "\(label) [\(send.values[index].text)]", role(index + 1)))
     }
-    lines.append(("  Choice       ‹ \(send.choice.rawValue) ›", role(send.choiceFocus)))
+    lines.append(
+      (mark(send.choiceFocus) + "Choice       ‹ \(send.choice.rawValue) ›", role(send.choiceFocus)))
     lines.append(("", .normal))
     switch send.phase {
     case .editing:
@@ -44,7 +47,8 @@ enum TestSendRenderer {
   {
     switch send.plan(in: state.workspace) {
     case .failure(let error):
-      return TextFit.wrap("Cannot send yet: " + error.message, to: width).map { ($0, .warning) }
+      let reason = TestSendState.explain(error, in: state.workspace)
+      return TextFit.wrap("Cannot send yet: " + reason, to: width).map { ($0, .warning) }
     case .success(let plan):
       var lines: [(String, Role)] = [("Preview (enter sends):", .columnTitle)]
       for request in plan.requests {

@@ -76,6 +76,18 @@ public struct TestSendState: Equatable, Sendable {
     }
   }
 
+  /// `error` in the console's words: a missing value names the screen's field, where the
+  /// planner's own message names the command line's `--identity` option.
+  static func explain(_ error: SignalPlanError, in workspace: Workspace) -> String {
+    guard error.kind == .missingIdentity, !error.identitySpaces.isEmpty else {
+      return error.message
+    }
+    let fields = error.identitySpaces.map { code in
+      workspace.identitySpace(code).map { "\($0.name) (\(code))" } ?? code
+    }
+    return "Enter a value for " + fields.joined(separator: " or ") + "."
+  }
+
   var isBusy: Bool {
     switch phase {
     case .sending, .verifying: return true

@@ -13,6 +13,7 @@ enum KeyDispatch {
     }
     if state.prompt != nil { return [.prompt] }
     if case .testSend = state.screens.last { return [.testSend, .global] }
+    if case .journalEntry = state.screens.last { return [.journalEntry, .global] }
     if let form = state.form {
       if case .rows = form.focusedField.value { return [.formRow, .form] }
       return [.form]
@@ -41,7 +42,10 @@ enum KeyDispatch {
     case .form, .formRow: return FormActions.perform(&state, binding.action)
     case .testSend where binding.context == .testSend:
       return TestSendActions.perform(&state, binding.action)
-    case .list, .global, .testSend: return ListActions.perform(&state, binding.action)
+    case .journalEntry where binding.context == .journalEntry:
+      return JournalEntryActions.perform(&state, binding.action)
+    case .list, .global, .testSend, .journalEntry:
+      return ListActions.perform(&state, binding.action)
     }
   }
 
@@ -80,8 +84,8 @@ enum KeyDispatch {
       }
     case .open:
       if onProblems { return nil }
-      if state.section == .history && state.childList == nil {
-        return "The signal journal is not shown in this build; `mizzen history` prints it."
+      if state.section == .history && state.screens.isEmpty {
+        return state.currentList.selectedRecord == nil ? "No journal entry is selected." : nil
       }
       if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
     case .checkConnection, .permissions:
@@ -104,8 +108,6 @@ enum KeyDispatch {
       if state.redoStack.isEmpty { return "Nothing to redo." }
     case .reload:
       if state.saveInFlight { return "A save is under way; reload when it is done." }
-    case .filter:
-      if state.section == .history && !onProblems { return "There is no list to filter here." }
     case .quit:
       if !state.screens.isEmpty { return "q quits from the top level; esc goes back first." }
     default:

@@ -101,6 +101,10 @@ enum ListActions {
   }
 
   private static func open(_ state: inout ConsoleState) {
+    if state.section == .history && state.screens.isEmpty {
+      JournalEntryActions.open(&state)
+      return
+    }
     if case .problems(let list) = state.screens.last {
       guard let index = list.selectedRecord else { return }
       jump(&state, to: state.problems[index])

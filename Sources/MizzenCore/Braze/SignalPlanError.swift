@@ -23,6 +23,9 @@ public struct SignalPlanError: Error, Equatable, Sendable, CustomStringConvertib
   public var message: String
   /// The workspace record at fault, when there is one.
   public var path: ProblemPath?
+  /// For `missingIdentity`: the identity spaces any one of which would do, so that a
+  /// screen can name its own fields instead of the command line's `--identity`.
+  public var identitySpaces: [String] = []
 
   public init(_ kind: Kind, _ message: String, path: ProblemPath? = nil) {
     self.kind = kind

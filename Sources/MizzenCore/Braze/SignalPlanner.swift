@@ -248,12 +248,14 @@ public struct SignalPlanner: Sendable {
           + "mapping entry for one of those fields.",
         path: mappingPath)
     }
-    throw SignalPlanError(
+    var error = SignalPlanError(
       .missingIdentity,
       "The signal has no value for "
         + servable.map { "'\($0)'" }.joined(separator: " or ")
         + ", which connection '\(connection.code)' needs to reach a person on \(kind.label). "
         + "Give one, e.g. --identity \(servable[0])=VALUE.")
+    error.identitySpaces = servable
+    throw error
   }
 
   private static func identityProblem(_ value: String, field: BrazeField) -> String? {

@@ -51,6 +51,10 @@ public struct JournalEntry: Equatable, Sendable, Codable {
   public var succeeded: Bool {
     outcome.isSuccess && (verification?.matches ?? true)
   }
+
+  /// True for a verify on its own (`v` after a send): its one request reads the state back
+  /// and changes nothing. The format is the same as a send's, so this is how to tell.
+  public var isVerify: Bool { requests.first?.purpose == .verify }
 }
 
 /// One HTTP call of a journaled send.

@@ -1,0 +1,94 @@
+import MizzenCore
+
+/// The History section's list: the signal journal, newest first, one call per row. Its
+/// records are `ConsoleState.journal`, not the workspace, so its search keys are made when
+/// the journal is read.
+enum HistoryList {
+  /// The list for a body `width` cells wide: below 100 the connection column is left out
+  /// (the entry's detail names it) to give the others room.
+  static func source(_ journal: [JournalEntry], width: Int) -> ListSource {
+    let wide = width >= 100
+    return ListSource(
+      columns: [
+        SectionLists.markColumn,
+        ListColumn(title: "Time (UTC)", minWidth: 14, maxWidth: 14, weight: 0),
+        ListColumn(title: "Topic/channel", minWidth: 14, maxWidth: 40, weight: 3),
+        ListColumn(title: "Choice", minWidth: 7, maxWidth: 7, weight: 0),
+        ListColumn(title: "Identity", minWidth: 10, maxWidth: 36, weight: 2),
+        ListColumn(title: "Outcome", minWidth: 12, maxWidth: 40, weight: 3),
+      ] + (wide ? [ListColumn(title: "Connection", minWidth: 8, maxWidth: 12, weight: 1)] : []),
+      count: journal.count,
+      cells: { index in
+        let entry = journal[index]
+        return [
+          entry.succeeded ? "" : "✗", shortTime(entry.time), entry.topic + "/" + entry.channel,
+          choice(entry), entry.identityValue, outcome(entry),
+        ] + (wide ? [entry.connection] : [])
+      },
+      emptyMessage: "No test-send yet. t on a topic or channel sends one; each is journaled here.",
+      rowRole: { journal[$0].succeeded ? nil : .warning })
+  }
+
+  /// Lower-cased text the filter searches: everything a row shows, in full, plus the
+  /// identity space and the outcome's status.
+  static func searchKeys(_ journal: [JournalEntry]) -> [String] {
+    journal.map { entry in
+      var key = entry.time + " " + entry.topic + "/" + entry.channel + " " + entry.connection
+      key += " " + entry.identitySpace + "=" + entry.identityValue + " " + entry.state
+      if entry.isVerify { key += " verify" }
+      key += " " + entry.outcome.kind.rawValue
+      if let status = entry.outcome.status { key += " \(status)" }
+      return key.lowercased()
+    }
+  }
+
+  /// What the row says the call was: the choice sent, or `verify` for a read-back.
+  static func choice(_ entry: JournalEntry) -> String {
+    entry.isVerify ? "verify" : entry.state
+  }
+
+  /// `2026-01-31T09:02:36.123Z` as `01-31 09:02:36`: the year and milliseconds are in the
+  /// entry's detail, and the row needs the room.
+  static func shortTime(_ time: String) -> String {
+    let characters = Array(time)
+    guard characters.count >= 19, characters[10] == "T" else { return time }
+    return String(characters[5..<10]) + " " + String(characters[11..<19])
+  }
+
+  /// How the call ended, e.g. `success 201`, `serverError 503, 3 attempts`, or for a
+  /// read-back `success 200, read Unsubscribed`.
+  static func outcome(_ entry: JournalEntry) -> String {
+    var text = entry.outcome.kind.rawValue
+    if let status = entry.outcome.status { text += " \(status)" }
+    if entry.attempts != 1 { text += ", \(entry.attempts) attempts" }
+    if let verification = entry.verification {
+      text += ", read " + (verification.observed ?? "nothing")
+      if !verification.matches { text += " (sent " + verification.expected + ")" }
+    }
+    return text
+  }
+
+  /// Takes a freshly read journal (oldest first, as stored), keeping the selected entry
+  /// selected when it is still there.
+  static func load(_ state: inout ConsoleState, _ entries: [JournalEntry]) {
+    let position = Section.history.rawValue - 1
+    let old = state.journal
+    let new = Array(entries.reversed())
+    var keep: Int?
+    if let selected = state.lists[position].selectedRecord, old.indices.contains(selected) {
+      keep = find(old[selected], in: new, near: selected + new.count - old.count)
+    }
+    state.journal = new
+    state.lists[position].reload(searchKeys: searchKeys(new), selecting: keep)
+    state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
+  }
+
+  /// The entry's index in `entries`: new entries arrive at the top, so it usually moved
+  /// down by their number; else a search from the top.
+  private static func find(_ entry: JournalEntry, in entries: [JournalEntry], near guess: Int)
+    -> Int?
+  {
+    if entries.indices.contains(guess), entries[guess] == entry { return guess }
+    return entries.firstIndex(of: entry)
+  }
+}

@@ -1,0 +1,117 @@
+import MizzenCore
+
+/// The screen that shows one journal entry in full: what was sent, every attempt and
+/// answer, and how it ended. It scrolls; esc goes back to History.
+public struct JournalEntryView: Equatable, Sendable {
+  public internal(set) var entry: JournalEntry
+  /// The first line on screen.
+  public internal(set) var scroll = 0
+
+  init(entry: JournalEntry) { self.entry = entry }
+
+  /// The title in the breadcrumb.
+  var title: String {
+    (entry.isVerify ? "Verify " : "Send ") + HistoryList.shortTime(entry.time)
+  }
+
+  /// The entry as lines of at most `width` cells, with their colours.
+  static func lines(_ entry: JournalEntry, width: Int) -> [(String, Role)] {
+    var lines: [(String, Role)] = []
+    func add(_ text: String, _ role: Role, indent: String = "") {
+      lines += TextFit.wrap(text, to: max(1, width - DisplayWidth.of(indent))).map {
+        (indent + $0, role)
+      }
+    }
+    func field(_ label: String, _ value: String) {
+      add(TextFit.pad(label, to: 15) + value, .normal)
+    }
+    add((entry.isVerify ? "Verify (read back) at " : "Test-send at ") + entry.time, .columnTitle)
+    field("Topic/channel", entry.topic + "/" + entry.channel)
+    field("Connection", entry.connection)
+    field(
+      "Identity",
+      entry.identitySpace + "=" + entry.identityValue + ", sent as Braze " + entry.brazeField)
+    let state = SignalState(text: entry.state)
+    if let group = entry.subscriptionGroupId {
+      field("Choice", entry.state + " → " + (state?.subscriptionState ?? "?"))
+      field("Group id", group)
+    } else {
+      field("Choice", entry.state + " → push_subscribe " + (state?.pushSubscribe ?? "?"))
+    }
+    field(
+      "Took",
+      "\(Int(entry.latencyMs.rounded())) ms, \(entry.attempts) attempt"
+        + (entry.attempts == 1 ? "" : "s"))
+    for (number, request) in entry.requests.enumerated() {
+      lines.append(("", .normal))
+      add(
+        "Request \(number + 1) of \(entry.requests.count): \(request.purpose.rawValue)",
+        .columnTitle)
+      add(request.method + " " + request.url, .normal, indent: "  ")
+      add("needs the permission " + request.permission.rawValue, .dim, indent: "  ")
+      if let body = request.body {
+        add("Body:", .dim, indent: "  ")
+        block(body, indent: "    ", &lines, width: width)
+      }
+      for attempt in request.attempts { self.attempt(attempt, &lines, width: width) }
+      add(
+        "Outcome: " + request.outcome.kind.rawValue
+          + (request.outcome.status.map { " (HTTP \($0))" } ?? ""),
+        request.outcome.isSuccess ? .success : .warning, indent: "  ")
+    }
+    lines.append(("", .normal))
+    let outcome = entry.outcome
+    add(
+      "Outcome: " + outcome.kind.rawValue + (outcome.status.map { ", HTTP \($0)" } ?? ""),
+      outcome.isSuccess ? .success : .error)
+    if let message = outcome.brazeMessage { add("Braze: " + message, .normal, indent: "  ") }
+    for error in outcome.brazeErrors { add("error: " + error, .error, indent: "  ") }
+    add(outcome.message, outcome.isSuccess ? .normal : .warning, indent: "  ")
+    if let verification = entry.verification {
+      lines.append(("", .normal))
+      add("Verification", .columnTitle)
+      field("Expected", verification.expected)
+      field("Observed", verification.observed ?? "nothing")
+      add(verification.message, verification.matches ? .success : .warning, indent: "  ")
+    }
+    return lines
+  }
+
+  private static func attempt(_ attempt: BrazeAttempt, _ lines: inout [(String, Role)], width: Int)
+  {
+    var head = "Attempt \(attempt.number): "
+    head += attempt.status.map { "HTTP \($0)" } ?? "no HTTP answer"
+    head += " in \(Int(attempt.latencyMs.rounded())) ms"
+    if let wait = attempt.waitMs { head += ", then waited \(Int(wait.rounded())) ms" }
+    lines += TextFit.wrap(head, to: max(1, width - 2)).map { ("  " + $0, .normal) }
+    if let limit = attempt.rateLimit {
+      let text =
+        "X-RateLimit-Limit \(limit.limit ?? "–"), X-RateLimit-Remaining "
+        + "\(limit.remaining ?? "–"), X-RateLimit-Reset \(limit.reset ?? "–")"
+      lines += TextFit.wrap(text, to: max(1, width - 4)).map { ("    " + $0, .dim) }
+    }
+    if let error = attempt.error {
+      lines += TextFit.wrap("Error: " + error, to: max(1, width - 4)).map { ("    " + $0, .error) }
+    }
+    if let body = attempt.body {
+      lines.append(("    Response:", .dim))
+      block(body, indent: "      ", &lines, width: width)
+    }
+  }
+
+  /// A body: indented JSON when it is JSON, else the text as it came; long lines wrap.
+  private static func block(
+    _ text: String, indent: String, _ lines: inout [(String, Role)], width: Int
+  ) {
+    let shown = JSONPretty.format(text) ?? text
+    let room = max(1, width - DisplayWidth.of(indent))
+    for line in shown.split(separator: "\n", omittingEmptySubsequences: false) {
+      // Wrapping drops leading spaces, so the JSON indentation is put back by hand.
+      let depth = String(line.prefix { $0 == " " })
+      let rest = String(line.dropFirst(depth.count))
+      lines += TextFit.wrap(rest, to: max(1, room - depth.count)).map {
+        (indent + depth + $0, .normal)
+      }
+    }
+  }
+}
