@@ -75,6 +75,10 @@ struct SandboxCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // Whoever reads our output may go away (`mizzen sandbox | head -1`, a log pipe that is
+    // closed): that must not kill the server. Writes then fail with EPIPE, which the
+    // writers below ignore; sockets already send with MSG_NOSIGNAL / SO_NOSIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     var configuration = SandboxConfiguration(keys: try Self.parseKeys(keys))
     let generated = configuration.keys.isEmpty
     if generated {
@@ -196,6 +200,19 @@ private enum WorkspaceGroups {
   }
 }
 
+/// One log line on stderr. A write(2) loop rather than FileHandle, which traps when the
+/// reader has gone; a line nobody can read any more is dropped.
 private func writeToStandardError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
+  let bytes = Array((line + "\n").utf8)
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+    if written > 0 {
+      offset += written
+    } else if written < 0 && errno == EINTR {
+      continue
+    } else {
+      return
+    }
+  }
 }

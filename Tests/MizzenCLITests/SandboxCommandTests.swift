@@ -80,6 +80,42 @@ struct SandboxCommandTests {
     #expect(text.contains(file.lastPathComponent))
   }
 
+  @Test("clients that reset the connection before the answer do not stop the server")
+  func resetClients() async throws {
+    // The latency makes the server write after each reset has arrived; without
+    // MSG_NOSIGNAL that write raises SIGPIPE and the process dies.
+    let sandbox = try SandboxProcess(arguments: ["--latency", "5", "--key", Self.key])
+    let port = try #require(URL(string: sandbox.baseURL)?.port)
+    for _ in 0..<100 {
+      try sendAndReset(port: UInt16(port), Self.setRequest(group: Self.group, key: Self.key))
+    }
+    #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
+    let (status, _) = try sandbox.terminate(SIGTERM)
+    #expect(sandbox.process.terminationReason == .exit && status == 0)
+  }
+
+  @Test("a reader that goes away (mizzen sandbox | head -1) does not stop the server")
+  func closedOutput() async throws {
+    let sandbox = try SandboxProcess(arguments: ["--key", Self.key])
+    sandbox.closeOutput()
+    // Each request logs a line on the closed stderr, and the stop line follows.
+    #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
+    #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
+    kill(sandbox.process.processIdentifier, SIGTERM)
+    sandbox.process.waitUntilExit()
+    #expect(sandbox.process.terminationReason == .exit)
+    #expect(sandbox.process.terminationStatus == 0)
+  }
+
+  static func setRequest(group: String, key: String) -> String {
+    let body =
+      #"{"subscription_group_id":"\#(group)","subscription_state":"subscribed","#
+      + #""external_id":"gone"}"#
+    return "POST /subscription/status/set HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      + "Authorization: Bearer \(key)\r\nContent-Type: application/json\r\n"
+      + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+  }
+
   @Test("invalid options exit 64 with a message")
   func invalidOptions() throws {
     for arguments in [["--fail-rate", "1.5"], ["--key", "k=users.fly"]] {
@@ -151,6 +187,12 @@ private final class SandboxProcess {
     return (response as? HTTPURLResponse)?.statusCode ?? 0
   }
 
+  /// Closes our ends of stdout and stderr, as a reader that has seen enough does.
+  func closeOutput() {
+    try? output.fileHandleForReading.close()
+    try? errors.fileHandleForReading.close()
+  }
+
   /// Sends `signal`, waits for the exit, and returns the exit status and stderr.
   func terminate(_ signal: Int32) throws -> (Int32, String) {
     kill(process.processIdentifier, signal)
@@ -158,4 +200,29 @@ private final class SandboxProcess {
     let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     return (process.terminationStatus, text)
   }
+}
+
+/// Connects to 127.0.0.1:`port`, sends `request`, and closes at once with SO_LINGER 0, so
+/// the server sees a TCP reset instead of an orderly close.
+private func sendAndReset(port: UInt16, _ request: String) throws {
+  #if canImport(Glibc)
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  #else
+    let fd = socket(AF_INET, SOCK_STREAM, 0)
+  #endif
+  defer { close(fd) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_port = port.bigEndian
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  let connected = withUnsafePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
+  }
+  guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+  let bytes = Array(request.utf8)
+  _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+  var option = linger(l_onoff: 1, l_linger: 0)
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
 }

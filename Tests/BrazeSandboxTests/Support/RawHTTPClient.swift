@@ -61,6 +61,13 @@ final class RawHTTPClient {
     close(fd)
   }
 
+  /// Makes the close in `deinit` abort the connection with a TCP reset (SO_LINGER 0), as
+  /// a client that crashes or gives up does, instead of an orderly FIN.
+  func resetOnClose() {
+    var option = linger(l_onoff: 1, l_linger: 0)
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+  }
+
   /// Sends raw bytes as they are (for malformed or unusual requests).
   func write(_ text: String) {
     let bytes = Array(text.utf8)
