@@ -86,7 +86,7 @@ enum OverlayRenderer {
       .flatMap { TextFit.wrap($0, to: frame.width - 8) }.map { ($0, .dialog) }
     if underneath.form != nil {
       lines.append(("Text fields", .dialogTitle))
-      lines.append(("  type to edit; ← → Home End move, backspace delete, ctrl-u clears", .dialog))
+      lines.append(("  " + BindingTable.textFieldKeys, .dialog))
     }
     for context in contexts {
       lines.append(("", .dialog))
