@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
-out=$PWD/screenshots
+dest=$PWD/screenshots
 
 say() { printf '== %s\n' "$*"; }
 
@@ -101,8 +101,9 @@ resize() {
   tmux_ resize-window -t e2e -x "$1" -y "$2"
 }
 
+# Shots go to a scratch folder and replace screenshots/*.png only when every one was made.
+out=$work/png
 mkdir -p "$out"
-rm -f "$out"/*.png
 start_session
 
 say "mizzen demo: sections, a form with problems, help, test-sends, History"
@@ -222,4 +223,7 @@ shot 14-problems-160x45
 keys Escape q
 wait_for 'exit=0'
 
-say "done in $((SECONDS - started)) s: $(find "$out" -name '*.png' | wc -l) screenshots in screenshots/"
+mkdir -p "$dest"
+rm -f "$dest"/*.png
+mv "$out"/*.png "$dest"/
+say "done in $((SECONDS - started)) s: $(find "$dest" -name '*.png' | wc -l) screenshots in screenshots/"
