@@ -167,13 +167,18 @@ wait_for 'special_offers/email'
 wait_for 'weekly_newsletter/email'
 wait_gone 'Braze reports Unsubscribed'
 shot 10-history
+keys Enter
+wait_for 'Request 1 of'
+shot 11-history-entry
+keys Escape
+wait_for 'Demo › History'
 
 say "the same console at 80×24"
 keys 2
 wait_for 'order_updates'
 resize 80 24
 wait_for 'Demo › Topics'
-shot 11-topics-80x24
+shot 12-topics-80x24
 resize 100 30
 keys q
 wait_for 'exit=0'
@@ -206,10 +211,10 @@ run_in_shell "clear; $bin --workspace $intl; echo exit=\$?"
 wait_for 'no problems' 20
 keys 2
 wait_for 'new_products_jp'
-shot 12-cjk-emoji-topics
+shot 13-cjk-emoji-topics
 keys 3
 wait_for 'メールアドレス'
-shot 13-cjk-identity-spaces
+shot 14-cjk-identity-spaces
 keys q
 wait_for 'exit=0'
 
@@ -219,7 +224,7 @@ run_in_shell "clear; $bin --workspace $broken; echo exit=\$?"
 wait_for ' error' 20
 keys p
 wait_for 'Problems'
-shot 14-problems-160x45
+shot 15-problems-160x45
 keys Escape q
 wait_for 'exit=0'
 
