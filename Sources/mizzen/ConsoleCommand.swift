@@ -85,8 +85,13 @@ struct ConsoleCommand: AsyncParsableCommand {
       terminal: terminal, runner: runner, signals: signals, state: state, trace: trace)
     let ending = loop.run()
     trace = loop.trace
-    runner.waitUntilIdle()
+    let journaled = runner.waitUntilIdle()
     terminal.close()
+    if !journaled {
+      printError(
+        "A test-send was still being journaled after \(SignalEffectRunner.quitWait) and "
+          + "was left; its line may be missing from the journal.")
+    }
     switch ending {
     case .quit: return 0
     case .signal(let number): return SignalTrap.exitStatus(for: number)

@@ -57,10 +57,14 @@ final class EffectRunner: Sendable {
   /// True while an effect is running: the loop then polls more often.
   var isBusy: Bool { inbox.running > 0 }
 
-  /// Waits for every started effect to finish, so that quitting never drops a save.
-  func waitUntilIdle() {
-    signals.cancelAll()
+  /// Waits for every started effect to finish, so that quitting never drops a save, nor
+  /// the journal line of a send or verify (cancelled first: nobody is left to see it).
+  /// False when a call did not finish journaling in time.
+  @discardableResult
+  func waitUntilIdle() -> Bool {
+    let journaled = signals.cancelAllAndWait()
     files.sync {}
+    return journaled
   }
 
   /// Results waiting for the loop, and how many effects are still out.

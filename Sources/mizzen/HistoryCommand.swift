@@ -9,7 +9,8 @@ struct HistoryCommand: AsyncParsableCommand {
     abstract: "Show the signal journal, newest first.",
     discussion: """
       Lists the sends recorded in <workspace>.journal.jsonl: time, topic/channel, \
-      identity, choice, outcome with HTTP status, latency and attempts. With --format \
+      identity, choice, outcome with HTTP status, latency and attempts. A read-back made \
+      on its own (v in the console) shows verify in place of the choice. With --format \
       json, prints a JSON array of the journal entries as they are stored (requests, \
       every attempt with status, body and rate-limit headers). A line that cannot be \
       read (for example one torn by a crash) is skipped with a warning on stderr.

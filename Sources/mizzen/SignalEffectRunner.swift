@@ -9,7 +9,11 @@ final class SignalEffectRunner: Sendable {
   private let client: BrazeClient
   /// `<workspace>.mizzen-state.json`: remembered values, kept out of the workspace file.
   private let statePath: String
-  private let tasks = TaskTable()
+  private let tasks = SignalTasks()
+  /// How long quitting waits for cancelled calls to journal. A cancelled call stops at
+  /// once and its journal line takes milliseconds, so this only bounds a disk that hangs:
+  /// quitting must end even then, and the line would be lost with the process anyway.
+  static let quitWait: Duration = .seconds(5)
 
   init(workspacePath: String, client: BrazeClient = BrazeClient()) {
     self.client = client
@@ -44,19 +48,25 @@ final class SignalEffectRunner: Sendable {
         let result = await sender.send(plan, key: key)
         report(.sent(id: id, result.entry, journalError: result.journalError?.message))
       }
-    case .verify(let request, let keySource, let connection, let id):
-      let client = client
+    case .verify(let plan, let id):
+      let sender = sender
       let key: String
       do throws(SignalPlanError) {
         key = try APIKeyResolver.resolve(
-          keySource, connection: connection, environment: ProcessInfo.processInfo.environment)
+          plan.keySource, connection: plan.connection,
+          environment: ProcessInfo.processInfo.environment)
       } catch {
-        report(.verified(id: id, nil, BrazeOutcome(kind: .cancelled, message: error.message)))
+        let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
+        report(.verified(id: id, nil, outcome, journalError: nil))
         return
       }
       tasks.run(id) {
-        let exchange = await client.perform(request, key: key)
-        report(.verified(id: id, VerificationResult.evaluate(exchange), exchange.outcome))
+        let result = await sender.verify(plan, key: key)
+        let entry = result.entry
+        report(
+          .verified(
+            id: id, entry.verification, entry.outcome,
+            journalError: result.journalError?.message))
       }
     case .check(let plan):
       let client = client
@@ -92,8 +102,12 @@ final class SignalEffectRunner: Sendable {
     }
   }
 
-  /// Cancels every call still out, e.g. when the console quits.
-  func cancelAll() { tasks.cancelAll() }
+  /// Cancels every send and verify still out and waits (at most `quitWait`) until each
+  /// has written its journal line; true when all did. For quitting.
+  func cancelAllAndWait() -> Bool {
+    tasks.cancelAll()
+    return tasks.waitUntilFinished(timeout: Self.quitWait)
+  }
 
   private static func readIdentities(_ path: String) -> [String: String] {
     guard let data = FileManager.default.contents(atPath: path),
@@ -112,26 +126,5 @@ final class SignalEffectRunner: Sendable {
     else { return }
     _ = FileManager.default.createFile(
       atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
-  }
-
-  /// The tasks still running, by effect id, so that esc can cancel one.
-  private final class TaskTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running: [Int: Task<Void, Never>] = [:]
-
-    func run(_ id: Int, _ work: @escaping @Sendable () async -> Void) {
-      lock.withLock {
-        running[id] = Task.detached { [weak self] in
-          await work()
-          self?.finished(id)
-        }
-      }
-    }
-
-    private func finished(_ id: Int) { _ = lock.withLock { running.removeValue(forKey: id) } }
-
-    func cancel(_ id: Int) { lock.withLock { running[id]?.cancel() } }
-
-    func cancelAll() { lock.withLock { running.values.forEach { $0.cancel() } } }
   }
 }

@@ -97,7 +97,7 @@ enum SignalTextRenderer {
     return [
       entry.time, "\(entry.topic)/\(entry.channel)",
       "\(entry.identitySpace)=\(entry.identityValue)",
-      entry.state, outcome, milliseconds(entry.latencyMs), attempts,
+      entry.isVerify ? "verify" : entry.state, outcome, milliseconds(entry.latencyMs), attempts,
     ].joined(separator: "  ")
   }
 

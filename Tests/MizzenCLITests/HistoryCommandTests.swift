@@ -51,4 +51,29 @@ struct HistoryCommandTests {
     #expect(run.stderr.contains("warning"))
     #expect(run.stderr.contains("last line"))
   }
+
+  @Test("a verify made on its own (the console's v) is listed as verify")
+  func verifyLine() async throws {
+    let fixture = try SignalCLIFixture()
+    let sent = try fixture.mizzen(
+      "send",
+      [
+        "--topic", "news", "--channel", "email", "--identity", "email=v@example.com",
+        "--state", "denied",
+      ])
+    #expect(sent.status == 0, "\(sent.stderr)")
+    let workspace = try WorkspaceStore(path: fixture.workspacePath).load().workspace
+    let signal = Signal(
+      topic: "news", channel: "email", identities: ["email": "v@example.com"], state: .denied)
+    let plan = try SignalPlanner.plan(signal, in: workspace, verify: true)
+    let sender = SignalSender(
+      client: BrazeClient(), journal: SignalJournal(path: fixture.journalPath))
+    let result = await sender.verify(plan, key: SignalCLIKeys.all)
+    #expect(result.journalError == nil)
+    let text = try fixture.mizzen("history", [])
+    let lines = text.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains("email=v@example.com  verify  success 200, verified"))
+    #expect(lines[1].contains("email=v@example.com  denied  success 201"))
+  }
 }

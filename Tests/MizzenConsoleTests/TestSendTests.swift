@@ -110,17 +110,22 @@ import Testing
     #expect(screen.contains("Result: success  HTTP 201"))
     #expect(screen.contains("Braze: success"))
     let effects = press(&state, .character("v"))
-    guard case .signal(.verify(let request, _, _, let verifyID)) = effects.first else {
+    guard case .signal(.verify(let verifyPlan, let verifyID)) = effects.first else {
       Issue.record("v asked for no verify: \(effects)")
       return
     }
+    let request = try #require(verifyPlan.requests.last)
     #expect(request.purpose == .verify)
     #expect(request.url.contains("/subscription/status/get"))
+    #expect(verifyPlan.state == .denied && verifyPlan.identityValue == Self.email)
     let verification = VerificationResult(
       expected: "Unsubscribed", observed: "Unsubscribed", matches: true,
       message: "Braze reports Unsubscribed for \(Self.email), as sent.")
-    _ = ConsoleModel.update(
-      &state, .effectCompleted(.signal(.verified(id: verifyID, verification, ok))))
+    let answered = ConsoleModel.update(
+      &state,
+      .effectCompleted(.signal(.verified(id: verifyID, verification, ok, journalError: nil))))
+    // The read-back is journaled, so History is read again to list it.
+    #expect(answered == [.signal(.loadJournal)])
     screen = Self.text(state)
     #expect(screen.contains("Verify: Braze reports Unsubscribed"))
   }
@@ -221,5 +226,70 @@ import Testing
     #expect(Self.text(state) != before)
     press(&state, .character("?"))
     #expect(state.overlay != nil)
+  }
+}
+
+/// `v` is journaled like a send: History is read again, and a journal failure is shown.
+@Suite struct VerifyJournalTests {
+  static func verifying() throws -> (ConsoleState, SignalPlan, Int) {
+    var (state, plan, id) = try TestSendTests.sending()
+    let ok = BrazeOutcome(kind: .success, status: 201, message: "Applied.")
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(.signal(.sent(id: id, TestSendTests.entry(plan, ok), journalError: nil))))
+    let effects = press(&state, .character("v"))
+    guard case .signal(.verify(let verifyPlan, let verifyID)) = effects.first else {
+      Issue.record("v asked for no verify: \(effects)")
+      throw CancellationError()
+    }
+    return (state, verifyPlan, verifyID)
+  }
+
+  @Test func theVerifyEntryJoinsHistory() throws {
+    var (state, plan, id) = try Self.verifying()
+    let read = BrazeOutcome(kind: .success, status: 200, message: "Braze answered.")
+    let verification = VerificationResult(
+      expected: "Subscribed", observed: "Subscribed", matches: true, message: "As sent.")
+    let answered = ConsoleModel.update(
+      &state,
+      .effectCompleted(.signal(.verified(id: id, verification, read, journalError: nil))))
+    #expect(answered == [.signal(.loadJournal)])
+    let send = TestSendTests.entry(plan, BrazeOutcome(kind: .success, status: 201, message: "."))
+    let request = try #require(plan.requests.last)
+    var verify = send
+    verify.time = "2026-01-01T00:00:09.000Z"
+    verify.requests = [
+      JournalRequest(
+        BrazeExchange(
+          request: request, attempts: [BrazeAttempt(number: 1, status: 200, latencyMs: 9)],
+          outcome: read, latencyMs: 9))
+    ]
+    verify.outcome = read
+    verify.verification = verification
+    press(&state, .escape, .character("5"))
+    _ = ConsoleModel.update(
+      &state, .effectCompleted(.signal(.journalLoaded(.success([send, verify])))))
+    let rows = TestSendTests.text(state).split(separator: "\n")
+    let first = try #require(rows.first { $0.contains("01-01 00:00:09") })
+    #expect(first.contains("verify") && first.contains("success 200"))
+  }
+
+  @Test func aJournalFailureIsShownOnTheScreen() throws {
+    var (state, _, id) = try Self.verifying()
+    let read = BrazeOutcome(kind: .success, status: 200, message: "Braze answered.")
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(
+        .signal(.verified(id: id, nil, read, journalError: "The disk is full."))))
+    #expect(TestSendTests.text(state).contains("Not journaled: The disk is full."))
+  }
+
+  @Test func anAnswerAfterLeavingStillRefreshesHistory() throws {
+    var (state, _, id) = try Self.verifying()
+    press(&state, .escape)
+    let read = BrazeOutcome(kind: .success, status: 200, message: "Braze answered.")
+    let answered = ConsoleModel.update(
+      &state, .effectCompleted(.signal(.verified(id: id, nil, read, journalError: nil))))
+    #expect(answered == [.signal(.loadJournal)])
   }
 }

@@ -2,7 +2,9 @@
 # Test-send in the real console (tmux): on `mizzen demo`, granted then denied on an email
 # channel, each verified by reading the state back, both in the journal; then against
 # `mizzen sandbox --fail-rate 0.5` the console answers keys while calls retry, and the
-# journal shows the retries. No captured screen may contain the API key.
+# journal shows the retries. History filters the journal and opens an entry in full; each
+# `v` adds a verify line; quitting while a send is out still journals it (as cancelled).
+# No captured screen may contain the API key.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,11 +20,13 @@ ws=$work/demo.json
 key=e2e-fake-key-$$-0123456789
 socket=mizzen-e2e-testsend-$$
 sandbox_pid=
+slow_pid=
 # shellcheck source=scripts/e2e/lib/tmux-session.sh
 . scripts/e2e/lib/tmux-session.sh
 cleanup() {
   tmux_ kill-server 2>/dev/null || true
   [ -z "$sandbox_pid" ] || kill "$sandbox_pid" 2>/dev/null || true
+  [ -z "$slow_pid" ] || kill "$slow_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -93,6 +97,9 @@ sends='e["requests"][0]["purpose"] == "send"'
 [ "$(journal_count "$ws.journal.jsonl" "$sends"' and e["channel"] == "email" and e["outcome"]["kind"] == "success"')" = 2 ] ||
   fail "the journal does not hold both sends"
 [ "$(journal_count "$ws.journal.jsonl" "$sends"' and e["state"] == "denied"')" = 1 ] || fail "no denied send in the journal"
+verifies='e["requests"][0]["purpose"] == "verify" and len(e["requests"]) == 1'
+[ "$(journal_count "$ws.journal.jsonl" "$verifies"' and e["verification"]["matches"]')" = 2 ] ||
+  fail "the journal does not hold a verify line for each v"
 
 echo "-- History lists both sends, newest first; / filters; enter opens an entry in full"
 keys Escape 5
@@ -112,6 +119,7 @@ keys Enter
 wait_for 'filter “denied”'
 screen | grep -qE 'weekly_newsletter/email +granted ' && fail "the filter kept the granted send"
 snap
+screen | grep -qE 'weekly_newsletter/email +verify ' || fail "History shows no verify row"
 # The denied send is the oldest row that passes the filter (its verify comes after it).
 keys G Enter
 wait_for 'Request 1 of 1: send'
@@ -127,23 +135,28 @@ wait_for 'Filter cleared.'
 keys q
 wait_for 'exit=0'
 
-echo "-- a sandbox failing half the requests: keys still answer, the journal shows retries"
-"$bin" sandbox --workspace "$ws" --key "$key" --fail-rate 0.5 >"$work/sandbox.out" 2>"$work/sandbox.err" &
-sandbox_pid=$!
-deadline=$((SECONDS + 20))
-until grep -q 'listening on' "$work/sandbox.out"; do
-  sleep 0.1
-  [ "$SECONDS" -lt "$deadline" ] || fail "the sandbox did not start"
-done
-url=$(sed -n 's/.*listening on //p' "$work/sandbox.out")
-flaky=$work/flaky.json
-python3 - "$ws" "$flaky" "$url" <<'PYEOF'
+# Waits for the sandbox writing to $1 to listen, then writes the demo workspace pointed at
+# it (key from $MIZZEN_E2E_KEY) to $2.
+point_at_sandbox() {
+  local deadline=$((SECONDS + 20))
+  until grep -q 'listening on' "$1"; do
+    sleep 0.1
+    [ "$SECONDS" -lt "$deadline" ] || fail "the sandbox did not start"
+  done
+  python3 - "$ws" "$2" "$(sed -n 's/.*listening on //p' "$1")" <<'PYEOF'
 import json, sys
 w = json.load(open(sys.argv[1], encoding="utf-8"))
 w["connections"][0]["endpoint"] = sys.argv[3]
 w["connections"][0]["apiKey"] = {"env": "MIZZEN_E2E_KEY"}
 json.dump(w, open(sys.argv[2], "w", encoding="utf-8"))
 PYEOF
+}
+
+echo "-- a sandbox failing half the requests: keys still answer, the journal shows retries"
+"$bin" sandbox --workspace "$ws" --key "$key" --fail-rate 0.5 >"$work/sandbox.out" 2>"$work/sandbox.err" &
+sandbox_pid=$!
+flaky=$work/flaky.json
+point_at_sandbox "$work/sandbox.out" "$flaky"
 run_in_shell "clear; $bin --workspace $flaky; echo exit=\$?"
 wait_for '1 Connections'
 keys 2
@@ -168,8 +181,34 @@ done
 keys Escape q
 wait_for 'exit=0'
 
+echo "-- quitting while a send is out: the send is cancelled and still journaled"
+"$bin" sandbox --workspace "$ws" --key "$key" --latency 60000 >"$work/slow.out" 2>"$work/slow.err" &
+slow_pid=$!
+slow=$work/slow.json
+point_at_sandbox "$work/slow.out" "$slow"
+run_in_shell "clear; $bin --workspace $slow; echo exit=\$?"
+wait_for '1 Connections'
+keys 2
+wait_for 'weekly_newsletter'
+keys t
+wait_for 'Test-send one signal'
+type_text 'slow@example.com'
+wait_for 'Preview (enter sends)'
+keys Enter
+wait_for 'Sending'
+snap
+# 1 leaves the test-send screen with the call still out (the sandbox holds it 60 s).
+keys 1
+wait_for 'Identity mapping'
+keys q
+wait_for 'exit=0' 15
+[ "$(journal_count "$slow.journal.jsonl" 'e["outcome"]["kind"] == "cancelled"')" = 1 ] ||
+  fail "the send that was out when the console quit is not journaled as cancelled"
+
 echo "-- no screen showed the key"
 if grep -lF -- "$key" "$work"/screen-*.txt; then fail "a screen showed the API key"; fi
-if grep -qF -- "$key" "$ws.journal.jsonl" "$flaky.journal.jsonl"; then fail "the journal holds the API key"; fi
+if grep -qF -- "$key" "$ws.journal.jsonl" "$flaky.journal.jsonl" "$slow.journal.jsonl"; then
+  fail "the journal holds the API key"
+fi
 
 echo "console-testsend: passed ($shots screens checked)"

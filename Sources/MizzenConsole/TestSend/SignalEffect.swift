@@ -8,8 +8,9 @@ public enum SignalEffect: Sendable, Equatable {
   case send(SignalPlan, id: Int)
   /// Stop the send with this id; its answer still comes, as cancelled.
   case cancel(id: Int)
-  /// Perform one verify request and answer with `.verified`.
-  case verify(PlannedRequest, keySource: APIKeySource, connection: String, id: Int)
+  /// Perform the plan's verify request alone (its key read at that moment), journal it,
+  /// and answer with `.verified`.
+  case verify(SignalPlan, id: Int)
   /// Read the identity values remembered for this workspace; answer `.identitiesRecalled`.
   case recallIdentities
   /// Remember these identity values for the next test-send (outside the workspace file).
@@ -26,7 +27,9 @@ public enum SignalEffectResult: Sendable {
   case sent(id: Int, JournalEntry, journalError: String?)
   /// Nothing was sent, e.g. the key's variable is not set.
   case refused(id: Int, String)
-  case verified(id: Int, VerificationResult?, BrazeOutcome)
+  /// The read-back with how its call ended; it is in the journal unless `journalError`
+  /// says why not (nil too when nothing was called, e.g. the key's variable is not set).
+  case verified(id: Int, VerificationResult?, BrazeOutcome, journalError: String?)
   case identitiesRecalled([String: String])
   case checked(ConnectionCheckPlan, BrazeExchange)
   /// The journal's entries oldest first, or why it could not be read.

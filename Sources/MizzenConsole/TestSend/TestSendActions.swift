@@ -141,13 +141,14 @@ enum TestSendActions {
       state.flash("Cannot verify: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
     }
-    guard let request = plan.requests.last, request.purpose == .verify else { return [] }
+    guard plan.requests.contains(where: { $0.purpose == .verify }) else { return [] }
     state.lastSignalID += 1
     let id = state.lastSignalID
-    with(&state) { $0.phase = .verifying(id: id) }
-    return [
-      .signal(.verify(request, keySource: plan.keySource, connection: plan.connection, id: id))
-    ]
+    with(&state) {
+      $0.phase = .verifying(id: id)
+      $0.failure = nil
+    }
+    return [.signal(.verify(plan, id: id))]
   }
 
   /// Applies an answer. One whose screen is gone (the admin left) is only announced: the
@@ -182,18 +183,21 @@ enum TestSendActions {
         $0.failure = message
       }
       state.flash("Not sent: \(message)", .error)
-    case .verified(let id, let verification, let outcome):
-      guard send?.phase == .verifying(id: id) else { return [] }
+    case .verified(let id, let verification, let outcome, let journalError):
+      // The read-back is journaled like a send, so History is read again either way.
+      guard send?.phase == .verifying(id: id) else { return [.signal(.loadJournal)] }
       with(&state) {
         $0.phase = .done
         $0.verification = verification
         $0.verifyOutcome = outcome
+        $0.failure = journalError.map { "Not journaled: " + $0 }
       }
       if let verification {
         state.flash(verification.message, verification.matches ? .success : .warning)
       } else {
         state.flash("Could not verify: \(outcome.message)", .error)
       }
+      return [.signal(.loadJournal)]
     case .journalLoaded(.success(let entries)):
       HistoryList.load(&state, entries)
     case .journalLoaded(.failure(let error)):

@@ -38,18 +38,39 @@ public struct SignalSender: Sendable {
       exchanges.append(exchange)
       if request.purpose == .verify { verification = VerificationResult.evaluate(exchange) }
     }
-    let entry = JournalEntry(
-      time: JournalTime.string(startedAt), topic: plan.signal.topic, channel: plan.signal.channel,
-      connection: plan.connection, identitySpace: plan.identitySpace,
-      identityValue: plan.identityValue, brazeField: plan.brazeField.rawValue,
-      state: plan.state.rawValue,
-      subscriptionGroupId: plan.subscriptionGroupId.isEmpty ? nil : plan.subscriptionGroupId,
-      requests: exchanges.map(JournalRequest.init),
-      latencyMs: BrazeClient.ms(clock.now - started),
-      attempts: exchanges.reduce(0) { $0 + $1.attempts.count },
-      outcome: exchanges.first?.outcome
-        ?? BrazeOutcome(kind: .cancelled, message: "Nothing was sent."),
-      verification: verification)
+    return record(
+      plan, startedAt: startedAt, latency: clock.now - started, exchanges, verification)
+  }
+
+  /// Reads back the state a send set, on its own (the console's `v`, after the send is
+  /// journaled): performs only the plan's verify call and journals it as an entry whose
+  /// one request is that call, so History can tell it by the request's purpose. A plan
+  /// without a verify call performs nothing and journals nothing.
+  public func verify(_ plan: SignalPlan, key: String) async -> SignalResult {
+    let startedAt = Date()
+    let clock = ContinuousClock()
+    let started = clock.now
+    guard let request = plan.requests.first(where: { $0.purpose == .verify }) else {
+      let outcome = BrazeOutcome(
+        kind: .cancelled,
+        message: "Nothing was read back: there is no way to verify this channel's state.")
+      var entry = Self.entry(plan, startedAt: startedAt, latency: .zero, [])
+      entry.outcome = outcome
+      return SignalResult(entry: entry, exchanges: [], journalError: nil)
+    }
+    let exchange = await client.perform(request, key: key)
+    return record(
+      plan, startedAt: startedAt, latency: clock.now - started, [exchange],
+      VerificationResult.evaluate(exchange))
+  }
+
+  /// Journals what the calls did (synced before returning) and reports it.
+  private func record(
+    _ plan: SignalPlan, startedAt: Date, latency: Duration, _ exchanges: [BrazeExchange],
+    _ verification: VerificationResult?
+  ) -> SignalResult {
+    let entry = Self.entry(
+      plan, startedAt: startedAt, latency: latency, exchanges, verification: verification)
     var journalError: JournalError?
     if let journal {
       do {
@@ -59,6 +80,25 @@ public struct SignalSender: Sendable {
       }
     }
     return SignalResult(entry: entry, exchanges: exchanges, journalError: journalError)
+  }
+
+  /// The journal line for calls made for `plan`: how the first call ended is the outcome.
+  private static func entry(
+    _ plan: SignalPlan, startedAt: Date, latency: Duration, _ exchanges: [BrazeExchange],
+    verification: VerificationResult? = nil
+  ) -> JournalEntry {
+    JournalEntry(
+      time: JournalTime.string(startedAt), topic: plan.signal.topic, channel: plan.signal.channel,
+      connection: plan.connection, identitySpace: plan.identitySpace,
+      identityValue: plan.identityValue, brazeField: plan.brazeField.rawValue,
+      state: plan.state.rawValue,
+      subscriptionGroupId: plan.subscriptionGroupId.isEmpty ? nil : plan.subscriptionGroupId,
+      requests: exchanges.map(JournalRequest.init),
+      latencyMs: BrazeClient.ms(latency),
+      attempts: exchanges.reduce(0) { $0 + $1.attempts.count },
+      outcome: exchanges.first?.outcome
+        ?? BrazeOutcome(kind: .cancelled, message: "Nothing was sent."),
+      verification: verification)
   }
 }
 

@@ -1,0 +1,137 @@
+import BrazeSandbox
+import Dispatch
+import Foundation
+import MizzenCore
+import Testing
+
+/// A verify on its own is journaled, and quitting with calls out cancels them and waits
+/// for their journal lines; all over real HTTP against the sandbox.
+@Suite("Verify journaling and waiting for cancelled calls, over real HTTP")
+struct SignalVerifyAndQuitTests {
+  static func plan(
+    _ sandbox: ClientSandbox, _ state: SignalState = .granted, verify: Bool = false
+  ) throws -> SignalPlan {
+    let signal = Signal(
+      topic: "news", channel: "email", identities: ["email": "ana@example.com"], state: state)
+    return try SignalPlanner.plan(signal, in: sandbox.workspace, verify: verify)
+  }
+
+  /// `tasks.waitUntilFinished` blocks its thread, so it runs off the task pool; with how
+  /// long it blocked, measured there (a loaded machine may be slow to resume the test).
+  static func wait(_ tasks: SignalTasks, _ timeout: Duration) async -> (Bool, Duration) {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async {
+        let started = ContinuousClock.now
+        let finished = tasks.waitUntilFinished(timeout: timeout)
+        continuation.resume(returning: (finished, ContinuousClock.now - started))
+      }
+    }
+  }
+
+  @Test("v after a send appends an entry whose one request is the verify call")
+  func verifyIsJournaled() async throws {
+    let sandbox = try ClientSandbox()
+    let folder = try JournalTestFolder()
+    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let sender = SignalSender(
+      client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
+    let sent = await sender.send(try Self.plan(sandbox, .denied), key: ClientTestKeys.all)
+    #expect(sent.entry.outcome.kind == .success)
+    let result = await sender.verify(
+      try Self.plan(sandbox, .denied, verify: true), key: ClientTestKeys.all)
+    #expect(result.journalError == nil)
+    let entries = try journal.read().entries
+    #expect(entries.count == 2)
+    let entry = try #require(entries.last)
+    #expect(entry == result.entry)
+    #expect(entry.isVerify && !entries[0].isVerify)
+    #expect(entry.requests.map(\.purpose) == [.verify])
+    #expect(entry.requests[0].method == "GET")
+    #expect(entry.requests[0].url.contains("/subscription/status/get"))
+    #expect(entry.requests[0].attempts.map(\.status) == [200])
+    #expect(entry.outcome.kind == .success && entry.outcome.status == 200)
+    #expect(entry.attempts == 1)
+    #expect(entry.state == "denied" && entry.identityValue == "ana@example.com")
+    let verification = try #require(entry.verification)
+    #expect(verification.expected == "Unsubscribed")
+    #expect(verification.observed == "Unsubscribed")
+    #expect(verification.matches)
+    let text = try String(contentsOfFile: journal.path, encoding: .utf8)
+    #expect(!text.contains(ClientTestKeys.all))
+  }
+
+  @Test("a verify that Braze refuses is journaled with its outcome")
+  func refusedVerifyIsJournaled() async throws {
+    let sandbox = try ClientSandbox()
+    let folder = try JournalTestFolder()
+    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let sender = SignalSender(
+      client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
+    // The track-only key lacks subscription.status.get: Braze answers 403.
+    let result = await sender.verify(
+      try Self.plan(sandbox, verify: true), key: ClientTestKeys.trackOnly)
+    let entry = try #require(try journal.read().entries.last)
+    #expect(entry == result.entry)
+    #expect(entry.isVerify)
+    #expect(entry.outcome.kind == .forbidden)
+    #expect(entry.verification?.matches == false)
+  }
+
+  @Test("a journal that cannot be written is reported, not thrown")
+  func verifyReportsAJournalFailure() async throws {
+    let sandbox = try ClientSandbox()
+    let folder = try JournalTestFolder()
+    let journal = SignalJournal(workspacePath: folder.path("missing/folder/w.json"))
+    let sender = SignalSender(
+      client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
+    let result = await sender.verify(
+      try Self.plan(sandbox, verify: true), key: ClientTestKeys.all)
+    #expect(result.entry.outcome.kind == .success)
+    #expect(result.journalError != nil)
+  }
+
+  // The sandbox would answer after 30 s; quitting cancels and waits, and the entry is there.
+  @Test("cancelling every call and waiting leaves each one in the journal as cancelled")
+  func quitWaitsForTheJournal() async throws {
+    let sandbox = try ClientSandbox { $0.latency = .seconds(30) }
+    let folder = try JournalTestFolder()
+    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let sender = SignalSender(
+      client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
+    let tasks = SignalTasks()
+    let send = try Self.plan(sandbox)
+    let verify = try Self.plan(sandbox, verify: true)
+    tasks.run(1) { _ = await sender.send(send, key: ClientTestKeys.all) }
+    tasks.run(2) { _ = await sender.verify(verify, key: ClientTestKeys.all) }
+    // Time for both calls to be out; the sandbox holds each for 30 s.
+    try await Task.sleep(for: .milliseconds(500))
+    #expect(tasks.count == 2)
+    #expect(try journal.read().entries.isEmpty)
+    tasks.cancelAll()
+    // A generous bound: the whole test suite shares two cores with this run.
+    let (finished, waited) = await Self.wait(tasks, .seconds(20))
+    #expect(finished)
+    #expect(waited < .seconds(20))
+    #expect(tasks.count == 0)
+    let entries = try journal.read().entries
+    #expect(entries.count == 2)
+    #expect(entries.allSatisfy { $0.outcome.kind == .cancelled })
+    #expect(Set(entries.map(\.isVerify)) == [true, false])
+  }
+
+  @Test("waiting gives up after its bound when a call does not finish")
+  func theWaitIsBounded() async throws {
+    let tasks = SignalTasks()
+    // A task that ignores cancellation for 3 s stands in for a hung disk.
+    tasks.run(1) {
+      await withCheckedContinuation { continuation in
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+      }
+    }
+    tasks.cancelAll()
+    let (finished, waited) = await Self.wait(tasks, .milliseconds(300))
+    #expect(!finished)
+    #expect(waited >= .milliseconds(300) && waited < .seconds(3))
+    #expect(await Self.wait(tasks, .seconds(30)).0)
+  }
+}
