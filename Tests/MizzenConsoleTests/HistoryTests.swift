@@ -162,6 +162,30 @@ import Testing
     #expect(state.currentList.visible.count == 4)
   }
 
+  @Test(arguments: ["élodie.ça@example", "ÉLODIE.ÇA@EXAMPLE.COM", "Élodie", "山田"])
+  func theFilterIgnoresCaseBeyondASCII(text: String) throws {
+    var accented = Self.journal[3]
+    accented.identityValue = "Élodie.ÇA@Example.COM 山田"
+    var state = try Self.history([Self.journal[0], accented])
+    press(&state, .character("/"))
+    type(&state, text)
+    #expect(state.currentList.visible.map { state.journal[$0] } == [accented])
+  }
+
+  @Test func aJournalReplacedByAnotherIsSearchedAfresh() throws {
+    var state = try Self.history()
+    var other = Self.journal[2]
+    other.topic = "replaced_topic"
+    Self.loaded(&state, [other, Self.journal[1]])
+    press(&state, .character("/"))
+    type(&state, "replaced")
+    #expect(state.currentList.visible.map { state.journal[$0] } == [other])
+    press(&state, .escape)
+    press(&state, .character("/"))
+    type(&state, "山田")
+    #expect(state.currentList.visible.isEmpty)
+  }
+
   @Test func theSelectionStaysOnItsEntryWhenTheJournalIsReadAgain() throws {
     var state = try Self.history()
     press(&state, .down, .down)
@@ -289,6 +313,16 @@ import Testing
     #expect(Self.entryView(state)?.scroll == 0)
     press(&state, .escape)
     #expect(state.screens.isEmpty)
+  }
+
+  @Test func untilTheJournalIsReadHistorySaysSo() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("5"))
+    let reading = TestSendTests.text(state)
+    #expect(reading.contains("Reading the journal…"))
+    #expect(!reading.contains("No test-send yet"))
+    Self.loaded(&state, [])
+    #expect(TestSendTests.text(state).contains("No test-send yet"))
   }
 
   @Test func enterOnAnEmptyHistorySaysSo() throws {

@@ -120,3 +120,97 @@ print(
   measure("ValidationContext alone (10,000 topics)", iterations: 10) {
     _ = ValidationContext(topics)
   }.report())
+
+// History over a 10,000-entry journal: the same budgets as the Topics list.
+let journalEntries: [JournalEntry] = (0..<10_000).map { index in
+  let failed = index % 7 == 0
+  let verify = index % 5 == 0
+  let url = "https://rest.iad-01.braze.com/subscription/status/" + (verify ? "get" : "set")
+  let request = PlannedRequest(
+    purpose: verify ? .verify : .send, method: verify ? "GET" : "POST", url: url,
+    path: "/subscription/status/set", headers: [],
+    body: verify ? nil : Array(#"{"subscription_groups":[]}"#.utf8),
+    permission: .subscriptionStatusSet)
+  let outcome =
+    failed
+    ? BrazeOutcome(kind: .serverError, status: 503, message: "Braze had a server error.")
+    : BrazeOutcome(kind: .success, status: verify ? 200 : 201, message: "Applied.")
+  let exchange = BrazeExchange(
+    request: request,
+    attempts: [BrazeAttempt(number: 1, status: outcome.status, body: "{}", latencyMs: 40)],
+    outcome: outcome, latencyMs: 40)
+  let second = index % 60
+  let minute = (index / 60) % 60
+  let hour = (index / 3600) % 24
+  return JournalEntry(
+    time: String(format: "2026-03-01T%02d:%02d:%02d.000Z", hour, minute, second),
+    topic: "topic_\(index % 400)", channel: ["email", "sms", "push"][index % 3],
+    connection: "braze_\(index % 4)", identitySpace: index % 2 == 0 ? "email" : "customer_id",
+    identityValue: index % 2 == 0 ? "user\(index)@example.com" : "山田太郎_\(index)",
+    brazeField: index % 2 == 0 ? "email" : "external_id",
+    state: index % 3 == 0 ? "denied" : "granted",
+    subscriptionGroupId: "fbc3506c-26a5-4f35-b8f0-ed382da4f2db",
+    requests: [JournalRequest(exchange)], latencyMs: 40, attempts: 1, outcome: outcome)
+}
+let journalFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "bench-journal-\(ProcessInfo.processInfo.processIdentifier)")
+try FileManager.default.createDirectory(at: journalFolder, withIntermediateDirectories: true)
+let journalFile = SignalJournal(path: journalFolder.appendingPathComponent("j.jsonl").path)
+for entry in journalEntries { try journalFile.append(entry) }
+print("10,000 journal entries (History list: time, topic/channel, choice, identity, outcome)")
+print(
+  measure("read the journal file (off the key loop)", iterations: 5) {
+    _ = try? journalFile.read()
+  }.report())
+try? FileManager.default.removeItem(at: journalFolder)
+let onConnections = try console(WorkspaceGenerator.make(topics: 10))
+var sink = 0
+print(
+  measure("open History: 5 + journal loaded + render", iterations: 100, warmup: 5) {
+    var state = onConnections
+    sink &+= ConsoleModel.update(&state, .key(.character("5"))).count
+    sink &+=
+      ConsoleModel.update(
+        &state, .effectCompleted(.signal(.journalLoaded(.success(journalEntries))))
+      ).count
+    sink &+= ConsoleModel.render(state, size).cells.count
+  }.report(budgetMs: filterBudget))
+var history = onConnections
+_ = ConsoleModel.update(&history, .key(.character("5")))
+_ = ConsoleModel.update(
+  &history, .effectCompleted(.signal(.journalLoaded(.success(journalEntries)))))
+print(
+  measure("journal read again (selection kept) + render", iterations: 100, warmup: 5) {
+    var state = history
+    sink &+=
+      ConsoleModel.update(
+        &state, .effectCompleted(.signal(.journalLoaded(.success(journalEntries))))
+      ).count
+    sink &+= ConsoleModel.render(state, size).cells.count
+  }.report(budgetMs: filterBudget))
+for _ in 0..<5_000 { _ = ConsoleModel.update(&history, .key(.down)) }
+print(key("move down", history, [.down]).report(budgetMs: budget))
+print(key("page down", history, [.pageDown]).report(budgetMs: budget))
+var historyFilter = history
+_ = ConsoleModel.update(&historyFilter, .key(.character("/")))
+for character in "山田太" {
+  print(
+    key(
+      "filter: type \"\(character)\" (after \"\(historyFilter.prompt?.input.text ?? "")\")",
+      historyFilter, [.character(character)]
+    ).report(budgetMs: filterBudget))
+  _ = ConsoleModel.update(&historyFilter, .key(.character(character)))
+}
+print(
+  key("filter: backspace (wider again)", historyFilter, [.backspace]).report(
+    budgetMs: filterBudget))
+var historyEvery = history
+_ = ConsoleModel.update(&historyEvery, .key(.character("/")))
+print(
+  key("filter: a character every row matches", historyEvery, [.character("2")])
+    .report(budgetMs: filterBudget))
+print(key("enter: open the entry in full", history, [.enter]).report(budgetMs: budget))
+var opened = history
+_ = ConsoleModel.update(&opened, .key(.enter))
+print(key("scroll the entry down", opened, [.down]).report(budgetMs: budget))
+if sink == 42 { print("") }

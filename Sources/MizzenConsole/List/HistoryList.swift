@@ -6,7 +6,7 @@ import MizzenCore
 enum HistoryList {
   /// The list for a body `width` cells wide: below 100 the connection column is left out
   /// (the entry's detail names it) to give the others room.
-  static func source(_ journal: [JournalEntry], width: Int) -> ListSource {
+  static func source(_ journal: NewestFirst, width: Int, read: Bool = true) -> ListSource {
     let wide = width >= 100
     return ListSource(
       columns: [
@@ -25,20 +25,34 @@ enum HistoryList {
           choice(entry), entry.identityValue, outcome(entry),
         ] + (wide ? [entry.connection] : [])
       },
-      emptyMessage: "No test-send yet. t on a topic or channel sends one; each is journaled here.",
+      emptyMessage: read
+        ? "No test-send yet. t on a topic or channel sends one; each is journaled here."
+        : "Reading the journal…",
       rowRole: { journal[$0].succeeded ? nil : .warning })
   }
 
   /// Lower-cased text the filter searches: everything a row shows, in full, plus the
   /// identity space and the outcome's status.
-  static func searchKeys(_ journal: [JournalEntry]) -> [String] {
+  static func searchKeys(_ journal: some Collection<JournalEntry>) -> [String] {
     journal.map { entry in
-      var key = entry.time + " " + entry.topic + "/" + entry.channel + " " + entry.connection
-      key += " " + entry.identitySpace + "=" + entry.identityValue + " " + entry.state
-      if entry.isVerify { key += " verify" }
-      key += " " + entry.outcome.kind.rawValue
-      if let status = entry.outcome.status { key += " \(status)" }
-      return key.lowercased()
+      var key = SearchKey()
+      key.add(entry.time)
+      key.add(" ")
+      key.add(entry.topic)
+      key.add("/")
+      key.add(entry.channel)
+      key.add(" ")
+      key.add(entry.connection)
+      key.add(" ")
+      key.add(entry.identitySpace)
+      key.add("=")
+      key.add(entry.identityValue)
+      key.add(" ")
+      key.add(entry.state)
+      key.add(entry.isVerify ? " verify " : " ")
+      key.add(entry.outcome.kind.rawValue)
+      if let status = entry.outcome.status { key.add(" " + String(status)) }
+      return key.text
     }
   }
 
@@ -73,19 +87,30 @@ enum HistoryList {
   static func load(_ state: inout ConsoleState, _ entries: [JournalEntry]) {
     let position = Section.history.rawValue - 1
     let old = state.journal
-    let new = Array(entries.reversed())
+    let new = NewestFirst(entries)
     var keep: Int?
     if let selected = state.lists[position].selectedRecord, old.indices.contains(selected) {
       keep = find(old[selected], in: new, near: selected + new.count - old.count)
     }
+    // The journal only grows at the top, so the keys of the entries read before are kept
+    // when the oldest and the newest of them are where they should be.
+    let added = new.count - old.count
+    if added >= 0, let first = old.first, let last = old.last, new[added] == first,
+      new[new.count - 1] == last, state.journalKeys.count == old.count
+    {
+      state.journalKeys = searchKeys(new[..<added]) + state.journalKeys
+    } else {
+      state.journalKeys = searchKeys(new)
+    }
     state.journal = new
-    state.lists[position].reload(searchKeys: searchKeys(new), selecting: keep)
+    state.journalRead = true
+    state.lists[position].reload(searchKeys: state.journalKeys, selecting: keep)
     state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
   }
 
   /// The entry's index in `entries`: new entries arrive at the top, so it usually moved
   /// down by their number; else a search from the top.
-  private static func find(_ entry: JournalEntry, in entries: [JournalEntry], near guess: Int)
+  private static func find(_ entry: JournalEntry, in entries: NewestFirst, near guess: Int)
     -> Int?
   {
     if entries.indices.contains(guess), entries[guess] == entry { return guess }

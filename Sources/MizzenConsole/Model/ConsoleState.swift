@@ -59,7 +59,12 @@ public struct ConsoleState: Sendable {
   /// The id of the last send or verify effect, so that each answer finds its request.
   var lastSignalID = 0
   /// The signal journal, newest first, as last read.
-  public internal(set) var journal: [JournalEntry] = []
+  public internal(set) var journal = NewestFirst()
+  /// The filter's text of each journal entry, made when the journal is read.
+  var journalKeys: [String] = []
+  /// False until the journal has been read once (a large one takes a moment, off the
+  /// key loop): until then History says it is reading rather than that nothing was sent.
+  public internal(set) var journalRead = false
 
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options
@@ -102,7 +107,7 @@ public struct ConsoleState: Sendable {
   mutating func refreshCurrentList() {
     guard currentList.isStale else { return }
     if section == .history {
-      currentList.reload(searchKeys: HistoryList.searchKeys(journal))
+      currentList.reload(searchKeys: journalKeys)
     } else {
       currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
     }

@@ -51,7 +51,7 @@ enum Renderer {
     }
     let source =
       SectionLists.source(state.section, state.workspace, state.problemMarks)
-      ?? HistoryList.source(state.journal, width: body.width)
+      ?? HistoryList.source(state.journal, width: body.width, read: state.journalRead)
     ListRenderer.draw(state.currentList, source, body, &frame)
   }
 

@@ -201,6 +201,7 @@ enum TestSendActions {
     case .journalLoaded(.success(let entries)):
       HistoryList.load(&state, entries)
     case .journalLoaded(.failure(let error)):
+      state.journalRead = true
       state.flash(error.message, .error)
     case .checked(let plan, let exchange):
       ConnectionCheck.show(&state, plan, exchange)
