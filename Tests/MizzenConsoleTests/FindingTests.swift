@@ -86,6 +86,7 @@ import Testing
     ("2", "enter lists a topic's channels"),
     ("3", "marketing preference identity"),
     ("4", "Properties: sites and apps"),
+    ("5", "enter opens one"),
   ])
   func helpStartsWithWhatTheSectionIsFor(section: String, text: String) throws {
     var state = try Fixtures.state(size: Size(width: 120, height: 40))

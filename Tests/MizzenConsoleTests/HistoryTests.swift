@@ -311,6 +311,13 @@ import Testing
     #expect(Self.entryView(state)?.scroll == 0)
     press(&state, .character("k"))
     #expect(Self.entryView(state)?.scroll == 0)
+    let selected = state.currentList.selected
+    _ = ConsoleModel.update(&state, .mouse(.scrollDown(Position(row: 4, column: 4))))
+    #expect(Self.entryView(state)?.scroll == 3)
+    _ = ConsoleModel.update(&state, .mouse(.click(Position(row: 4, column: 4))))
+    _ = ConsoleModel.update(&state, .mouse(.scrollUp(Position(row: 4, column: 4))))
+    #expect(Self.entryView(state)?.scroll == 0)
+    #expect(state.currentList.selected == selected)
     press(&state, .escape)
     #expect(state.screens.isEmpty)
   }
@@ -323,6 +330,18 @@ import Testing
     #expect(!reading.contains("No test-send yet"))
     Self.loaded(&state, [])
     #expect(TestSendTests.text(state).contains("No test-send yet"))
+  }
+
+  @Test func helpOnAnEntryListsItsKeys() throws {
+    var state = try Self.history(size: Size(width: 100, height: 40))
+    press(&state, .enter, .character("?"))
+    let help = TestSendTests.text(state)
+    #expect(help.contains("One journal entry in full"))
+    #expect(help.contains("Journal entry (History)"))
+    #expect(help.contains("scroll down"))
+    #expect(help.contains("back to History"))
+    press(&state, .escape)
+    #expect(state.overlay == nil && Self.entryView(state) != nil)
   }
 
   @Test func enterOnAnEmptyHistorySaysSo() throws {

@@ -16,6 +16,12 @@ enum SectionHelp {
     if case .problems = state.screens.last {
       return ["Every problem of the workspace. enter goes to the record and the field at fault."]
     }
+    if case .journalEntry = state.screens.last {
+      return [
+        "One journal entry in full: each request as sent (no API key is ever journaled),",
+        "every attempt with Braze's answer and rate-limit headers, then how it ended.",
+      ]
+    }
     switch state.section {
     case .connections:
       return [
@@ -37,7 +43,10 @@ enum SectionHelp {
         "Properties: sites and apps. enter lists how each identity is captured on one."
       ]
     case .history:
-      return ["History: the signal journal of test-sends."]
+      return [
+        "History: every test-send and verify (<workspace>.journal.jsonl), newest first; ✗",
+        "marks a failure. / filters by time, topic, identity or outcome; enter opens one.",
+      ]
     }
   }
 

@@ -27,7 +27,7 @@ enum Renderer {
     case .testSend(let send):
       TestSendRenderer.draw(send, state, body, &frame)
     case .journalEntry(let view):
-      JournalEntryActions.draw(view, body, &frame)
+      JournalEntryRenderer.draw(view, body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }

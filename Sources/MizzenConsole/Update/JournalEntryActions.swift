@@ -37,13 +37,4 @@ enum JournalEntryActions {
     state.screens[state.screens.count - 1] = .journalEntry(view)
     return []
   }
-
-  static func draw(_ view: JournalEntryView, _ body: BodyArea, _ frame: inout Frame) {
-    let lines = JournalEntryView.lines(view.entry, width: body.width - 4)
-    // A resize can leave the scroll past the end; draw as far as the last page.
-    let first = max(0, min(view.scroll, lines.count - body.height))
-    for (offset, line) in lines.dropFirst(first).prefix(body.height).enumerated() {
-      frame.draw(line.0, row: body.top + offset, column: 2, width: body.width - 4, role: line.1)
-    }
-  }
 }

@@ -1,10 +1,22 @@
-/// Mouse input on lists: a click selects a row, the wheel moves the selection.
+/// Mouse input on lists: a click selects a row, the wheel moves the selection (on a
+/// journal entry, it scrolls).
 enum MouseInput {
   /// Screen row of the first list row: header, then column titles.
   static let firstListRow = 2
 
   static func handle(_ state: inout ConsoleState, _ event: MouseEvent) {
     guard state.overlay == nil, state.prompt == nil, state.form == nil else { return }
+    if case .journalEntry = state.screens.last {
+      // The wheel scrolls the entry; a click has nothing to select there.
+      for _ in 0..<3 {
+        switch event {
+        case .scrollUp: _ = JournalEntryActions.perform(&state, .moveUp)
+        case .scrollDown: _ = JournalEntryActions.perform(&state, .moveDown)
+        case .click: return
+        }
+      }
+      return
+    }
     let height = state.pageHeight
     ListActions.withActiveList(&state) { list in
       switch event {
