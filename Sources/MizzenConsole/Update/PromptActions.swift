@@ -86,7 +86,10 @@ enum PromptActions {
     case "topics": ListActions.show(&state, .topics)
     case "spaces": ListActions.show(&state, .identitySpaces)
     case "properties": ListActions.show(&state, .properties)
-    case "history": ListActions.show(&state, .history)
+    case "history":
+      // As with 5: History is read afresh each time it is shown.
+      ListActions.show(&state, .history)
+      return [.signal(.loadJournal)]
     case "problems": showProblems(&state)
     case "help": state.overlay = .help(scroll: 0)
     default: return ListActions.quit(&state)
