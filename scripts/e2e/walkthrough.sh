@@ -34,12 +34,14 @@ cleanup() {
 trap cleanup EXIT
 
 step_name="(before the first step)"
+port=""
 step_keys=""
 fail() {
   {
     echo "FAIL walkthrough: README walkthrough $step_name"
     [ -z "$step_keys" ] || echo "  keys: $step_keys"
     echo "  $*"
+    echo "  (README's port 4567 is played as $port, \`swift run mizzen\` as $bin)"
     echo "--- screen of terminal ${terminal:-?}:"
     tmux_ capture-pane -p -t e2e 2>/dev/null || true
   } >&2
