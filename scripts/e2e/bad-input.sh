@@ -181,6 +181,7 @@ sandbox_pid=
 echo "-- [${SECONDS}s] 3. the sandbox down: refused, said so, keys still answer, the journal records it"
 down=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 write_workspace "http://127.0.0.1:$down"
+rm -f "$ws.mizzen-state.json" # the identity remembered in 2 would be prefilled
 what="test-send with the sandbox down"
 tmux_ kill-server
 start_session "MIZZEN_BAD_INPUT_KEY=$key"
