@@ -61,7 +61,9 @@ public struct SignalJournal: Sendable {
     let decoder = JSONDecoder()
     for (index, line) in lines.enumerated() {
       if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
-      if let entry = try? decoder.decode(JournalEntry.self, from: Data(line)) {
+      if let entry = JournalLineReader.entry(line)
+        ?? (try? decoder.decode(JournalEntry.self, from: Data(line)))
+      {
         contents.entries.append(entry)
       } else if index == lines.count - 1 {
         contents.warnings.append(
