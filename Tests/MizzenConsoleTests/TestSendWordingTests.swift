@@ -50,3 +50,49 @@ import Testing
     #expect(marked.count == 1)
   }
 }
+
+/// The hint strip of the test-send screen offers only keys that act: while a value is
+/// typed, printable keys are text, so help is F1 there; `v` appears once there is a send.
+@Suite struct TestSendTypingHintTests {
+  static func strip(_ state: ConsoleState) -> String {
+    let quiet = RenderSnapshotTests.quiet(state)
+    return ConsoleModel.render(quiet, quiet.size).text(ofRow: quiet.size.height - 1)
+  }
+
+  @Test func whileTypingAValueHelpIsF1AndNoPrintableKeyIsOffered() throws {
+    var (state, _) = try TestSendTests.opened()
+    #expect(TestSendTests.screen(state)?.focus == 1)
+    let strip = Self.strip(state)
+    #expect(strip.contains("F1 help"), "\(strip)")
+    for printable in ["? help", "v verify", "q quit", "z undo", ": command line"] {
+      #expect(!strip.contains(printable), "\(printable) offered while typing: \(strip)")
+    }
+    press(&state, .character("?"))
+    #expect(state.overlay == nil)
+    #expect(TestSendTests.screen(state)?.values[0].text == "?")
+    press(&state, .function(1))
+    #expect(state.overlay == .help(scroll: 0))
+  }
+
+  @Test func onTheChoiceFieldQuestionMarkIsHelpAgain() throws {
+    var (state, _) = try TestSendTests.opened()
+    press(&state, .backTab)
+    let strip = Self.strip(state)
+    #expect(strip.contains("? help"), "\(strip)")
+    #expect(!strip.contains("F1 help"), "\(strip)")
+    #expect(!strip.contains("v verify"), "v offered before any send: \(strip)")
+    press(&state, .character("v"))
+    #expect(state.status?.text == "v verifies after a send: send first (enter).")
+  }
+
+  @Test func afterASendVerifyIsOffered() throws {
+    var (state, plan, id) = try TestSendTests.sending()
+    let ok = BrazeOutcome(kind: .success, status: 201, message: "Applied.")
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(.signal(.sent(id: id, TestSendTests.entry(plan, ok), journalError: nil))))
+    let strip = Self.strip(state)
+    #expect(strip.contains("v verify"), "\(strip)")
+    #expect(strip.contains("? help"), "\(strip)")
+  }
+}

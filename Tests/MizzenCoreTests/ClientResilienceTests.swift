@@ -126,7 +126,9 @@ struct ClientResilienceTests {
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: .fast)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
-    try await Task.sleep(for: .milliseconds(200))
+    // Cancel once the sandbox holds the request, not after a fixed pause that a loaded
+    // machine could outlast before the request is even sent.
+    try await Self.waitFor { sandbox.server.requestCount >= 1 }
     task.cancel()
     let exchange = await task.value
     #expect(exchange.outcome.kind == .cancelled)
@@ -144,7 +146,10 @@ struct ClientResilienceTests {
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: configuration)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
-    try await Task.sleep(for: .milliseconds(300))
+    // The sandbox logs a request once it has answered it; the margin after that lets the
+    // client read the 503 and start its 10 s wait, which the cancel must then cut short.
+    try await Self.waitFor { sandbox.log.all.contains { $0.contains(" 503") } }
+    try await Task.sleep(for: .milliseconds(500))
     task.cancel()
     let exchange = await task.value
     #expect(exchange.outcome.kind == .cancelled)
@@ -174,6 +179,15 @@ struct ClientResilienceTests {
     #expect(entry.verification?.matches == true)
     #expect(entry.identitySpace == "email" && entry.identityValue == "ana@example.com")
     #expect(entry.state == "granted")
+  }
+
+  /// Polls `condition` every 10 ms; fails the test after 10 s.
+  static func waitFor(_ condition: () -> Bool) async throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !condition() {
+      try #require(ContinuousClock.now < deadline, "the sandbox never saw the request")
+      try await Task.sleep(for: .milliseconds(10))
+    }
   }
 
   static func canned(_ server: ClientCannedServer) -> PlannedRequest {

@@ -94,3 +94,11 @@ extension Key {
     }
   }
 }
+
+extension Key {
+  /// True for a key that types a character into a text field.
+  var isPrintable: Bool {
+    if case .character = self { return true }
+    return false
+  }
+}

@@ -45,6 +45,7 @@ public enum BindingTable {
     Binding([.left], .previousOption, .testSend, "previous channel or choice"),
     Binding([.character("v")], .verify, .testSend, "verify: read the state back", hint: true),
     Binding([.escape], .back, .testSend, "cancel the send, else close", hint: true),
+    Binding([.function(1)], .help, .testSend, "help (? types into a value field)", hint: "help"),
 
     Binding([.down, .character("j")], .moveDown, .journalEntry, "scroll down", hint: true),
     Binding([.up, .character("k")], .moveUp, .journalEntry, "scroll up"),

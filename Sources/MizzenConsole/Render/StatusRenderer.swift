@@ -46,8 +46,13 @@ enum StatusRenderer {
   private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
     var x = column
     let contexts = KeyDispatch.contexts(state)
+    let typing = TestSendActions.isTyping(state)
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
+      // While a value is typed, printable keys are text: offer F1 for help instead of ?.
+      if typing ? binding.keys.allSatisfy(\.isPrintable) : binding.keys == [.function(1)] {
+        continue
+      }
       let key = binding.keys[0].label
       let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.hintText) + 3
       // A hint that does not fit is left out, but a shorter one after it (? help) may fit.

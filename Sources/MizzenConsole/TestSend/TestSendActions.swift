@@ -53,6 +53,13 @@ enum TestSendActions {
     return nil
   }
 
+  /// True while the focus is on an identity value being edited: printable keys then type
+  /// into it, so their bindings (`?`, `q`, `v`…) are not offered in the hint strip.
+  static func isTyping(_ state: ConsoleState) -> Bool {
+    guard let send = current(state), send.phase == .editing else { return false }
+    return send.focus >= 1 && send.focus < send.choiceFocus
+  }
+
   /// Typing into the focused identity value; true when the key was used.
   static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
     guard let send = current(state), send.phase == .editing, send.focus >= 1,
@@ -92,6 +99,8 @@ enum TestSendActions {
       return startSend(&state, send)
     case .verify:
       return startVerify(&state, send)
+    case .help:
+      state.overlay = .help(scroll: 0)
     default:
       break
     }

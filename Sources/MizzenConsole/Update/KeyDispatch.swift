@@ -102,6 +102,10 @@ enum KeyDispatch {
       } else if state.currentList.selectedRecord == nil {
         return "No topic is selected."
       }
+    case .verify:
+      if case .testSend(let send) = state.screens.last, send.entry == nil {
+        return "v verifies after a send: send first (enter)."
+      }
     case .undo:
       if state.undoStack.isEmpty { return "Nothing to undo." }
     case .redo:
