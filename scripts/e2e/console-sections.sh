@@ -6,14 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v tmux >/dev/null; then
-  echo "SKIP console-sections: tmux is not installed (scripts/test installs it)"
-  exit 0
-fi
-
-bin=$PWD/.build/debug/mizzen
-[ -x "$bin" ] || swift build --product mizzen >/dev/null
-work=$(mktemp -d)
+# shellcheck source=scripts/e2e/lib/prelude.sh
+. scripts/e2e/lib/prelude.sh console-sections
 ws=$work/e2e.json
 socket=mizzen-e2e-sections-$$
 # shellcheck source=scripts/e2e/lib/tmux-session.sh

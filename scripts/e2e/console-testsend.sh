@@ -8,14 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v tmux >/dev/null; then
-  echo "SKIP console-testsend: tmux is not installed (scripts/test installs it)"
-  exit 0
-fi
-
-bin=$PWD/.build/debug/mizzen
-[ -x "$bin" ] || swift build --product mizzen >/dev/null
-work=$(mktemp -d)
+# shellcheck source=scripts/e2e/lib/prelude.sh
+. scripts/e2e/lib/prelude.sh console-testsend
 ws=$work/demo.json
 key=e2e-fake-key-$$-0123456789
 socket=mizzen-e2e-testsend-$$

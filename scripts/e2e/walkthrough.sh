@@ -9,14 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v tmux >/dev/null; then
-  echo "SKIP walkthrough: tmux is not installed (scripts/test installs it)"
-  exit 0
-fi
-
-bin=$PWD/.build/debug/mizzen
-[ -x "$bin" ] || swift build --product mizzen >/dev/null
-work=$(mktemp -d)
+# shellcheck source=scripts/e2e/lib/prelude.sh
+. scripts/e2e/lib/prelude.sh walkthrough
 folder=$work/walkthrough
 mkdir "$folder"
 mkdir "$work/screens"
