@@ -88,7 +88,7 @@ enum SignalTextRenderer {
 
   /// One line per journal entry for `mizzen history`.
   static func historyLine(_ entry: JournalEntry) -> String {
-    var outcome = entry.outcome.kind.rawValue
+    var outcome = entry.outcome.kind.words
     if let status = entry.outcome.status { outcome += " \(status)" }
     if let verification = entry.verification {
       outcome += verification.matches ? ", verified" : ", NOT verified"

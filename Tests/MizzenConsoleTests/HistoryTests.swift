@@ -122,7 +122,7 @@ import Testing
     #expect(rows[verify].contains("verify") && rows[verify].contains("read Subscribed"))
     #expect(rows[newest].contains("山田太郎_会員番号0042"))
     let failed = try #require(rows.first { $0.contains("10:01:00") })
-    #expect(failed.contains("✗") && failed.contains("serverError 503, 3 attempts"))
+    #expect(failed.contains("✗") && failed.contains("server error 503, 3 attempts"))
     #expect(screen.contains("1/4"))
   }
 
@@ -131,7 +131,7 @@ import Testing
     press(&state, .character("g"))
     let frame = ConsoleModel.render(state, state.size)
     // Row 2 is the selected newest entry; row 3 the failed send, not selected.
-    #expect(frame.text(ofRow: 3).contains("serverError"))
+    #expect(frame.text(ofRow: 3).contains("server error"))
     #expect(frame[3, 5].role == .warning)
     #expect(frame[4, 5].role == .normal)
   }
@@ -282,7 +282,7 @@ import Testing
     let screen = TestSendTests.text(state)
     #expect(screen.contains("Attempt 3: HTTP 503 in 5 ms, then waited 100 ms"))
     #expect(screen.contains("upstream down"))
-    #expect(screen.contains("Outcome: serverError, HTTP 503"))
+    #expect(screen.contains("Outcome: server error, HTTP 503"))
     #expect(screen.contains("Check status.braze.com."))
   }
 

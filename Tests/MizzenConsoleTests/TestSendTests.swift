@@ -170,7 +170,7 @@ import Testing
       .effectCompleted(
         .signal(.sent(id: id, Self.entry(plan, outcome, attempts: attempts), journalError: nil))))
     let screen = Self.text(state)
-    #expect(screen.contains("Result: \(kind.rawValue)"))
+    #expect(screen.contains("Result: \(kind.words)"))
     #expect(screen.contains("2 attempts"))
     #expect(screen.contains("retried after 100 ms"))
     #expect(screen.contains("rate limit 50, remaining 0"))

@@ -4,18 +4,18 @@ import MizzenCore
 /// records are `ConsoleState.journal`, not the workspace, so its search keys are made when
 /// the journal is read.
 enum HistoryList {
-  /// The list for a body `width` cells wide: below 100 the connection column is left out
+  /// The list for a body `width` cells wide: below 120 the connection column is left out
   /// (the entry's detail names it) to give the others room.
   static func source(_ journal: NewestFirst, width: Int, read: Bool = true) -> ListSource {
-    let wide = width >= 100
+    let wide = width >= 120
     return ListSource(
       columns: [
         SectionLists.markColumn,
         ListColumn(title: "Time (UTC)", minWidth: 14, maxWidth: 14, weight: 0),
         ListColumn(title: "Topic/channel", minWidth: 14, maxWidth: 40, weight: 3),
         ListColumn(title: "Choice", minWidth: 7, maxWidth: 7, weight: 0),
-        ListColumn(title: "Identity", minWidth: 10, maxWidth: 36, weight: 2),
-        ListColumn(title: "Outcome", minWidth: 12, maxWidth: 40, weight: 3),
+        ListColumn(title: "Identity", minWidth: 10, maxWidth: 36, weight: 3),
+        ListColumn(title: "Outcome", minWidth: 12, maxWidth: 40, weight: 4),
       ] + (wide ? [ListColumn(title: "Connection", minWidth: 8, maxWidth: 12, weight: 1)] : []),
       count: journal.count,
       cells: { index in
@@ -50,7 +50,7 @@ enum HistoryList {
       key.add(" ")
       key.add(entry.state)
       key.add(entry.isVerify ? " verify " : " ")
-      key.add(entry.outcome.kind.rawValue)
+      key.add(entry.outcome.kind.rawValue + " " + entry.outcome.kind.words)
       if let status = entry.outcome.status { key.add(" " + String(status)) }
       return key.text
     }
@@ -69,10 +69,10 @@ enum HistoryList {
     return String(characters[5..<10]) + " " + String(characters[11..<19])
   }
 
-  /// How the call ended, e.g. `success 201`, `serverError 503, 3 attempts`, or for a
+  /// How the call ended, e.g. `success 201`, `server error 503, 3 attempts`, or for a
   /// read-back `success 200, read Unsubscribed`.
   static func outcome(_ entry: JournalEntry) -> String {
-    var text = entry.outcome.kind.rawValue
+    var text = entry.outcome.kind.words
     if let status = entry.outcome.status { text += " \(status)" }
     if entry.attempts != 1 { text += ", \(entry.attempts) attempts" }
     if let verification = entry.verification {

@@ -22,7 +22,7 @@ enum ConnectionCheck {
     let outcome = exchange.outcome
     let status = outcome.status.map { "HTTP \($0)" } ?? "no HTTP answer"
     var lines = [
-      "\(outcome.isSuccess ? "OK" : "Failed"): \(outcome.kind.rawValue), \(status), "
+      "\(outcome.isSuccess ? "OK" : "Failed"): \(outcome.kind.words), \(status), "
         + "\(Int(exchange.latencyMs.rounded())) ms, \(exchange.attempts.count) attempt(s).",
       "Called \(plan.request.method) \(plan.request.path) (needs \(plan.request.permission.rawValue))",
       "on group \(plan.subscriptionGroupId) of \(plan.topic)/\(plan.channel)",

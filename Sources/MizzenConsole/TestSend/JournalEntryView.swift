@@ -55,14 +55,14 @@ public struct JournalEntryView: Equatable, Sendable {
       }
       for attempt in request.attempts { self.attempt(attempt, &lines, width: width) }
       add(
-        "Outcome: " + request.outcome.kind.rawValue
+        "Outcome: " + request.outcome.kind.words
           + (request.outcome.status.map { " (HTTP \($0))" } ?? ""),
         request.outcome.isSuccess ? .success : .warning, indent: "  ")
     }
     lines.append(("", .normal))
     let outcome = entry.outcome
     add(
-      "Outcome: " + outcome.kind.rawValue + (outcome.status.map { ", HTTP \($0)" } ?? ""),
+      "Outcome: " + outcome.kind.words + (outcome.status.map { ", HTTP \($0)" } ?? ""),
       outcome.isSuccess ? .success : .error)
     if let message = outcome.brazeMessage { add("Braze: " + message, .normal, indent: "  ") }
     for error in outcome.brazeErrors { add("error: " + error, .error, indent: "  ") }

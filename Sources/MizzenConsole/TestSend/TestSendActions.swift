@@ -167,7 +167,7 @@ enum TestSendActions {
     switch result {
     case .sent(let id, let entry, let journalError):
       guard send?.phase == .sending(id: id) else {
-        let verb = entry.outcome.isSuccess ? "succeeded" : "ended: " + entry.outcome.kind.rawValue
+        let verb = entry.outcome.isSuccess ? "succeeded" : "ended: " + entry.outcome.kind.words
         state.flash(
           "The test-send of \(entry.topic)/\(entry.channel) \(verb); History has it.",
           entry.outcome.isSuccess ? .success : .warning)

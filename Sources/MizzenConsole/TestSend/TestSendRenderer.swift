@@ -87,7 +87,7 @@ enum TestSendRenderer {
     let status = outcome.status.map { "HTTP \($0)" } ?? "no HTTP answer"
     lines.append(
       (
-        "Result: \(outcome.kind.rawValue)  \(status)  \(Int(entry.latencyMs.rounded())) ms  "
+        "Result: \(outcome.kind.words)  \(status)  \(Int(entry.latencyMs.rounded())) ms  "
           + "\(entry.attempts) attempt\(entry.attempts == 1 ? "" : "s")",
         outcome.isSuccess ? .success : .error
       ))

@@ -14,6 +14,19 @@ public struct BrazeOutcome: Equatable, Sendable, Codable {
     case timeout
     case cancelled
     case unexpectedResponse
+
+    /// The kind in words, for people: `network error` for `networkError`.
+    public var words: String {
+      var text = ""
+      for character in rawValue {
+        if character.isUppercase {
+          text += " " + character.lowercased()
+        } else {
+          text.append(character)
+        }
+      }
+      return text
+    }
   }
 
   public var kind: Kind
