@@ -10,6 +10,7 @@ final class SignalEffectRunner: Sendable {
   /// `<workspace>.mizzen-state.json`: remembered values, kept out of the workspace file.
   private let statePath: String
   private let tasks = SignalTasks()
+  private let journalReads = DispatchQueue(label: "mizzen.journal.reads", qos: .userInitiated)
   /// How long quitting waits for cancelled calls to journal. A cancelled call stops at
   /// once and its journal line takes milliseconds, so this only bounds a disk that hangs:
   /// quitting must end even then, and the line would be lost with the process anyway.
@@ -84,7 +85,9 @@ final class SignalEffectRunner: Sendable {
       }
     case .loadJournal:
       let journal = sender.journal
-      Task.detached {
+      // One read at a time, in the order asked: a slow read of an older journal must not
+      // land after a newer one and hide the latest send.
+      journalReads.async {
         do throws(JournalError) {
           report(.journalLoaded(.success(try journal?.read().entries ?? [])))
         } catch {

@@ -82,8 +82,9 @@ struct SandboxCommandTests {
 
   @Test("clients that reset the connection before the answer do not stop the server")
   func resetClients() async throws {
-    // The latency makes the server write after each reset has arrived; without
-    // MSG_NOSIGNAL that write raises SIGPIPE and the process dies.
+    // The latency makes the server write after each reset has arrived. The process also
+    // ignores SIGPIPE, so this proves the command survives resets; the in-process
+    // ResetClientTests are where the socket writes themselves are exercised.
     let sandbox = try SandboxProcess(arguments: ["--latency", "5", "--key", Self.key])
     let port = try #require(URL(string: sandbox.baseURL)?.port)
     for _ in 0..<100 {

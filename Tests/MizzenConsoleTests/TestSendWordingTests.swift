@@ -96,3 +96,18 @@ import Testing
     #expect(strip.contains("? help"), "\(strip)")
   }
 }
+
+/// Help over the test-send screen lists the test-send keys, not the list's.
+@Suite struct TestSendHelpTests {
+  @Test func helpOnTestSendListsItsOwnKeys() throws {
+    var (state, _) = try TestSendTests.opened()
+    press(&state, .function(1))
+    #expect(state.overlay == .help(scroll: 0))
+    let screen = TestSendTests.text(state)
+    #expect(screen.contains("Test-send one signal: pick the channel"), "\(screen)")
+    #expect(screen.contains("verify: read the state back"), "\(screen)")
+    #expect(screen.contains("cancel the send, else close"), "\(screen)")
+    #expect(!screen.contains("new"), "list keys offered on test-send: \(screen)")
+    #expect(!screen.contains("check the connection"), "\(screen)")
+  }
+}

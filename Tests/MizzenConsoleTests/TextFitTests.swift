@@ -46,5 +46,7 @@ import Testing
   @Test func wrapsAtSpacesAndBreaksLongWords() {
     #expect(TextFit.wrap("the quick brown fox", to: 10) == ["the quick", "brown fox"])
     #expect(TextFit.wrap("東京東京東京", to: 4) == ["東京", "東京", "東京"])
+    #expect(TextFit.wrap("invalid group\nsee docs", to: 20) == ["invalid group", "see docs"])
+    #expect(TextFit.wrap("a\r\n\nb c", to: 3) == ["a", "", "b c"])
   }
 }

@@ -103,8 +103,12 @@ struct SignalVerifyAndQuitTests {
     let verify = try Self.plan(sandbox, verify: true)
     tasks.run(1) { _ = await sender.send(send, key: ClientTestKeys.all) }
     tasks.run(2) { _ = await sender.verify(verify, key: ClientTestKeys.all) }
-    // Time for both calls to be out; the sandbox holds each for 30 s.
-    try await Task.sleep(for: .milliseconds(500))
+    // Both calls out: the sandbox has read them and holds each for 30 s.
+    let deadline = ContinuousClock.now + .seconds(10)
+    while sandbox.server.requestCount < 2 {
+      try #require(ContinuousClock.now < deadline, "the sandbox never saw both calls")
+      try await Task.sleep(for: .milliseconds(10))
+    }
     #expect(tasks.count == 2)
     #expect(try journal.read().entries.isEmpty)
     tasks.cancelAll()

@@ -2,6 +2,13 @@
 enum SectionHelp {
   static func lines(_ state: ConsoleState) -> [String] {
     if let form = state.form { return formLines(form) }
+    if case .testSend = state.screens.last {
+      return [
+        "Test-send one signal: pick the channel, type the identity values, choose granted or",
+        "denied. The preview is the exact request (the key is read when sending, never shown);",
+        "enter sends it and journals it, esc cancels a call that is out, v reads the state back.",
+      ]
+    }
     if let children = state.childList {
       return children.kind == .channels
         ? [

@@ -79,6 +79,8 @@ enum OverlayRenderer {
       contexts = [.form, .formRow, .chooser, .dialog]
     } else if case .journalEntry = underneath.screens.last {
       contexts = [.journalEntry, .global]
+    } else if case .testSend = underneath.screens.last {
+      contexts = [.testSend, .global]
     } else {
       contexts = [.list, .global, .prompt, .dialog]
     }

@@ -150,7 +150,10 @@ enum TestSendActions {
       state.flash("Cannot verify: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
     }
-    guard plan.requests.contains(where: { $0.purpose == .verify }) else { return [] }
+    guard plan.requests.contains(where: { $0.purpose == .verify }) else {
+      state.flash("Braze has no call that reads this channel's state back.", .warning)
+      return []
+    }
     state.lastSignalID += 1
     let id = state.lastSignalID
     with(&state) {

@@ -64,9 +64,14 @@ public enum TextFit {
 }
 
 extension TextFit {
-  /// `text` broken into lines of at most `width` cells, at spaces where possible.
+  /// `text` broken into lines of at most `width` cells, at spaces where possible. A
+  /// newline in `text` (e.g. in a message Braze sent) always starts a new line.
   public static func wrap(_ text: String, to width: Int) -> [String] {
     guard width > 0 else { return [] }
+    if text.contains(where: \.isNewline) {
+      return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        .flatMap { wrap(String($0), to: width) }
+    }
     var lines: [String] = []
     var line = ""
     var lineWidth = 0
