@@ -5,9 +5,9 @@ import Testing
 @Suite("mizzen check-connection, run as a process against the sandbox")
 struct CheckConnectionCommandTests {
   @Test("a good key and endpoint exit 0 and change nothing")
-  func works() throws {
+  func works() async throws {
     let fixture = try SignalCLIFixture()
-    let run = try fixture.mizzen("check-connection", ["braze"])
+    let run = try await fixture.mizzen("check-connection", ["braze"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("GET " + fixture.server.baseURL + "/subscription/status/get?"))
     #expect(run.stdout.contains("Bearer ••••0001"))
@@ -18,26 +18,27 @@ struct CheckConnectionCommandTests {
   }
 
   @Test("401, 403, unknown connection, no group, no server: each its status and reason")
-  func failures() throws {
+  func failures() async throws {
     let fixture = try SignalCLIFixture()
-    let wrongKey = try fixture.mizzen("check-connection", ["braze"], key: "test-key-wrong-9")
+    let wrongKey = try await fixture.mizzen("check-connection", ["braze"], key: "test-key-wrong-9")
     #expect(wrongKey.status == 1)
     #expect(wrongKey.stderr.contains("another Braze instance"))
 
-    let lacking = try fixture.mizzen("check-connection", ["braze"], key: SignalCLIKeys.readOnly)
+    let lacking = try await fixture.mizzen(
+      "check-connection", ["braze"], key: SignalCLIKeys.readOnly)
     #expect(lacking.status == 1)
     #expect(lacking.stderr.contains("subscription.status.get"))
 
-    let unknown = try fixture.mizzen("check-connection", ["nowhere"])
+    let unknown = try await fixture.mizzen("check-connection", ["nowhere"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("no connection 'nowhere'"))
 
-    let lonely = try fixture.mizzen("check-connection", ["lonely"])
+    let lonely = try await fixture.mizzen("check-connection", ["lonely"])
     #expect(lonely.status == 2)
     #expect(lonely.stderr.contains("map one first"))
 
     fixture.server.stop()
-    let down = try fixture.mizzen("check-connection", ["braze"])
+    let down = try await fixture.mizzen("check-connection", ["braze"])
     #expect(down.status == 3)
   }
 }

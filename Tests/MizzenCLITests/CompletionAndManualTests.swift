@@ -13,19 +13,19 @@ import Testing
     ("bash", "completions/mizzen.bash"), ("zsh", "completions/_mizzen"),
     ("fish", "completions/mizzen.fish"),
   ])
-  func committedCompletionIsCurrent(_ shell: String, _ path: String) throws {
-    let generated = try MizzenCLI.run(["--generate-completion-script", shell])
+  func committedCompletionIsCurrent(_ shell: String, _ path: String) async throws {
+    let generated = try await MizzenCLI.run(["--generate-completion-script", shell])
     #expect(generated.status == 0, "\(generated.stderr)")
     expectCurrent(path, generated.stdout)
   }
 
-  @Test func committedManPageIsCurrent() throws {
-    let version = try MizzenCLI.run(["--version"])
-    let dump = try MizzenCLI.run(["--experimental-dump-help"])
+  @Test func committedManPageIsCurrent() async throws {
+    let version = try await MizzenCLI.run(["--version"])
+    let dump = try await MizzenCLI.run(["--experimental-dump-help"])
     #expect(version.status == 0 && dump.status == 0, "\(version.stderr)\(dump.stderr)")
     let input = try TemporaryFolder()
     try dump.stdout.write(toFile: input.file("help.json"), atomically: true, encoding: .utf8)
-    let page = try MizzenCLI.run(
+    let page = try await MizzenCLI.run(
       [
         "-c", "python3 scripts/manpage.py \"$1\" <\"$2\"", "manpage",
         version.stdout.trimmingCharacters(in: .newlines), input.file("help.json"),
@@ -49,7 +49,7 @@ import Testing
     (["history", "--f"], "--format"),
     (["sandbox", "--rate-"], "--rate-limit --rate-window"),
   ])
-  func bashCompletes(_ words: [String], _ expected: String) throws {
+  func bashCompletes(_ words: [String], _ expected: String) async throws {
     let script = """
       set -e
       source completions/mizzen.bash
@@ -62,22 +62,22 @@ import Testing
       "$function" mizzen "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
       echo "${COMPREPLY[*]}"
       """
-    let run = try MizzenCLI.run(
+    let run = try await MizzenCLI.run(
       ["-c", script, "complete"] + words, executable: "/bin/bash", directory: Self.root)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == expected + "\n")
   }
 
-  @Test func manPageRendersWithoutWarnings() throws {
+  @Test func manPageRendersWithoutWarnings() async throws {
     try #require(
       FileManager.default.isExecutableFile(atPath: Self.groff),
       "groff is missing: apt-get install groff-base (scripts/test installs it)")
-    let lint = try MizzenCLI.run(
+    let lint = try await MizzenCLI.run(
       ["-man", "-ww", "-z", "-Tutf8", "man/mizzen.1"], executable: Self.groff,
       directory: Self.root)
     #expect(lint.status == 0)
     #expect(lint.stderr == "", "groff warns about man/mizzen.1")
-    let page = try MizzenCLI.run(
+    let page = try await MizzenCLI.run(
       ["-man", "-Tutf8", "-P-cbou", "man/mizzen.1"], executable: Self.groff,
       directory: Self.root)
     #expect(page.stdout.contains("mizzen - a terminal console"))

@@ -5,13 +5,13 @@ import Testing
 @Suite("mizzen history, run as a process")
 struct HistoryCommandTests {
   @Test("newest first, with a limit, as text and as JSON")
-  func listing() throws {
+  func listing() async throws {
     let fixture = try SignalCLIFixture()
-    let empty = try fixture.mizzen("history", [])
+    let empty = try await fixture.mizzen("history", [])
     #expect(empty.status == 0)
     #expect(empty.stdout.contains("No sends recorded yet"))
     for (address, state) in [("one@example.com", "granted"), ("two@example.com", "denied")] {
-      let sent = try fixture.mizzen(
+      let sent = try await fixture.mizzen(
         "send",
         [
           "--topic", "news", "--channel", "email", "--identity", "email=\(address)",
@@ -19,22 +19,22 @@ struct HistoryCommandTests {
         ])
       #expect(sent.status == 0, "\(sent.stderr)")
     }
-    let text = try fixture.mizzen("history", [])
+    let text = try await fixture.mizzen("history", [])
     #expect(text.status == 0)
     let lines = text.stdout.split(separator: "\n")
     #expect(lines.count == 2)
     #expect(lines[0].contains("email=two@example.com  denied  success 201"))
     #expect(lines[1].contains("email=one@example.com  granted  success 201"))
 
-    let limited = try fixture.mizzen("history", ["--limit", "1", "--format", "json"])
+    let limited = try await fixture.mizzen("history", ["--limit", "1", "--format", "json"])
     let entries = try JSONDecoder().decode([JournalEntry].self, from: Data(limited.stdout.utf8))
     #expect(entries.map(\.identityValue) == ["two@example.com"])
   }
 
   @Test("a torn last line is skipped with a warning, not a failure")
-  func tornLine() throws {
+  func tornLine() async throws {
     let fixture = try SignalCLIFixture()
-    let sent = try fixture.mizzen(
+    let sent = try await fixture.mizzen(
       "send",
       [
         "--topic", "news", "--channel", "email", "--identity", "email=a@example.com",
@@ -45,7 +45,7 @@ struct HistoryCommandTests {
     handle.seekToEndOfFile()
     handle.write(Data(#"{"attempts":1,"bra"#.utf8))
     handle.closeFile()
-    let run = try fixture.mizzen("history", [])
+    let run = try await fixture.mizzen("history", [])
     #expect(run.status == 0)
     #expect(run.stdout.split(separator: "\n").count == 1)
     #expect(run.stderr.contains("warning"))
@@ -55,7 +55,7 @@ struct HistoryCommandTests {
   @Test("a verify made on its own (the console's v) is listed as verify")
   func verifyLine() async throws {
     let fixture = try SignalCLIFixture()
-    let sent = try fixture.mizzen(
+    let sent = try await fixture.mizzen(
       "send",
       [
         "--topic", "news", "--channel", "email", "--identity", "email=v@example.com",
@@ -70,7 +70,7 @@ struct HistoryCommandTests {
       client: BrazeClient(), journal: SignalJournal(path: fixture.journalPath))
     let result = await sender.verify(plan, key: SignalCLIKeys.all)
     #expect(result.journalError == nil)
-    let text = try fixture.mizzen("history", [])
+    let text = try await fixture.mizzen("history", [])
     let lines = text.stdout.split(separator: "\n")
     #expect(lines.count == 2)
     #expect(lines[0].contains("email=v@example.com  verify  success 200, verified"))

@@ -28,11 +28,32 @@ enum MizzenCLI {
 
   /// Runs `executable arguments…` in a clean environment plus `environment`; `whileRunning`
   /// gets the process once it has started (to send it a signal).
+  ///
+  /// The child is waited for on a thread of its own, not on the shared pool that runs the
+  /// tests: a test that runs many commands would otherwise hold a pool thread for seconds
+  /// and starve the timing tests that run beside it.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
     directory: String? = nil, whileRunning: (@Sendable (Process) -> Void)? = nil
+  ) async throws -> Run {
+    let path = executable ?? Self.executable
+    return try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(
+          with: Result {
+            try blockingRun(
+              arguments, environment: environment, path: path, directory: directory,
+              whileRunning: whileRunning)
+          })
+      }.start()
+    }
+  }
+
+  private static func blockingRun(
+    _ arguments: [String], environment: [String: String], path: String?, directory: String?,
+    whileRunning: (@Sendable (Process) -> Void)?
   ) throws -> Run {
-    guard let path = executable ?? Self.executable else { throw ExecutableMissing() }
+    guard let path else { throw ExecutableMissing() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments

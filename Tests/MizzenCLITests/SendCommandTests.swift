@@ -10,9 +10,9 @@ struct SendCommandTests {
   ]
 
   @Test("text: the plan with the key masked, then status, latency, message; journaled")
-  func sendText() throws {
+  func sendText() async throws {
     let fixture = try SignalCLIFixture()
-    let run = try fixture.mizzen("send", Self.email + ["--state", "granted", "--verify"])
+    let run = try await fixture.mizzen("send", Self.email + ["--state", "granted", "--verify"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Authorization: Bearer ••••0001"))
     #expect(run.stdout.contains("Needs permission: subscription.status.set"))
@@ -27,9 +27,9 @@ struct SendCommandTests {
   }
 
   @Test("json: the journal entry of the send, for scripts")
-  func sendJSON() throws {
+  func sendJSON() async throws {
     let fixture = try SignalCLIFixture()
-    let run = try fixture.mizzen(
+    let run = try await fixture.mizzen(
       "send",
       [
         "--topic", "news", "--channel", "sms", "--identity", "phone=+14155550123", "--state",
@@ -44,13 +44,13 @@ struct SendCommandTests {
   }
 
   @Test("dry run: the plan only, no key needed, nothing sent or journaled")
-  func dryRun() throws {
+  func dryRun() async throws {
     let fixture = try SignalCLIFixture()
-    let text = try fixture.mizzen(
+    let text = try await fixture.mizzen(
       "send", Self.email + ["--state", "granted", "--dry-run"], key: nil)
     #expect(text.status == 0, "\(text.stderr)")
     #expect(text.stdout.contains("Bearer $\(SignalCLIKeys.variable) (not set)"))
-    let json = try fixture.mizzen(
+    let json = try await fixture.mizzen(
       "send", Self.email + ["--state", "denied", "--dry-run", "--format", "json"])
     #expect(json.status == 0)
     let plan = try #require(
@@ -86,19 +86,20 @@ struct SendCommandTests {
   ]
 
   @Test("the curl commands, run by a shell, do what mizzen send does", arguments: curlCases)
-  func curlEquivalence(_ example: CurlCase) throws {
+  func curlEquivalence(_ example: CurlCase) async throws {
     let viaCurl = try SignalCLIFixture()
     let viaSend = try SignalCLIFixture()
-    let script = try viaCurl.mizzen(
+    let script = try await viaCurl.mizzen(
       "send", example.arguments + ["--verify", "--dry-run", "--format", "curl"], key: nil)
     #expect(script.status == 0, "\(script.stderr)")
     #expect(script.stdout.contains(#"-H "Authorization: Bearer $BRAZE_API_KEY""#))
-    let curl = try MizzenCLI.run(
+    let curl = try await MizzenCLI.run(
       ["-c", script.stdout], environment: ["BRAZE_API_KEY": SignalCLIKeys.all],
       executable: "/bin/sh")
     #expect(curl.status == 0, "\(curl.stderr)")
 
-    let sent = try viaSend.mizzen("send", example.arguments + ["--verify", "--format", "json"])
+    let sent = try await viaSend.mizzen(
+      "send", example.arguments + ["--verify", "--format", "json"])
     #expect(sent.status == 0, "\(sent.stderr)")
     let entry = try JSONDecoder().decode(JournalEntry.self, from: Data(sent.stdout.utf8))
     // curl prints the two answers back to back: the send's, then the read-back's.
@@ -110,9 +111,9 @@ struct SendCommandTests {
   }
 
   @Test("refusals exit with the documented statuses and explain themselves on stderr")
-  func exitStatuses() throws {
+  func exitStatuses() async throws {
     let fixture = try SignalCLIFixture()
-    let unknownTopic = try fixture.mizzen(
+    let unknownTopic = try await fixture.mizzen(
       "send",
       [
         "--topic", "nope", "--channel", "email", "--identity", "email=a@example.com",
@@ -121,15 +122,15 @@ struct SendCommandTests {
     #expect(unknownTopic.status == 2)
     #expect(unknownTopic.stderr.contains("no topic 'nope'"))
 
-    let badState = try fixture.mizzen("send", Self.email + ["--state", "subscribed"])
+    let badState = try await fixture.mizzen("send", Self.email + ["--state", "subscribed"])
     #expect(badState.status == 64)
     #expect(badState.stderr.contains("granted or denied"))
 
-    let noKey = try fixture.mizzen("send", Self.email + ["--state", "granted"], key: nil)
+    let noKey = try await fixture.mizzen("send", Self.email + ["--state", "granted"], key: nil)
     #expect(noKey.status == 2)
     #expect(noKey.stderr.contains(SignalCLIKeys.variable))
 
-    let badPhone = try fixture.mizzen(
+    let badPhone = try await fixture.mizzen(
       "send",
       [
         "--topic", "news", "--channel", "sms", "--identity", "phone=4155550123",
@@ -138,17 +139,17 @@ struct SendCommandTests {
     #expect(badPhone.status == 2)
     #expect(badPhone.stderr.contains("E.164"))
 
-    let wrongKey = try fixture.mizzen(
+    let wrongKey = try await fixture.mizzen(
       "send", Self.email + ["--state", "granted"], key: "test-key-wrong-9")
     #expect(wrongKey.status == 1)
     #expect(wrongKey.stderr.contains("HTTP 401"))
 
-    let lacking = try fixture.mizzen(
+    let lacking = try await fixture.mizzen(
       "send", Self.email + ["--state", "granted"], key: SignalCLIKeys.readOnly)
     #expect(lacking.status == 1)
     #expect(lacking.stderr.contains("subscription.status.set"))
 
-    let unknownGroup = try fixture.mizzen(
+    let unknownGroup = try await fixture.mizzen(
       "send",
       [
         "--topic", "orphan", "--channel", "email", "--identity", "email=a@example.com",
@@ -159,26 +160,26 @@ struct SendCommandTests {
     #expect(fixture.journal.map(\.outcome.kind) == [.unauthorized, .forbidden, .invalidRequest])
 
     try Data("{ not json".utf8).write(to: URL(fileURLWithPath: fixture.workspacePath))
-    let unreadable = try fixture.mizzen("send", Self.email + ["--state", "granted"])
+    let unreadable = try await fixture.mizzen("send", Self.email + ["--state", "granted"])
     #expect(unreadable.status == 2)
     #expect(unreadable.stderr.contains(fixture.workspacePath))
   }
 
   @Test("503 twice then success exits 0 with every attempt journaled")
-  func retried() throws {
+  func retried() async throws {
     let fixture = try SignalCLIFixture()
     fixture.server.injectFaults([.status(503), .status(503)])
-    let run = try fixture.mizzen("send", Self.email + ["--state", "granted"])
+    let run = try await fixture.mizzen("send", Self.email + ["--state", "granted"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("3 attempts"))
     #expect(fixture.journal.last?.requests[0].attempts.map(\.status) == [503, 503, 201])
   }
 
   @Test("no answer in time exits 3; nothing listening exits 3")
-  func networkFailures() throws {
+  func networkFailures() async throws {
     let fixture = try SignalCLIFixture()
     fixture.server.injectFaults(Array(repeating: .delay(.seconds(5)), count: 4))
-    let slow = try fixture.mizzen(
+    let slow = try await fixture.mizzen(
       "send", Self.email + ["--state", "granted"], environment: ["MIZZEN_TIMEOUT_SECONDS": "0.3"])
     #expect(slow.status == 3)
     #expect(slow.stderr.contains("No complete answer"))
@@ -186,17 +187,17 @@ struct SendCommandTests {
     #expect(fixture.journal.last?.attempts == 4)
 
     fixture.server.stop()
-    let down = try fixture.mizzen("send", Self.email + ["--state", "granted"])
+    let down = try await fixture.mizzen("send", Self.email + ["--state", "granted"])
     #expect(down.status == 3)
     #expect(down.stderr.contains("Could not reach"))
   }
 
   @Test("Ctrl-C during a send stops it, journals it as cancelled and exits 130")
-  func interrupted() throws {
+  func interrupted() async throws {
     let fixture = try SignalCLIFixture()
     fixture.server.injectFaults([.delay(.seconds(10))])
     let server = fixture.server
-    let run = try fixture.mizzen("send", Self.email + ["--state", "granted"]) { process in
+    let run = try await fixture.mizzen("send", Self.email + ["--state", "granted"]) { process in
       // Interrupt once the request has reached the sandbox.
       while server.requestCount == 0 && process.isRunning { usleep(20_000) }
       process.interrupt()

@@ -58,10 +58,10 @@ final class SignalCLIFixture: @unchecked Sendable {
   func mizzen(
     _ command: String, _ arguments: [String], key: String? = SignalCLIKeys.all,
     environment: [String: String] = [:], whileRunning: (@Sendable (Process) -> Void)? = nil
-  ) throws -> MizzenCLI.Run {
+  ) async throws -> MizzenCLI.Run {
     var env = environment
     if let key { env[SignalCLIKeys.variable] = key }
-    return try MizzenCLI.run(
+    return try await MizzenCLI.run(
       [command, "--workspace", workspacePath] + arguments, environment: env,
       whileRunning: whileRunning)
   }

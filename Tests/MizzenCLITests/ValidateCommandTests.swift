@@ -40,12 +40,12 @@ import Testing
   ]
 
   @Test(arguments: unreadable.indices)
-  func unreadableFilesExitTwoWithOneLineAndStayUnchanged(index: Int) throws {
+  func unreadableFilesExitTwoWithOneLineAndStayUnchanged(index: Int) async throws {
     let (name, bytes, mentions) = Self.unreadable[index]
     let folder = try TemporaryFolder()
     let path = folder.file("ws.json")
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let result = try MizzenCLI.run(["validate", "--workspace", path])
+    let result = try await MizzenCLI.run(["validate", "--workspace", path])
     #expect(result.status == 2, "\(name): \(result.stderr)")
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1, "\(name) should explain itself in one line: \(result.stderr)")
@@ -53,19 +53,19 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes), "\(name) changed")
   }
 
-  @Test func missingFileAndFolderInItsPlaceExitTwo() throws {
+  @Test func missingFileAndFolderInItsPlaceExitTwo() async throws {
     let folder = try TemporaryFolder()
-    let missing = try MizzenCLI.run(["validate", "--workspace", folder.file("nope.json")])
+    let missing = try await MizzenCLI.run(["validate", "--workspace", folder.file("nope.json")])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("nope.json"))
     try FileManager.default.createDirectory(
       atPath: folder.file("dir.json"), withIntermediateDirectories: false)
-    let directory = try MizzenCLI.run(["validate", "--workspace", folder.file("dir.json")])
+    let directory = try await MizzenCLI.run(["validate", "--workspace", folder.file("dir.json")])
     #expect(directory.status == 2)
     #expect(directory.stderr.split(separator: "\n").count == 1)
   }
 
-  @Test func duplicateCodesAreErrorsWithExitOne() throws {
+  @Test func duplicateCodesAreErrorsWithExitOne() async throws {
     let folder = try TemporaryFolder()
     let path = folder.file("ws.json")
     let text = """
@@ -76,7 +76,7 @@ import Testing
        "properties": [], "topics": []}
       """
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let result = try MizzenCLI.run(["validate", "--workspace", path, "--format", "json"])
+    let result = try await MizzenCLI.run(["validate", "--workspace", path, "--format", "json"])
     #expect(result.status == 1)
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -86,31 +86,31 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
   }
 
-  @Test func initWritesAValidWorkspaceAndNeverOverwrites() throws {
+  @Test func initWritesAValidWorkspaceAndNeverOverwrites() async throws {
     let folder = try TemporaryFolder()
     let path = folder.file("new.json")
-    let first = try MizzenCLI.run(["init", path])
+    let first = try await MizzenCLI.run(["init", path])
     #expect(first.status == 0, "\(first.stderr)")
     let written = try String(contentsOfFile: path, encoding: .utf8)
     #expect(written.contains(#""format": "mizzen.workspace""#))
-    let validate = try MizzenCLI.run(["validate"], environment: ["MIZZEN_WORKSPACE": path])
+    let validate = try await MizzenCLI.run(["validate"], environment: ["MIZZEN_WORKSPACE": path])
     #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     #expect(validate.stdout.contains("No problems"))
-    let second = try MizzenCLI.run(["init", path])
+    let second = try await MizzenCLI.run(["init", path])
     #expect(second.status == 1)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
   }
 
-  @Test func workspaceResolvesFromOptionThenEnvironmentThenCurrentFolder() throws {
+  @Test func workspaceResolvesFromOptionThenEnvironmentThenCurrentFolder() async throws {
     let folder = try TemporaryFolder()
-    #expect(try MizzenCLI.run(["init"], directory: folder.path).status == 0)
+    #expect(try await MizzenCLI.run(["init"], directory: folder.path).status == 0)
     #expect(FileManager.default.fileExists(atPath: folder.file("mizzen.json")))
-    let fromEnvironment = try MizzenCLI.run(
+    let fromEnvironment = try await MizzenCLI.run(
       ["validate"], environment: ["MIZZEN_WORKSPACE": folder.file("other.json")],
       directory: folder.path)
     #expect(fromEnvironment.status == 2)
     #expect(fromEnvironment.stderr.contains("other.json"))
-    let fromOption = try MizzenCLI.run(
+    let fromOption = try await MizzenCLI.run(
       ["validate", "--workspace", folder.file("mizzen.json")],
       environment: ["MIZZEN_WORKSPACE": folder.file("other.json")])
     #expect(fromOption.status == 0)

@@ -118,13 +118,16 @@ struct ClientResilienceTests {
     #expect(recovered.attempts.map(\.status) == [nil, 201])
   }
 
-  // The sandbox would answer with a success after 5 s: `cancelled` shows the call stopped.
+  // The sandbox would answer with a success after 60 s: `cancelled` shows the call stopped.
   @Test("cancelling the task stops the call in flight")
   func cancellation() async throws {
     let sandbox = try ClientSandbox()
-    sandbox.server.injectFaults([.delay(.seconds(5))])
+    sandbox.server.injectFaults([.delay(.seconds(60))])
     let request = try Self.emailPlan(sandbox).requests[0]
-    let client = BrazeClient(configuration: .fast)
+    // Far longer than any pause a loaded machine gives the test before it cancels.
+    var configuration = BrazeClientConfiguration.fast
+    configuration.attemptTimeout = .seconds(60)
+    let client = BrazeClient(configuration: configuration)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     // Cancel once the sandbox holds the request, not after a fixed pause that a loaded
     // machine could outlast before the request is even sent.
@@ -181,9 +184,10 @@ struct ClientResilienceTests {
     #expect(entry.state == "granted")
   }
 
-  /// Polls `condition` every 10 ms; fails the test after 10 s.
+  /// Polls `condition` every 10 ms; fails the test after 60 s (a guard against hanging:
+  /// the whole suite shares two cores with this test).
   static func waitFor(_ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(60)
     while !condition() {
       try #require(ContinuousClock.now < deadline, "the sandbox never saw the request")
       try await Task.sleep(for: .milliseconds(10))

@@ -90,21 +90,24 @@ struct SignalVerifyAndQuitTests {
     #expect(result.journalError != nil)
   }
 
-  // The sandbox would answer after 30 s; quitting cancels and waits, and the entry is there.
+  // The sandbox would answer after 60 s; quitting cancels and waits, and the entry is there.
   @Test("cancelling every call and waiting leaves each one in the journal as cancelled")
   func quitWaitsForTheJournal() async throws {
-    let sandbox = try ClientSandbox { $0.latency = .seconds(30) }
+    let sandbox = try ClientSandbox { $0.latency = .seconds(60) }
     let folder = try JournalTestFolder()
     let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    // No attempt times out before the cancel, however long a loaded machine delays it.
+    var configuration = BrazeClientConfiguration.fast
+    configuration.attemptTimeout = .seconds(60)
     let sender = SignalSender(
-      client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
+      client: BrazeClient(configuration: configuration), journal: journal, verifyDelay: .zero)
     let tasks = SignalTasks()
     let send = try Self.plan(sandbox)
     let verify = try Self.plan(sandbox, verify: true)
     tasks.run(1) { _ = await sender.send(send, key: ClientTestKeys.all) }
     tasks.run(2) { _ = await sender.verify(verify, key: ClientTestKeys.all) }
-    // Both calls out: the sandbox has read them and holds each for 30 s.
-    let deadline = ContinuousClock.now + .seconds(10)
+    // Both calls out: the sandbox has read them and holds each for 60 s.
+    let deadline = ContinuousClock.now + .seconds(60)
     while sandbox.server.requestCount < 2 {
       try #require(ContinuousClock.now < deadline, "the sandbox never saw both calls")
       try await Task.sleep(for: .milliseconds(10))

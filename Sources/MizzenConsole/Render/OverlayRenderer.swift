@@ -84,8 +84,10 @@ enum OverlayRenderer {
     } else {
       contexts = [.list, .global, .prompt, .dialog]
     }
-    var lines: [(String, Role)] = SectionHelp.lines(underneath)
-      .flatMap { TextFit.wrap($0, to: frame.width - 8) }.map { ($0, .dialog) }
+    // The section's lines are one paragraph, flowed to the overlay's width.
+    var lines: [(String, Role)] = TextFit.wrap(
+      SectionHelp.lines(underneath).joined(separator: " "), to: frame.width - 8
+    ).map { ($0, .dialog) }
     if underneath.form != nil {
       lines.append(("Text fields", .dialogTitle))
       lines.append(("  " + BindingTable.textFieldKeys, .dialog))
