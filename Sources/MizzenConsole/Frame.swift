@@ -100,6 +100,8 @@ public enum Role: UInt8, CaseIterable, Sendable {
   case inputFocus
   case dialog
   case dialogTitle
+  /// A line of a dialog that does not apply now: dimmed, on the dialog's own background.
+  case dialogDim
   case button
   case buttonFocus
   case badge

@@ -45,6 +45,7 @@ public enum ColorScheme: Sendable {
     case .inputFocus: return RoleStyle(.white, on: .blue, .bold)
     case .dialog: return RoleStyle(.white, on: .blue)
     case .dialogTitle: return RoleStyle(.yellow, on: .blue, .bold)
+    case .dialogDim: return RoleStyle(.white, on: .blue, .dim)
     case .button: return RoleStyle(.white, on: .blue)
     case .buttonFocus: return RoleStyle(.black, on: .cyan, .bold)
     case .badge: return RoleStyle(.yellow, on: .terminalDefault, .bold)
@@ -56,7 +57,7 @@ public enum ColorScheme: Sendable {
     switch role {
     case .normal, .tab, .status, .breadcrumb, .success, .dialog, .button:
       return .plain()
-    case .dim, .hint, .secret: return .plain(.dim)
+    case .dim, .hint, .secret, .dialogDim: return .plain(.dim)
     case .header, .hintKey, .warning, .badge, .dialogTitle: return .plain(.bold)
     case .tabActive, .buttonFocus: return .plain([.reverse, .bold])
     case .columnTitle: return .plain([.bold, .underline])

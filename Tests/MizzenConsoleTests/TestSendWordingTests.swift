@@ -111,3 +111,18 @@ import Testing
     #expect(!screen.contains("check the connection"), "\(screen)")
   }
 }
+
+/// Keys that cannot act are dimmed inside the help box, on the box's own role, so the
+/// terminal's background never shows through a row of it.
+@Suite struct HelpDimRowTests {
+  @Test func offRowsUseTheDialogsDimRole() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("2"), .character("?"))
+    let frame = ConsoleModel.render(state, state.size)
+    let row = try #require((0..<frame.height).first { frame.text(ofRow: $0).contains("— off:") })
+    let column = try #require(Array(frame.text(ofRow: row)).firstIndex(of: "x"))
+    #expect(frame[row, column].role == .dialogDim)
+    let onRow = try #require((0..<frame.height).first { frame.text(ofRow: $0).contains("filter") })
+    #expect(frame[onRow, 6].role == .dialog)
+  }
+}

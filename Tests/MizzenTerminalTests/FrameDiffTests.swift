@@ -65,6 +65,13 @@ struct ColorSchemeTests {
       ColorScheme.monochrome.style(for: first) != ColorScheme.monochrome.style(for: second))
   }
 
+  /// Roles drawn inside a dialog keep the dialog's background, so no row of a box shows
+  /// the terminal's own background through it.
+  @Test(arguments: [Role.dialogTitle, .dialogDim, .button, .buttonFocus])
+  func dialogRolesKeepABackground(role: Role) {
+    #expect(ColorScheme.color.style(for: role).background != .terminalDefault)
+  }
+
   @Test func monochromeUsesNoColour() {
     for role in Role.allCases {
       let style = ColorScheme.monochrome.style(for: role)

@@ -102,7 +102,7 @@ enum OverlayRenderer {
           let reason = KeyDispatch.disabledReason(binding.action, underneath)
         {
           text += " — off: " + reason
-          role = .dim
+          role = .dialogDim
         }
         lines.append((text, role))
       }
