@@ -120,6 +120,8 @@ import Testing
     let oldest = try #require(rows.firstIndex { $0.contains("03-01 10:00:00") })
     #expect(newest < verify && verify < oldest)
     #expect(rows[verify].contains("verify") && rows[verify].contains("read Subscribed"))
+    // A read-back that Braze answered says what it read; its HTTP 200 is in the detail.
+    #expect(!rows[verify].contains("success 200"), "\(rows[verify])")
     #expect(rows[newest].contains("山田太郎_会員番号0042"))
     let failed = try #require(rows.first { $0.contains("10:01:00") })
     #expect(failed.contains("✗") && failed.contains("server error 503, 3 attempts"))

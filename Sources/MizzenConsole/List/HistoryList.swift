@@ -70,16 +70,22 @@ enum HistoryList {
   }
 
   /// How the call ended, e.g. `success 201`, `server error 503, 3 attempts`, or for a
-  /// read-back `success 200, read Unsubscribed`.
+  /// read-back that Braze answered `read Unsubscribed` (its HTTP 200 goes without saying,
+  /// and the row needs the room; the entry's detail has it).
   static func outcome(_ entry: JournalEntry) -> String {
-    var text = entry.outcome.kind.words
-    if let status = entry.outcome.status { text += " \(status)" }
-    if entry.attempts != 1 { text += ", \(entry.attempts) attempts" }
-    if let verification = entry.verification {
-      text += ", read " + (verification.observed ?? "nothing")
-      if !verification.matches { text += " (sent " + verification.expected + ")" }
+    var parts: [String] = []
+    if !(entry.isVerify && entry.outcome.isSuccess && entry.verification != nil) {
+      var head = entry.outcome.kind.words
+      if let status = entry.outcome.status { head += " \(status)" }
+      parts.append(head)
     }
-    return text
+    if entry.attempts != 1 { parts.append("\(entry.attempts) attempts") }
+    if let verification = entry.verification {
+      var read = "read " + (verification.observed ?? "nothing")
+      if !verification.matches { read += " (sent " + verification.expected + ")" }
+      parts.append(read)
+    }
+    return parts.joined(separator: ", ")
   }
 
   /// Takes a freshly read journal (oldest first, as stored), keeping the selected entry
