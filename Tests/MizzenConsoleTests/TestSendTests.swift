@@ -271,7 +271,7 @@ import Testing
       &state, .effectCompleted(.signal(.journalLoaded(.success([send, verify])))))
     let rows = TestSendTests.text(state).split(separator: "\n")
     let first = try #require(rows.first { $0.contains("01-01 00:00:09") })
-    #expect(first.contains("verify") && first.contains("success 200"))
+    #expect(first.contains("verify") && first.contains("read Subscribed"))
   }
 
   @Test func aJournalFailureIsShownOnTheScreen() throws {
