@@ -41,7 +41,7 @@ struct CheckConnectionCommand: AsyncParsableCommand {
       key = try APIKeyResolver.resolve(
         check.keySource, connection: check.connection, environment: environment)
     } catch {
-      SignalCommandSupport.writeError("check-connection", error.message)
+      printError(command: "check-connection", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     print(
@@ -57,7 +57,7 @@ struct CheckConnectionCommand: AsyncParsableCommand {
     print(SignalTextRenderer.exchange(exchange).joined(separator: "\n"))
     let status = SignalCommandSupport.status(for: exchange.outcome)
     guard status == 0 else {
-      SignalCommandSupport.writeError("check-connection", exchange.outcome.message)
+      printError(command: "check-connection", exchange.outcome.message)
       throw ExitCode(status)
     }
     print("Connection \(check.connection) works: the key and the endpoint are good.")

@@ -20,18 +20,13 @@ struct HistoryCommand: AsyncParsableCommand {
       """
   )
 
-  /// How the journal is printed.
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   @OptionGroup var options: WorkspaceOptions
 
   @Option(help: ArgumentHelp("Show at most this many sends; 0 shows all.", valueName: "n"))
   var limit: Int = 20
 
   @Option(help: ArgumentHelp("text or json.", valueName: "format"))
-  var format: Format = .text
+  var format: OutputFormat = .text
 
   func validate() throws {
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more.") }
@@ -43,16 +38,16 @@ struct HistoryCommand: AsyncParsableCommand {
     do {
       contents = try journal.read()
     } catch {
-      SignalCommandSupport.writeError("history", error.message)
+      printError(command: "history", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     for warning in contents.warnings {
-      SignalCommandSupport.writeWarning("history", warning)
+      printError(command: "history", "warning: " + warning)
     }
     let entries = contents.newestFirst(limit: limit == 0 ? nil : limit)
     switch format {
     case .json:
-      print(SignalJSON.encode(entries))
+      print(stableJSON(entries))
     case .text:
       if entries.isEmpty {
         print("No sends recorded yet in \(journal.path).")

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 
-/// Writes one line to standard error, prefixed with the program name.
-func printError(_ message: String) {
-  FileHandle.standardError.write(Data(("mizzen: " + message + "\n").utf8))
+/// Writes one line to standard error, prefixed with the program name and, when given, the
+/// subcommand (`mizzen send: …`).
+func printError(command: String? = nil, _ message: String) {
+  let prefix = command.map { "mizzen \($0): " } ?? "mizzen: "
+  FileHandle.standardError.write(Data((prefix + message + "\n").utf8))
 }
 
 /// Output formats shared by the reporting commands.

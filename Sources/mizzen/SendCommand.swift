@@ -90,7 +90,7 @@ struct SendCommand: AsyncParsableCommand {
     do {
       plan = try SignalPlanner.plan(signal, in: workspace, verify: verify)
     } catch {
-      SignalCommandSupport.writeError("send", error.message)
+      printError(command: "send", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     switch format {
@@ -98,7 +98,7 @@ struct SendCommand: AsyncParsableCommand {
       print(curlScript(plan))
       return
     case .json where dryRun:
-      print(SignalJSON.encode(SignalPlanDocument(plan, environment: environment)))
+      print(stableJSON(SignalPlanDocument(plan, environment: environment)))
       return
     case .text:
       print(SignalTextRenderer.plan(plan, environment: environment))
@@ -112,7 +112,7 @@ struct SendCommand: AsyncParsableCommand {
       key = try APIKeyResolver.resolve(
         plan.keySource, connection: plan.connection, environment: environment)
     } catch {
-      SignalCommandSupport.writeError("send", error.message)
+      printError(command: "send", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     let journal = SignalJournal(workspacePath: path)
@@ -121,7 +121,7 @@ struct SendCommand: AsyncParsableCommand {
       await sender.send(plan, key: key)
     }
     if format == .json {
-      print(SignalJSON.encode(result.entry))
+      print(stableJSON(result.entry))
     } else {
       print(SignalTextRenderer.result(result, journalPath: journal.path))
     }
@@ -131,13 +131,13 @@ struct SendCommand: AsyncParsableCommand {
   private func finish(_ result: SignalResult) throws {
     var status = SignalCommandSupport.status(for: result.entry.outcome)
     if status != 0 {
-      SignalCommandSupport.writeError("send", result.entry.outcome.message)
+      printError(command: "send", result.entry.outcome.message)
     } else if let verification = result.entry.verification, !verification.matches {
-      SignalCommandSupport.writeError("send", verification.message)
+      printError(command: "send", verification.message)
       status = SignalCommandSupport.Status.refused
     }
     if let journalError = result.journalError {
-      SignalCommandSupport.writeError("send", "the send was not journaled: " + journalError.message)
+      printError(command: "send", "the send was not journaled: " + journalError.message)
       if status == 0 { status = SignalCommandSupport.Status.refused }
     }
     if status != 0 { throw ExitCode(status) }
@@ -170,15 +170,5 @@ struct SendCommand: AsyncParsableCommand {
       }
     }
     return values
-  }
-}
-
-/// Stable JSON for scripts: pretty-printed, keys sorted, slashes unescaped.
-enum SignalJSON {
-  static func encode<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
   }
 }

@@ -28,20 +28,12 @@ enum SignalCommandSupport {
     }
   }
 
-  static func writeError(_ command: String, _ message: String) {
-    FileHandle.standardError.write(Data("mizzen \(command): \(message)\n".utf8))
-  }
-
-  static func writeWarning(_ command: String, _ message: String) {
-    FileHandle.standardError.write(Data("mizzen \(command): warning: \(message)\n".utf8))
-  }
-
   /// The workspace at `path`, or exit 2 with the store's explanation on stderr.
   static func loadWorkspace(_ path: String, command: String) throws -> Workspace {
     do {
       return try WorkspaceStore(path: path).load().workspace
     } catch {
-      writeError(command, error.message)
+      printError(command: command, error.message)
       throw ExitCode(Status.unusable)
     }
   }
