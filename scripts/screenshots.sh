@@ -88,15 +88,6 @@ shot() {
   printf '   %-28s %sx%s\n' "$name.png" "$cols" "$rows"
 }
 
-# Waits until the screen no longer shows $1, such as a status message that expires.
-wait_gone() {
-  local deadline=$((SECONDS + 15))
-  while screen | grep -qF -- "$1"; do
-    sleep 0.2
-    [ "$SECONDS" -lt "$deadline" ] || fail "\"$1\" stayed on the screen"
-  done
-}
-
 resize() {
   tmux_ resize-window -t e2e -x "$1" -y "$2"
 }

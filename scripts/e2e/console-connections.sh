@@ -12,6 +12,8 @@ ws=$work/e2e.json
 socket=mizzen-e2e-$$
 # shellcheck source=scripts/e2e/lib/tmux-session.sh
 . scripts/e2e/lib/tmux-session.sh
+# shellcheck source=scripts/e2e/lib/workspace-file.sh
+. scripts/e2e/lib/workspace-file.sh
 cleanup() {
   tmux_ kill-server 2>/dev/null || true
   rm -rf "$work"
@@ -25,21 +27,6 @@ fail() {
   echo "--- workspace:" >&2
   cat "$ws" >&2 2>/dev/null || echo "(no file)" >&2
   exit 1
-}
-
-# Waits until the Python expression $1 over the workspace `w` is true, up to 10 seconds.
-wait_file() {
-  local check=$1 deadline=$((SECONDS + 10))
-  until python3 - "$ws" "$check" <<'EOF' 2>/dev/null
-import json, sys
-with open(sys.argv[1], encoding="utf-8") as f:
-    w = json.load(f)
-sys.exit(0 if eval(sys.argv[2]) else 1)
-EOF
-  do
-    sleep 0.1
-    [ "$SECONDS" -lt "$deadline" ] || fail "the workspace file never satisfied: $check"
-  done
 }
 
 start_session
@@ -80,8 +67,7 @@ echo "-- delete the clone: Enter on the focused Cancel keeps it, Tab then Enter 
 keys G d
 wait_for 'Delete connection'
 keys Enter
-sleep 0.3
-screen | grep -qF 'Delete connection' && fail "Enter on Cancel did not close the dialog"
+wait_gone 'Delete connection'  # Enter on the focused Cancel closes the dialog
 wait_file 'len(w["connections"]) == 2'
 keys d
 wait_for 'Delete connection'

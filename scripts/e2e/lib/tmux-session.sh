@@ -16,6 +16,15 @@ wait_for() {
   done
 }
 
+# Waits until the screen no longer shows $1, such as a status message that expires.
+wait_gone() {
+  local deadline=$((SECONDS + 15))
+  while screen | grep -qF -- "$1"; do
+    sleep 0.2
+    [ "$SECONDS" -lt "$deadline" ] || fail "\"$1\" stayed on the screen"
+  done
+}
+
 keys() { tmux_ send-keys -t e2e "$@"; }
 type_text() { tmux_ send-keys -t e2e -l "$1"; }
 run_in_shell() { keys -l "$1"; keys Enter; }
