@@ -131,7 +131,7 @@ struct ClientResilienceTests {
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     // Cancel once the sandbox holds the request, not after a fixed pause that a loaded
     // machine could outlast before the request is even sent.
-    try await Self.waitFor { sandbox.server.requestCount >= 1 }
+    try await waitUntil { sandbox.server.requestCount >= 1 }
     task.cancel()
     let exchange = await task.value
     #expect(exchange.outcome.kind == .cancelled)
@@ -151,7 +151,7 @@ struct ClientResilienceTests {
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     // The sandbox logs a request once it has answered it; the margin after that lets the
     // client read the 503 and start its 10 s wait, which the cancel must then cut short.
-    try await Self.waitFor { sandbox.log.all.contains { $0.contains(" 503") } }
+    try await waitUntil { sandbox.log.all.contains { $0.contains(" 503") } }
     try await Task.sleep(for: .milliseconds(500))
     task.cancel()
     let exchange = await task.value
@@ -162,8 +162,8 @@ struct ClientResilienceTests {
   @Test("the journal holds every attempt of a send, with status and rate-limit headers")
   func journalHoldsAttempts() async throws {
     let sandbox = try ClientSandbox { $0.rateLimit = 100 }
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("w.json"))
     sandbox.server.injectFaults([.status(503), .dropConnection])
     let sender = SignalSender(
       client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
@@ -182,16 +182,6 @@ struct ClientResilienceTests {
     #expect(entry.verification?.matches == true)
     #expect(entry.identitySpace == "email" && entry.identityValue == "ana@example.com")
     #expect(entry.state == "granted")
-  }
-
-  /// Polls `condition` every 10 ms; fails the test after 60 s (a guard against hanging:
-  /// the whole suite shares two cores with this test).
-  static func waitFor(_ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(60)
-    while !condition() {
-      try #require(ContinuousClock.now < deadline, "the sandbox never saw the request")
-      try await Task.sleep(for: .milliseconds(10))
-    }
   }
 
   static func canned(_ server: ClientCannedServer) -> PlannedRequest {

@@ -35,8 +35,8 @@ struct JournalReadTests {
 
   @Test("what the journal writes reads back as written, as JSONDecoder reads it")
   func roundTrip() throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("w.json"))
     for entry in Self.entries { try journal.append(entry) }
     let contents = try journal.read()
     #expect(contents.warnings.isEmpty)
@@ -61,8 +61,8 @@ struct JournalReadTests {
 
   @Test("a line written by someone else reads as JSONDecoder reads it", arguments: variants)
   func foreignLines(name: String, ending: String) throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(path: folder.path("j.jsonl"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(path: folder.file("j.jsonl"))
     let line = String(Self.written.dropLast()) + ending
     try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: journal.path))
     let contents = try journal.read()

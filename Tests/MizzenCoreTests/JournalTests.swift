@@ -28,9 +28,9 @@ struct JournalTests {
 
   @Test("entries round-trip, one line each, oldest first; newest-first view with a limit")
   func appendAndRead() throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("mizzen.json"))
-    #expect(journal.path == folder.path("mizzen.json.journal.jsonl"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("mizzen.json"))
+    #expect(journal.path == folder.file("mizzen.json.journal.jsonl"))
     #expect(try journal.read() == JournalContents())
     for topic in ["first", "second", "third"] { try journal.append(Self.entry(topic)) }
     let text = try String(contentsOfFile: journal.path, encoding: .utf8)
@@ -48,8 +48,8 @@ struct JournalTests {
 
   @Test("a line's fields are sorted and carry request, attempts and rate-limit headers")
   func lineShape() throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(path: folder.path("j.jsonl"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(path: folder.file("j.jsonl"))
     try journal.append(Self.entry("news"))
     let line = try Data(contentsOf: URL(fileURLWithPath: journal.path))
     let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
@@ -70,8 +70,8 @@ struct JournalTests {
 
   @Test("a torn last line is skipped with a warning, and the next append starts a new line")
   func tornLine() throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(path: folder.path("j.jsonl"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(path: folder.file("j.jsonl"))
     try journal.append(Self.entry("whole"))
     let handle = try #require(FileHandle(forWritingAtPath: journal.path))
     handle.seekToEndOfFile()
@@ -91,8 +91,8 @@ struct JournalTests {
 
   @Test("concurrent appends each land as a whole line")
   func concurrentAppends() async throws {
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(path: folder.path("j.jsonl"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(path: folder.file("j.jsonl"))
     try await withThrowingTaskGroup(of: Void.self) { group in
       for index in 0..<40 {
         group.addTask { try journal.append(Self.entry("t\(index)")) }
@@ -114,24 +114,5 @@ struct JournalTests {
       #expect(error.message.contains("/nonexistent-folder-for-mizzen/j.jsonl"))
       #expect(error.message.contains("folder"))
     }
-  }
-}
-
-/// A folder under the system's temporary directory, removed when the value goes away.
-final class JournalTestFolder: Sendable {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "mizzen-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  func path(_ name: String) -> String {
-    url.appendingPathComponent(name).path
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
   }
 }

@@ -31,8 +31,8 @@ struct SignalVerifyAndQuitTests {
   @Test("v after a send appends an entry whose one request is the verify call")
   func verifyIsJournaled() async throws {
     let sandbox = try ClientSandbox()
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("w.json"))
     let sender = SignalSender(
       client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
     let sent = await sender.send(try Self.plan(sandbox, .denied), key: ClientTestKeys.all)
@@ -63,8 +63,8 @@ struct SignalVerifyAndQuitTests {
   @Test("a verify that Braze refuses is journaled with its outcome")
   func refusedVerifyIsJournaled() async throws {
     let sandbox = try ClientSandbox()
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("w.json"))
     let sender = SignalSender(
       client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
     // The track-only key lacks subscription.status.get: Braze answers 403.
@@ -80,8 +80,8 @@ struct SignalVerifyAndQuitTests {
   @Test("a journal that cannot be written is reported, not thrown")
   func verifyReportsAJournalFailure() async throws {
     let sandbox = try ClientSandbox()
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("missing/folder/w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("missing/folder/w.json"))
     let sender = SignalSender(
       client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
     let result = await sender.verify(
@@ -94,8 +94,8 @@ struct SignalVerifyAndQuitTests {
   @Test("cancelling every call and waiting leaves each one in the journal as cancelled")
   func quitWaitsForTheJournal() async throws {
     let sandbox = try ClientSandbox { $0.latency = .seconds(60) }
-    let folder = try JournalTestFolder()
-    let journal = SignalJournal(workspacePath: folder.path("w.json"))
+    let folder = try TemporaryFolder()
+    let journal = SignalJournal(workspacePath: folder.file("w.json"))
     // No attempt times out before the cancel, however long a loaded machine delays it.
     var configuration = BrazeClientConfiguration.fast
     configuration.attemptTimeout = .seconds(60)
@@ -107,11 +107,7 @@ struct SignalVerifyAndQuitTests {
     tasks.run(1) { _ = await sender.send(send, key: ClientTestKeys.all) }
     tasks.run(2) { _ = await sender.verify(verify, key: ClientTestKeys.all) }
     // Both calls out: the sandbox has read them and holds each for 60 s.
-    let deadline = ContinuousClock.now + .seconds(60)
-    while sandbox.server.requestCount < 2 {
-      try #require(ContinuousClock.now < deadline, "the sandbox never saw both calls")
-      try await Task.sleep(for: .milliseconds(10))
-    }
+    try await waitUntil("the sandbox never saw both calls") { sandbox.server.requestCount >= 2 }
     #expect(tasks.count == 2)
     #expect(try journal.read().entries.isEmpty)
     tasks.cancelAll()

@@ -3,7 +3,7 @@ import Foundation
 @testable import MizzenCore
 
 /// A fresh folder under the system temporary folder, removed when the test is done.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
   let path: String
 
   init() throws {
