@@ -22,6 +22,20 @@ import Testing
     #expect(plan.subscriptionGroupId == "fbc3506c-26a5-4f35-b8f0-ed382da4f2db")
   }
 
+  /// update is a pure function: the same state and key ask for the same call.
+  @Test func theSameStateAsksForTheSameCheck() throws {
+    let start = try Fixtures.state()
+    var first = start
+    var second = start
+    #expect(press(&first, .character("x")) == press(&second, .character("x")))
+    let again = press(&first, .character("x"))
+    guard case .signal(.check(let plan)) = again.first else {
+      Issue.record("x asked for no check: \(again)")
+      return
+    }
+    #expect(plan.request.url.contains("external_id=mizzen-check-"))
+  }
+
   @Test(arguments: [
     (BrazeOutcome.Kind.success, 200, "Braze accepted the call."),
     (.unauthorized, 401, "Braze refused the API key: check it."),

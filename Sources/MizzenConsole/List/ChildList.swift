@@ -23,9 +23,6 @@ public struct ChildList: Equatable, Sendable {
   /// The `ProblemPath.childList` name of these children.
   var problemList: String { kind == .channels ? "channels" : "identities" }
 
-  /// The section the parent record lives in.
-  var section: Section { kind == .channels ? .topics : .properties }
-
   /// The child at `index` as a record reference.
   func ref(_ index: Int) -> RecordRef {
     kind == .channels
@@ -44,8 +41,8 @@ public struct ChildList: Equatable, Sendable {
     return kind == .channels ? workspace.topics[parent].code : workspace.properties[parent].code
   }
 
-  mutating func reload(_ workspace: Workspace, selecting record: Int? = nil) {
-    list.reload(searchKeys: ChildList.searchKeys(kind, parent, workspace), selecting: record)
+  mutating func reload(_ workspace: Workspace) {
+    list.reload(searchKeys: ChildList.searchKeys(kind, parent, workspace))
   }
 
   static func searchKeys(_ kind: Kind, _ parent: Int, _ workspace: Workspace) -> [String] {

@@ -8,7 +8,11 @@ enum ConnectionCheck {
     else { return [] }
     let code = state.workspace.connections[index].code
     do throws(SignalPlanError) {
-      let plan = try SignalPlanner.checkConnection(code, in: state.workspace)
+      // The probe id comes from the state, not a random draw, so that update stays a pure
+      // function; any id that no profile has will do.
+      let plan = try SignalPlanner.checkConnection(
+        code, in: state.workspace, probeID: "mizzen-check-\(state.lastSignalID + 1)")
+      state.lastSignalID += 1
       state.flash("Checking \(code)…", .info)
       return [.signal(.check(plan))]
     } catch {

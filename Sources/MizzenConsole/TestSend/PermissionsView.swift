@@ -35,7 +35,7 @@ enum PermissionsView {
     lines.append("The eight permissions the Ketch setup asks for:")
     for permission in BrazePermission.ketchSetup {
       lines.append(
-        "  " + permission.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)
+        "  " + TextFit.pad(permission.rawValue, to: 24)
           + use(permission))
     }
     lines.append("Note: Braze's /email/status needs email.status, which")

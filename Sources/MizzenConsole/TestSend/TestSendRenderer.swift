@@ -3,8 +3,6 @@ import MizzenCore
 /// Draws the test-send screen: the fields, then the preview of the planned requests, the
 /// spinner while a call is out, or the result pane.
 enum TestSendRenderer {
-  static let spinner: [String] = ["|", "/", "-", "\\"]
-
   static func draw(
     _ send: TestSendState, _ state: ConsoleState, _ body: BodyArea, _ frame: inout Frame
   ) {
@@ -17,7 +15,7 @@ enum TestSendRenderer {
     func mark(_ focus: Int) -> String { editing && send.focus == focus ? "› " : "  " }
     lines.append((mark(0) + "Channel      ‹ \(send.channel) ›", role(0)))
     for (index, space) in send.spaces.enumerated() {
-      let label = space.padding(toLength: max(12, space.count), withPad: " ", startingAt: 0)
+      let label = TextFit.pad(space, to: max(12, DisplayWidth.of(space)))
       lines.append((mark(index + 1) + "\(label) [\(send.values[index].text)]", role(index + 1)))
     }
     lines.append(
@@ -27,10 +25,18 @@ enum TestSendRenderer {
     case .editing:
       lines += preview(send, state, width: body.width - 4)
     case .sending:
-      lines.append(("\(spinner[state.ticks % spinner.count]) Sending… esc cancels", .warning))
+      lines.append(
+        (
+          "\(StatusRenderer.spinner[state.ticks % StatusRenderer.spinner.count]) Sending… esc cancels",
+          .warning
+        ))
     case .verifying:
       lines += result(send, width: body.width - 4)
-      lines.append(("\(spinner[state.ticks % spinner.count]) Verifying…", .warning))
+      lines.append(
+        (
+          "\(StatusRenderer.spinner[state.ticks % StatusRenderer.spinner.count]) Verifying…",
+          .warning
+        ))
     case .done:
       lines += result(send, width: body.width - 4)
     }

@@ -87,11 +87,4 @@ public struct TestSendState: Equatable, Sendable {
     }
     return "Enter a value for " + fields.joined(separator: " or ") + "."
   }
-
-  var isBusy: Bool {
-    switch phase {
-    case .sending, .verifying: return true
-    case .editing, .done: return false
-    }
-  }
 }
