@@ -125,4 +125,21 @@ import Testing
     let onRow = try #require((0..<frame.height).first { frame.text(ofRow: $0).contains("filter") })
     #expect(frame[onRow, 6].role == .dialog)
   }
+
+  /// On a row of the identity mapping the form's own keys are still in force, so help says
+  /// why one of them is off there too.
+  @Test func onAMappingRowTheFormKeysSayWhyTheyAreOff() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("1"), .character("e"))
+    var strip = ""
+    for _ in 0..<12 where !strip.contains("add a mapping") {
+      press(&state, .tab)
+      strip = TestSendTypingHintTests.strip(state)
+    }
+    #expect(strip.contains("add a mapping"), "no mapping row reached: \(strip)")
+    press(&state, .function(1))
+    let screen = TestSendTests.text(state)
+    let save = screen.split(separator: "\n").first { $0.contains("ctrl-s") }
+    #expect(save?.contains("off: Nothing changed to save.") == true, "\(screen)")
+  }
 }

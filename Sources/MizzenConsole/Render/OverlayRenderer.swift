@@ -74,16 +74,8 @@ enum OverlayRenderer {
   private static func help(_ state: ConsoleState, scroll: Int, _ frame: inout Frame) {
     var underneath = state
     underneath.overlay = nil
-    let contexts: [BindingContext]
-    if underneath.form != nil {
-      contexts = [.form, .formRow, .chooser, .dialog]
-    } else if case .journalEntry = underneath.screens.last {
-      contexts = [.journalEntry, .global]
-    } else if case .testSend = underneath.screens.last {
-      contexts = [.testSend, .global]
-    } else {
-      contexts = [.list, .global, .prompt, .dialog]
-    }
+    let active = KeyDispatch.contexts(underneath)
+    let contexts = KeyDispatch.helpContexts(active)
     // The section's lines are one paragraph, flowed to the overlay's width.
     var lines: [(String, Role)] = TextFit.wrap(
       SectionHelp.lines(underneath).joined(separator: " "), to: frame.width - 8
@@ -98,7 +90,7 @@ enum OverlayRenderer {
       for binding in BindingTable.bindings(in: [context]) {
         var text = "  " + TextFit.pad(binding.keyLabel, to: 16) + binding.description
         var role: Role = .dialog
-        if context == KeyDispatch.contexts(underneath).first || context == .global,
+        if active.contains(context),
           let reason = KeyDispatch.disabledReason(binding.action, underneath)
         {
           text += " — off: " + reason

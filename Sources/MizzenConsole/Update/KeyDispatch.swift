@@ -21,6 +21,16 @@ enum KeyDispatch {
     return [.list, .global]
   }
 
+  /// What help lists over a screen whose keys are `active`: those, then the keys of what
+  /// the screen opens (a form's choosers and dialogs, a list's prompt and dialogs).
+  static func helpContexts(_ active: [BindingContext]) -> [BindingContext] {
+    switch active.first {
+    case .form, .formRow: return [.form, .formRow, .chooser, .dialog]
+    case .list: return active + [.prompt, .dialog]
+    default: return active
+    }
+  }
+
   static func handle(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
     let contexts = contexts(state)
     if contexts == [.prompt], PromptActions.edit(&state, key) { return [] }
