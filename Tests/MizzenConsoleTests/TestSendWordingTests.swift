@@ -143,3 +143,22 @@ import Testing
     #expect(save?.contains("off: Nothing changed to save.") == true, "\(screen)")
   }
 }
+
+/// The test-send screen is not a list: the wheel and clicks there leave the Topics list
+/// underneath where it was, and the breadcrumb shows no list position.
+@Suite struct TestSendIsNotAListTests {
+  @Test func theWheelLeavesTheTopicsSelectionAlone() throws {
+    var (state, _) = try TestSendTests.opened()
+    let before = state.currentList.selectedRecord
+    for _ in 0..<3 {
+      _ = ConsoleModel.update(&state, .mouse(.scrollDown(Position(row: 4, column: 4))))
+    }
+    _ = ConsoleModel.update(&state, .mouse(.click(Position(row: 4, column: 4))))
+    let crumb = TestSendTests.text(state).split(separator: "\n").dropLast().last ?? ""
+    #expect(crumb.contains("Test-send"))
+    #expect(!crumb.contains("/"), "\(crumb)")
+    press(&state, .escape)
+    #expect(TestSendTests.screen(state) == nil)
+    #expect(state.currentList.selectedRecord == before)
+  }
+}

@@ -128,18 +128,10 @@ enum Renderer {
       }
     }
     var right = ""
-    if state.form == nil {
-      let list = ListActions.activeList(state)
-      let hasList: Bool
-      switch state.screens.last {
-      case .problems?, .children?, .testSend?, nil: hasList = true
-      case .form?, .journalEntry?: hasList = false
-      }
-      if hasList {
-        let position = list.visible.isEmpty ? 0 : list.selected + 1
-        right = "\(position)/\(list.visible.count)"
-        if !list.filter.isEmpty { right = "filter “\(list.filter)”  " + right }
-      }
+    if let list = ListActions.activeList(state) {
+      let position = list.visible.isEmpty ? 0 : list.selected + 1
+      right = "\(position)/\(list.visible.count)"
+      if !list.filter.isEmpty { right = "filter “\(list.filter)”  " + right }
     }
     let rightWidth = DisplayWidth.of(right)
     frame.draw(

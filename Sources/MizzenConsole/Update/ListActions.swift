@@ -2,24 +2,32 @@ import MizzenCore
 
 /// Actions of the list screens and of the whole console (sections, help, undo, quit).
 enum ListActions {
-  /// Runs `body` on the list the user is looking at: the problems list when it is on top,
-  /// else the current section's.
+  /// Runs `body` on the list the user is looking at: the problems list or a record's
+  /// children when on top, the current section's when nothing is; nothing on a screen that
+  /// is not a list (a form, test-send, a journal entry), whose section list stays put.
   static func withActiveList(_ state: inout ConsoleState, _ body: (inout ListState) -> Void) {
-    if case .problems(var list) = state.screens.last {
+    switch state.screens.last {
+    case .problems(var list)?:
       body(&list)
       state.screens[state.screens.count - 1] = .problems(list)
-    } else if case .children(var children) = state.screens.last {
+    case .children(var children)?:
       body(&children.list)
       state.screens[state.screens.count - 1] = .children(children)
-    } else {
+    case nil:
       body(&state.lists[state.section.rawValue - 1])
+    case .form?, .testSend?, .journalEntry?:
+      break
     }
   }
 
-  static func activeList(_ state: ConsoleState) -> ListState {
-    if case .problems(let list) = state.screens.last { return list }
-    if let children = state.childList { return children.list }
-    return state.currentList
+  /// The list the user is looking at, or nil on a screen that is not a list.
+  static func activeList(_ state: ConsoleState) -> ListState? {
+    switch state.screens.last {
+    case .problems(let list)?: return list
+    case .children(let children)?: return children.list
+    case nil: return state.currentList
+    case .form?, .testSend?, .journalEntry?: return nil
+    }
   }
 
   static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
@@ -44,7 +52,7 @@ enum ListActions {
     case .open: open(&state)
     case .back: back(&state)
     case .filter:
-      let current = activeList(state).filter
+      let current = activeList(state)?.filter ?? ""
       state.prompt = Prompt(kind: .filter, input: TextInput(current), previousFilter: current)
     case .command:
       state.prompt = Prompt(kind: .command, input: TextInput())
@@ -90,7 +98,7 @@ enum ListActions {
   }
 
   private static func back(_ state: inout ConsoleState) {
-    if !activeList(state).filter.isEmpty {
+    if activeList(state)?.filter.isEmpty == false {
       withActiveList(&state) { $0.setFilter("") }
       state.flash("Filter cleared.", .info)
     } else if !state.screens.isEmpty {

@@ -38,7 +38,7 @@ enum PromptActions {
         remember(&state, prompt.input.text)
         return run(&state, prompt.input.text)
       }
-      let count = ListActions.activeList(state).visible.count
+      let count = ListActions.activeList(state)?.visible.count ?? 0
       state.flash("\(count) match\(count == 1 ? "" : "es"); esc clears the filter.", .info)
     case .complete:
       guard prompt.kind == .command else { return [] }
