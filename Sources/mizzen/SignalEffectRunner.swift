@@ -37,11 +37,9 @@ final class SignalEffectRunner: Sendable {
     case .send(let plan, let id):
       let sender = sender
       let key: String
-      do throws(SignalPlanError) {
-        key = try APIKeyResolver.resolve(
-          plan.keySource, connection: plan.connection,
-          environment: ProcessInfo.processInfo.environment)
-      } catch {
+      switch Self.key(plan.keySource, plan.connection) {
+      case .success(let found): key = found
+      case .failure(let error):
         report(.refused(id: id, error.message))
         return
       }
@@ -52,11 +50,9 @@ final class SignalEffectRunner: Sendable {
     case .verify(let plan, let id):
       let sender = sender
       let key: String
-      do throws(SignalPlanError) {
-        key = try APIKeyResolver.resolve(
-          plan.keySource, connection: plan.connection,
-          environment: ProcessInfo.processInfo.environment)
-      } catch {
+      switch Self.key(plan.keySource, plan.connection) {
+      case .success(let found): key = found
+      case .failure(let error):
         let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
         report(.verified(id: id, nil, outcome, journalError: nil))
         return
@@ -71,12 +67,10 @@ final class SignalEffectRunner: Sendable {
       }
     case .check(let plan):
       let client = client
-      do throws(SignalPlanError) {
-        let key = try APIKeyResolver.resolve(
-          plan.keySource, connection: plan.connection,
-          environment: ProcessInfo.processInfo.environment)
+      switch Self.key(plan.keySource, plan.connection) {
+      case .success(let key):
         Task.detached { report(.checked(plan, await client.perform(plan.request, key: key))) }
-      } catch {
+      case .failure(let error):
         let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
         report(
           .checked(
@@ -110,6 +104,20 @@ final class SignalEffectRunner: Sendable {
   func cancelAllAndWait() -> Bool {
     tasks.cancelAll()
     return tasks.waitUntilFinished(timeout: Self.quitWait)
+  }
+
+  /// The connection's key, read from the environment at the moment of the call (never
+  /// kept), or why there is none; nothing is sent without one.
+  private static func key(_ source: APIKeySource, _ connection: String)
+    -> Result<String, SignalPlanError>
+  {
+    do throws(SignalPlanError) {
+      return .success(
+        try APIKeyResolver.resolve(
+          source, connection: connection, environment: ProcessInfo.processInfo.environment))
+    } catch {
+      return .failure(error)
+    }
   }
 
   private static func readIdentities(_ path: String) -> [String: String] {
