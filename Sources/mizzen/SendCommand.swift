@@ -87,10 +87,14 @@ struct SendCommand: AsyncParsableCommand {
       topic: topic, channel: channel, identities: try parsedIdentities(),
       state: SignalState(text: state))
     let plan: SignalPlan
-    do {
+    do throws(SignalPlanError) {
       plan = try SignalPlanner.plan(signal, in: workspace, verify: verify)
     } catch {
-      printError(command: "send", error.message)
+      var message = error.message
+      if error.kind == .missingIdentity, let space = error.identitySpaces.first {
+        message += " Give one, e.g. --identity \(space)=VALUE."
+      }
+      printError(command: "send", message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     switch format {

@@ -130,6 +130,17 @@ struct SendCommandTests {
     #expect(noKey.status == 2)
     #expect(noKey.stderr.contains(SignalCLIKeys.variable))
 
+    // The command line, not the planner, says how to give the missing value.
+    let noIdentity = try await fixture.mizzen(
+      "send",
+      [
+        "--topic", "news", "--channel", "email", "--identity", "phone=+14155550123",
+        "--state", "granted",
+      ])
+    #expect(noIdentity.status == 2)
+    #expect(
+      noIdentity.stderr.contains("Give one, e.g. --identity email=VALUE."), "\(noIdentity.stderr)")
+
     let badPhone = try await fixture.mizzen(
       "send",
       [

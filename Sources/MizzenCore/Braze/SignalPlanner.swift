@@ -252,8 +252,7 @@ public struct SignalPlanner: Sendable {
       .missingIdentity,
       "The signal has no value for "
         + servable.map { "'\($0)'" }.joined(separator: " or ")
-        + ", which connection '\(connection.code)' needs to reach a person on \(kind.label). "
-        + "Give one, e.g. --identity \(servable[0])=VALUE.")
+        + ", which connection '\(connection.code)' needs to reach a person on \(kind.label).")
     error.identitySpaces = servable
     throw error
   }
