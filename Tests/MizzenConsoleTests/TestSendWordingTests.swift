@@ -163,3 +163,24 @@ import Testing
     #expect(state.currentList.selectedRecord == before)
   }
 }
+
+/// The preview is planned on the workspace as it is now, also after a change made while
+/// test-send is open (undo works there).
+@Suite struct TestSendFollowsTheWorkspaceTests {
+  @Test func undoOnTheTestSendScreenChangesThePreview() throws {
+    var state = try Fixtures.state()
+    let group = "0b5f3c7e-1d2a-4e6f-9a8b-7c6d5e4f3a2b"
+    press(&state, .character("2"), .enter, .character("e"), .tab, .tab, .control("u"))
+    for character in group { press(&state, .character(character)) }
+    press(&state, .control("s"))
+    #expect(state.form == nil, "the channel form did not save: \(TestSendTests.text(state))")
+    press(&state, .character("t"))
+    for character in "ana@example.com" { press(&state, .character(character)) }
+    press(&state, .backTab)  // off the value field, so that z is a key, not text
+    #expect(TestSendTests.text(state).contains(group))
+    press(&state, .character("z"))
+    #expect(TestSendTests.screen(state) != nil)
+    #expect(!TestSendTests.text(state).contains(group), "the preview kept the undone group id")
+    #expect(TestSendTests.text(state).contains("fbc3506c-26a5-4f35-b8f0-ed382da4f2db"))
+  }
+}

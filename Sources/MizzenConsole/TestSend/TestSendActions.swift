@@ -27,6 +27,7 @@ enum TestSendActions {
     let send = TestSendState(
       topic: topic, channel: channel, spaces: spaces(for: topic, in: state.workspace))
     state.screens.append(.testSend(send))
+    state.signalPlanner = SignalPlanner(workspace: state.workspace)
     return [.signal(.recallIdentities)]
   }
 
@@ -80,6 +81,7 @@ enum TestSendActions {
         return [.signal(.cancel(id: id))]
       case .verifying, .editing, .done:
         state.screens.removeLast()
+        state.signalPlanner = nil
       }
     case .nextField, .previousField:
       guard send.phase == .editing else { return [] }
@@ -118,7 +120,7 @@ enum TestSendActions {
     case .editing:
       break
     }
-    switch send.plan(in: state.workspace) {
+    switch send.plan(in: state) {
     case .failure(let error):
       state.flash("Not sent: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
@@ -144,9 +146,9 @@ enum TestSendActions {
     var signal = send.signal
     signal.state = SignalState(text: entry.state)
     let plan: SignalPlan
-    do throws(SignalPlanError) {
-      plan = try SignalPlanner.plan(signal, in: state.workspace, verify: true)
-    } catch {
+    switch send.plan(signal, in: state, verify: true) {
+    case .success(let planned): plan = planned
+    case .failure(let error):
       state.flash("Cannot verify: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
     }

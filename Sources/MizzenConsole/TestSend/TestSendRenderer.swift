@@ -51,7 +51,7 @@ enum TestSendRenderer {
   /// Each planned request: method, URL, headers with the key masked, body, permission.
   static func preview(_ send: TestSendState, _ state: ConsoleState, width: Int) -> [(String, Role)]
   {
-    switch send.plan(in: state.workspace) {
+    switch send.plan(in: state) {
     case .failure(let error):
       let reason = TestSendState.explain(error, in: state.workspace)
       return TextFit.wrap("Cannot send yet: " + reason, to: width).map { ($0, .warning) }

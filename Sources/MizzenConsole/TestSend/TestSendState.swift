@@ -67,10 +67,21 @@ public struct TestSendState: Equatable, Sendable {
     Signal(topic: topic, channel: channel, identities: identities, state: choice)
   }
 
-  /// The plan for the fields as they are, or why there is none.
-  func plan(in workspace: Workspace) -> Result<SignalPlan, SignalPlanError> {
+  /// The plan for the fields as they are (with the verify call when `verify`), or why
+  /// there is none. The preview re-plans on every frame, so it uses the state's indexed
+  /// planner when there is one.
+  func plan(in state: ConsoleState, verify: Bool = false) -> Result<SignalPlan, SignalPlanError> {
+    plan(signal, in: state, verify: verify)
+  }
+
+  func plan(_ signal: Signal, in state: ConsoleState, verify: Bool = false)
+    -> Result<SignalPlan, SignalPlanError>
+  {
     do throws(SignalPlanError) {
-      return .success(try SignalPlanner.plan(signal, in: workspace))
+      if let planner = state.signalPlanner {
+        return .success(try planner.plan(signal, verify: verify))
+      }
+      return .success(try SignalPlanner.plan(signal, in: state.workspace, verify: verify))
     } catch {
       return .failure(error)
     }
