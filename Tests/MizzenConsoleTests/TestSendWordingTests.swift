@@ -184,3 +184,12 @@ import Testing
     #expect(TestSendTests.text(state).contains("fbc3506c-26a5-4f35-b8f0-ed382da4f2db"))
   }
 }
+
+/// v while a call is out says so, rather than asking for a send that is under way.
+@Suite struct VerifyWhileBusyTests {
+  @Test func vDuringASendSaysACallIsOut() throws {
+    var (state, _, _) = try TestSendTests.sending()
+    press(&state, .character("v"))
+    #expect(state.status?.text == "A call is under way; esc cancels it.")
+  }
+}

@@ -113,8 +113,12 @@ enum KeyDispatch {
         return "No topic is selected."
       }
     case .verify:
-      if case .testSend(let send) = state.screens.last, send.entry == nil {
-        return "v verifies after a send: send first (enter)."
+      if case .testSend(let send) = state.screens.last {
+        switch send.phase {
+        case .sending, .verifying: return "A call is under way; esc cancels it."
+        case .done where send.entry != nil: break
+        case .editing, .done: return "v verifies after a send: send first (enter)."
+        }
       }
     case .undo:
       if state.undoStack.isEmpty { return "Nothing to undo." }
