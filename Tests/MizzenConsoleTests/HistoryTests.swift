@@ -97,6 +97,19 @@ import Testing
     return state
   }
 
+  /// A workspace edit cannot change the journal, so History's filter keys stay as read.
+  @Test func aWorkspaceEditLeavesHistoryAsRead() throws {
+    var state = try Self.history()
+    let history = Section.history.rawValue - 1
+    press(&state, .character("2"), .character("d"), .tab, .enter)
+    #expect(state.undoStack.count == 1, "no topic was deleted")
+    #expect(!state.lists[history].isStale)
+    #expect(state.lists[Section.topics.rawValue - 1].isStale == false)
+    press(&state, .character("5"), .character("/"))
+    for character in "verify" { press(&state, .character(character)) }
+    #expect(state.currentList.visible.count == 1, "verify matches only the read-back")
+  }
+
   static func loaded(_ state: inout ConsoleState, _ journal: [JournalEntry]) {
     _ = ConsoleModel.update(&state, .effectCompleted(.signal(.journalLoaded(.success(journal)))))
   }

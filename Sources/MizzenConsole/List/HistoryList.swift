@@ -101,16 +101,18 @@ enum HistoryList {
     // The journal only grows at the top, so the keys of the entries read before are kept
     // when the oldest and the newest of them are where they should be.
     let added = new.count - old.count
+    let oldKeys = state.lists[position].searchKeys
+    let keys: [String]
     if added >= 0, let first = old.first, let last = old.last, new[added] == first,
-      new[new.count - 1] == last, state.journalKeys.count == old.count
+      new[new.count - 1] == last, oldKeys.count == old.count
     {
-      state.journalKeys = searchKeys(new[..<added]) + state.journalKeys
+      keys = searchKeys(new[..<added]) + oldKeys
     } else {
-      state.journalKeys = searchKeys(new)
+      keys = searchKeys(new)
     }
     state.journal = new
     state.journalRead = true
-    state.lists[position].reload(searchKeys: state.journalKeys, selecting: keep)
+    state.lists[position].reload(searchKeys: keys, selecting: keep)
     state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
   }
 

@@ -64,8 +64,6 @@ public struct ConsoleState: Sendable {
   var lastSignalID = 0
   /// The signal journal, newest first, as last read.
   public internal(set) var journal = NewestFirst()
-  /// The filter's text of each journal entry, made when the journal is read.
-  var journalKeys: [String] = []
   /// False until the journal has been read once (a large one takes a moment, off the
   /// key loop): until then History says it is reading rather than that nothing was sent.
   public internal(set) var journalRead = false
@@ -111,7 +109,9 @@ public struct ConsoleState: Sendable {
   mutating func refreshCurrentList() {
     guard currentList.isStale else { return }
     if section == .history {
-      currentList.reload(searchKeys: journalKeys)
+      // The journal's keys are made when it is read (HistoryList.load), not from the
+      // workspace; this only marks them current.
+      currentList.reload(searchKeys: currentList.searchKeys)
     } else {
       currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
     }
@@ -132,7 +132,10 @@ public struct ConsoleState: Sendable {
       screens.contains { if case .testSend = $0 { true } else { false } }
       ? SignalPlanner(workspace: workspace) : nil
     reloadChildLists()
-    for section in Section.allCases { lists[section.rawValue - 1].markStale() }
+    // History lists the journal, which no workspace change touches.
+    for section in Section.allCases where section != .history {
+      lists[section.rawValue - 1].markStale()
+    }
     refreshCurrentList()
     if case .problems(var list) = screens.last {
       list.reload(
