@@ -72,6 +72,16 @@ import Testing
     type(&state, "sale_jp")
     press(&state, .enter)
     #expect(list.recordCount == state.problems.count)
+    // The filter narrowed the list on screen to the problems of sale_jp.
+    guard case .problems(let filtered) = state.screens.last else {
+      Issue.record("the problems list closed on enter")
+      return
+    }
+    #expect(!filtered.visible.isEmpty)
+    #expect(filtered.visible.contains(index))
+    for shown in filtered.visible {
+      #expect(state.problems[shown].path.description.contains("sale_jp"))
+    }
     ListActionsProbe.select(&state, problem: index)
     press(&state, .enter)
     #expect(state.section == .topics)

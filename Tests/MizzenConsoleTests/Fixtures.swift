@@ -74,7 +74,10 @@ enum Fixtures {
     _ workspace: Workspace = workspace, readOnly: Bool = false,
     size: Size = Size(width: 100, height: 30)
   ) throws -> ConsoleState {
-    let (_, loaded) = try loaded(workspace)
+    let (store, loaded) = try loaded(workspace)
+    // The state keeps only the revision; the folder is not needed past this point.
+    try? FileManager.default.removeItem(
+      at: URL(fileURLWithPath: store.path).deletingLastPathComponent())
     return ConsoleModel.initialState(
       loaded: loaded, loadError: nil,
       options: ConsoleOptions(readOnly: readOnly, workspacePath: path),
