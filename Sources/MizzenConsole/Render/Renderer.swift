@@ -83,7 +83,8 @@ enum Renderer {
     x += frame.draw(
       state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
     if state.options.readOnly {
-      x += frame.draw(" [read-only]", row: 0, column: x, width: room - x, role: .badge)
+      let reason = state.options.readOnlyReason.map { ": " + $0.summary } ?? ""
+      x += frame.draw(" [read-only\(reason)]", row: 0, column: x, width: room - x, role: .badge)
     }
     let (errors, warnings) = state.problemCounts
     let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)
