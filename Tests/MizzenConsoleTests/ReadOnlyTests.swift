@@ -61,7 +61,7 @@ import Testing
 /// reason in the header; `:w!` is the explicit choice to change and save it anyway.
 @Suite struct ImposedReadOnlyTests {
   static let reason = ReadOnlyReason(
-    summary: "file mode 0444", detail: "/home/admin/w.json is read-only (mode 0444)")
+    summary: "mode 0444", detail: "/home/admin/w.json is read-only (mode 0444)")
 
   static func state(readOnly: Bool = false, reason: ReadOnlyReason? = reason) throws
     -> ConsoleState
@@ -86,12 +86,12 @@ import Testing
   @Test func theHeaderAndTheStatusSayWhyAndEditsAreRefused() throws {
     var state = try Self.state()
     let header = ConsoleModel.render(state, state.size).text(ofRow: 0)
-    #expect(header.contains("[read-only: file mode 0444]"))
+    #expect(header.contains("[read-only: mode 0444]"))
     #expect(state.status?.text.contains("is read-only (mode 0444)") == true)
     #expect(state.status?.text.contains(":w!") == true)
     #expect(press(&state, .character("n")).isEmpty)
     #expect(state.form == nil)
-    #expect(state.status?.text.hasPrefix("Read-only: /home/admin/w.json is read-only") == true)
+    #expect(state.status?.text == "Read-only (mode 0444); :w! allows changes.")
     press(&state, .enter)
     #expect(state.form?.viewOnly == true)
   }

@@ -38,7 +38,7 @@ struct WritabilityTests {
     #expect(chmod(store.path, 0o444) == 0)
     #expect(access(store.path, W_OK) == (geteuid() == 0 ? 0 : -1))
     let reason = try #require(store.readOnlyReason())
-    #expect(reason.summary == "file mode 0444")
+    #expect(reason.summary == "mode 0444")
     #expect(reason.detail.contains("is read-only (mode 0444)"))
   }
 
@@ -59,7 +59,7 @@ struct WritabilityTests {
     #expect(chmod(store.path, 0o444) == 0)
     #expect(symlink(store.path, folder.file("link.json")) == 0)
     let reason = try #require(WorkspaceStore(path: folder.file("link.json")).readOnlyReason())
-    #expect(reason.summary == "file mode 0444")
+    #expect(reason.summary == "mode 0444")
   }
 
   @Test("a 0555 folder cannot take the lock or the temporary file: read-only")

@@ -9,7 +9,7 @@
 /// Why a workspace must be opened read-only: saving would write over a file that says it
 /// should not be written, or would fail for want of its lock or temporary file.
 public struct ReadOnlyReason: Equatable, Sendable {
-  /// A few words for the header, e.g. "file mode 0444".
+  /// A few words for the header, e.g. "mode 0444".
   public var summary: String
   /// The whole reason, for the status row and `--read-only` refusals.
   public var detail: String
@@ -42,7 +42,7 @@ extension WorkspaceStore {
       if info.st_mode & 0o200 == 0 {
         let mode = Self.octal(info.st_mode)
         return ReadOnlyReason(
-          summary: "file mode \(mode)",
+          summary: "mode \(mode)",
           detail: "\(path) is read-only (mode \(mode))")
       }
     }
