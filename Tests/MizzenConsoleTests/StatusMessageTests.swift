@@ -71,6 +71,8 @@ import Testing
       .joined(separator: " ")
     #expect(shown.contains(whole))
     #expect(Self.statusRow(state).contains("esc"))
+    Self.run(&state, "messages")
+    #expect(state.screens.count == 1)
     press(&state, .escape)
     #expect(state.screens.isEmpty)
   }

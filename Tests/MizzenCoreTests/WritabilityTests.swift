@@ -88,4 +88,12 @@ struct WritabilityTests {
     #expect(chmod(folder.path, 0o777) == 0)
     #expect(store.readOnlyReason() == nil)
   }
+
+  @Test("a file in a folder that does not exist: read-only, saying so")
+  func missingFolder() throws {
+    let folder = try TemporaryFolder()
+    let reason = try #require(WorkspaceStore(path: folder.file("gone/w.json")).readOnlyReason())
+    #expect(reason.summary == "no folder")
+    #expect(reason.detail.contains("No such file or directory"))
+  }
 }

@@ -95,6 +95,10 @@ enum PromptActions {
     case "problems": showProblems(&state)
     case "help": state.overlay = .help(scroll: 0)
     case "messages":
+      // Shown afresh, not stacked on an older copy of itself.
+      if case .journalEntry(let view) = state.screens.last, view.entry == nil {
+        state.screens.removeLast()
+      }
       state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
     case "w!": allowWriting(&state)
     default: return ListActions.quit(&state)

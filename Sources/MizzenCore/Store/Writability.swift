@@ -49,9 +49,10 @@ extension WorkspaceStore {
     let folder = PosixFile.folder(of: target)
     var folderInfo = stat()
     guard stat(folder, &folderInfo) == 0 else {
+      let code = errno
       return ReadOnlyReason(
-        summary: "folder unreadable",
-        detail: "the folder \(folder) cannot be read: \(PosixFile.describe(errno))")
+        summary: code == ENOENT || code == ENOTDIR ? "no folder" : "folder unreadable",
+        detail: "the folder \(folder) cannot be used: \(PosixFile.describe(code))")
     }
     if !user.mayWrite(folderInfo) {
       let mode = Self.octal(folderInfo.st_mode)
