@@ -26,10 +26,21 @@ public enum ConsoleModel {
         expiresAtTick: nil)
     } else if loaded == nil {
       state.flash("New workspace: the file is created on the first save.", .info)
+    } else if let reason = options.readOnlyReason {
+      state.flash("Read-only (:w! allows changes): \(reason.detail).", .warning)
     } else if options.readOnly {
       state.flash("Read-only: nothing can be changed in this session.", .info)
     }
     return state
+  }
+
+  /// Why nothing can be changed, and, when the file imposed it, how to write anyway; short,
+  /// so that the status row shows it whole.
+  static func readOnlyMessage(_ options: ConsoleOptions) -> String {
+    guard let reason = options.readOnlyReason else {
+      return "Read-only: the console was started with --read-only, so nothing can be changed."
+    }
+    return "Read-only (\(reason.summary)); :w! allows changes."
   }
 
   /// Applies one event. The only function that changes the state; returns the effects
@@ -38,8 +49,11 @@ public enum ConsoleModel {
     if !state.problemsChecked { state.checkProblems() }
     switch event {
     case .key(let key):
+      // A message belongs to the moment it was said in: the next key ends it.
+      state.status = nil
       return KeyDispatch.handle(&state, key)
     case .mouse(let mouse):
+      state.status = nil
       MouseInput.handle(&state, mouse)
       return []
     case .resize(let size):

@@ -11,6 +11,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     abstract: "Open the console on the workspace.",
     discussion: """
       A workspace file that does not exist yet is created on the first save. A file that \
+      should not be written (read-only mode, owned by another user, in a folder where the \
+      lock or temporary file of a save cannot be made) opens read-only, with the reason in \
+      the header; `:w!` allows changes and saves over it. A file that \
       cannot be read (bad JSON, no permission, a newer format) is not opened: mizzen prints \
       why and exits with status 2, so the file can be fixed or restored from <file>.bak.
 
@@ -77,9 +80,15 @@ struct ConsoleCommand: AsyncParsableCommand {
     }
     trace?.step("terminal start")
     let runner = EffectRunner(store: store)
+    // A file that should not be written opens read-only before any edit can be lost to
+    // a failing save; `--read-only` needs no reason.
+    let environment = ProcessInfo.processInfo.environment
+    let options = ConsoleOptions(
+      readOnly: readOnly, readOnlyReason: readOnly ? nil : store.readOnlyReason(),
+      workspacePath: path,
+      environmentNames: Set(environment.filter { !$0.value.isEmpty }.keys))
     let state = ConsoleModel.initialState(
-      loaded: loaded, loadError: nil,
-      options: ConsoleOptions(readOnly: readOnly, workspacePath: path), size: terminal.size)
+      loaded: loaded, loadError: nil, options: options, size: terminal.size)
     trace?.step("console state")
     var loop = ConsoleLoop(
       terminal: terminal, runner: runner, signals: signals, state: state, trace: trace)
@@ -89,8 +98,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     terminal.close()
     if !journaled {
       printError(
-        "A test-send was still being journaled after \(SignalEffectRunner.quitWait) and "
-          + "was left; its line may be missing from the journal.")
+        "A test-send or a remembered value was still being written after "
+          + "\(SignalEffectRunner.quitWait) and was left; its journal line or the values in "
+          + "\(path).mizzen-state.json may be missing.")
     }
     switch ending {
     case .quit: return 0

@@ -7,9 +7,9 @@ import MizzenCore
 final class SignalEffectRunner: Sendable {
   private let sender: SignalSender
   private let client: BrazeClient
-  /// `<workspace>.mizzen-state.json`: remembered values, kept out of the workspace file.
-  private let statePath: String
   private let tasks = SignalTasks()
+  /// `<workspace>.mizzen-state.json`; its writes are among the tasks quitting waits for.
+  private let identities: RememberedIdentities
   private let journalReads = DispatchQueue(label: "mizzen.journal.reads", qos: .userInitiated)
   /// How long quitting waits for cancelled calls to journal. A cancelled call stops at
   /// once and its journal line takes milliseconds, so this only bounds a disk that hangs:
@@ -21,7 +21,7 @@ final class SignalEffectRunner: Sendable {
     self.sender = SignalSender(
       client: client, journal: SignalJournal(workspacePath: workspacePath),
       verifyDelay: .zero)
-    self.statePath = workspacePath + ".mizzen-state.json"
+    self.identities = RememberedIdentities(workspacePath: workspacePath, tasks: tasks)
   }
 
   /// True when `effect` answers with exactly one result.
@@ -91,16 +91,16 @@ final class SignalEffectRunner: Sendable {
     case .cancel(let id):
       tasks.cancel(id)
     case .recallIdentities:
-      let path = statePath
-      Task.detached { report(.identitiesRecalled(Self.readIdentities(path))) }
+      let identities = identities
+      Task.detached { report(.identitiesRecalled(identities.read())) }
     case .rememberIdentities(let values):
-      let path = statePath
-      Task.detached { Self.writeIdentities(values, path) }
+      identities.remember(values)
     }
   }
 
   /// Cancels every send and verify still out and waits (at most `quitWait`) until each
-  /// has written its journal line; true when all did. For quitting.
+  /// has written its journal line, and every remembered-identity write has landed; true
+  /// when all did. For quitting.
   func cancelAllAndWait() -> Bool {
     tasks.cancelAll()
     return tasks.waitUntilFinished(timeout: Self.quitWait)
@@ -118,24 +118,5 @@ final class SignalEffectRunner: Sendable {
     } catch {
       return .failure(error)
     }
-  }
-
-  private static func readIdentities(_ path: String) -> [String: String] {
-    guard let data = FileManager.default.contents(atPath: path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return [:] }
-    return object["identities"] as? [String: String] ?? [:]
-  }
-
-  /// Best effort: losing the remembered values only means typing them again.
-  private static func writeIdentities(_ values: [String: String], _ path: String) {
-    var merged = readIdentities(path)
-    merged.merge(values) { _, new in new }
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: ["identities": merged], options: [.sortedKeys])
-    else { return }
-    _ = FileManager.default.createFile(
-      atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
   }
 }

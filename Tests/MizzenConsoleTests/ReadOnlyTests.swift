@@ -1,3 +1,4 @@
+import Foundation
 import MizzenConsole
 import MizzenCore
 import Testing
@@ -53,5 +54,64 @@ import Testing
     press(&state, .enter, .character("2"), .character("1"))
     #expect(state.currentList.visible == [2])
     #expect(press(&state, .character("q")) == [.quit])
+  }
+}
+
+/// A file that should not be written (its mode, owner or folder) opens read-only with the
+/// reason in the header; `:w!` is the explicit choice to change and save it anyway.
+@Suite struct ImposedReadOnlyTests {
+  static let reason = ReadOnlyReason(
+    summary: "mode 0444", detail: "/home/admin/w.json is read-only (mode 0444)")
+
+  static func state(readOnly: Bool = false, reason: ReadOnlyReason? = reason) throws
+    -> ConsoleState
+  {
+    let (store, loaded) = try Fixtures.loaded()
+    try? FileManager.default.removeItem(
+      at: URL(fileURLWithPath: store.path).deletingLastPathComponent())
+    return ConsoleModel.initialState(
+      loaded: loaded, loadError: nil,
+      options: ConsoleOptions(
+        readOnly: readOnly, readOnlyReason: reason, workspacePath: Fixtures.path),
+      size: Size(width: 120, height: 30))
+  }
+
+  @discardableResult
+  static func run(_ state: inout ConsoleState, _ command: String) -> [Effect] {
+    press(&state, .character(":"))
+    type(&state, command)
+    return press(&state, .enter)
+  }
+
+  @Test func theHeaderAndTheStatusSayWhyAndEditsAreRefused() throws {
+    var state = try Self.state()
+    let header = ConsoleModel.render(state, state.size).text(ofRow: 0)
+    #expect(header.contains("[read-only: mode 0444]"))
+    #expect(state.status?.text.contains("is read-only (mode 0444)") == true)
+    #expect(state.status?.text.contains(":w!") == true)
+    #expect(press(&state, .character("n")).isEmpty)
+    #expect(state.form == nil)
+    #expect(state.status?.text == "Read-only (mode 0444); :w! allows changes.")
+    press(&state, .enter)
+    #expect(state.form?.viewOnly == true)
+  }
+
+  @Test func colonWBangAllowsChangesAndSaves() throws {
+    var state = try Self.state()
+    #expect(Self.run(&state, "w!").isEmpty)
+    #expect(!state.options.readOnly)
+    #expect(state.status?.text.contains("saves now write over the file") == true)
+    let header = ConsoleModel.render(state, state.size).text(ofRow: 0)
+    #expect(!header.contains("read-only"))
+    press(&state, .character("d"))
+    let effects = press(&state, .right, .enter)
+    #expect(effects.contains { if case .save = $0 { true } else { false } })
+  }
+
+  @Test func colonWBangDoesNotLiftTheReadOnlyFlag() throws {
+    var state = try Self.state(readOnly: true, reason: nil)
+    #expect(Self.run(&state, "w!").isEmpty)
+    #expect(state.options.readOnly)
+    #expect(state.status?.text.contains("--read-only") == true)
   }
 }

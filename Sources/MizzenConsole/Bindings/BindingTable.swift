@@ -80,6 +80,7 @@ public enum BindingTable {
     Binding([.backTab, .left, .character("h")], .previousButton, .dialog, "previous button"),
     Binding([.enter], .confirm, .dialog, "press the focused button", hint: true),
     Binding([.escape], .back, .dialog, "cancel", hint: true),
+    Binding([.control("s")], .save, .dialog, "save the form (when asked to discard it)"),
 
     Binding([.enter], .accept, .prompt, "accept", hint: true),
     Binding([.tab], .complete, .prompt, "complete the command", hint: true),

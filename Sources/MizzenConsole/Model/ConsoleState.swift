@@ -49,7 +49,12 @@ public struct ConsoleState: Sendable {
   public internal(set) var prompt: Prompt?
   /// Commands run from the `:` line, oldest first, for ↑ ↓.
   public internal(set) var commandHistory: [String] = []
-  public internal(set) var status: StatusMessage?
+  /// The message of the moment: it goes on the next key or click (`ConsoleModel.update`).
+  public internal(set) var status: StatusMessage? {
+    didSet { if let status { StatusMessage.log(status, in: &messageLog) } }
+  }
+  /// The latest status messages, oldest first, kept whole for `:messages`.
+  public internal(set) var messageLog: [StatusMessage] = []
   public internal(set) var undoStack: [Change] = []
   public internal(set) var redoStack: [Change] = []
   public internal(set) var size: Size

@@ -65,9 +65,12 @@ enum Renderer {
       Section.allCases.map { $0 == active ? "\($0.rawValue) \($0.title)" : "\($0.rawValue)" },
     ]
     var tabs = variants[2]
+    // The read-only marker and its reason need room beside the name: tabs shorten for it.
+    let marker = readOnlyMarker(state.options)
+    let needed = 30 + (marker.isEmpty ? 0 : DisplayWidth.of(marker) - 4)
     for variant in variants {
       let tabsWidth = variant.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
-      if width - tabsWidth >= 30 {
+      if width - tabsWidth >= needed {
         tabs = variant
         break
       }
@@ -82,8 +85,8 @@ enum Renderer {
     var x = 1
     x += frame.draw(
       state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
-    if state.options.readOnly {
-      x += frame.draw(" [read-only]", row: 0, column: x, width: room - x, role: .badge)
+    if !marker.isEmpty {
+      x += frame.draw(marker, row: 0, column: x, width: room - x, role: .badge)
     }
     let (errors, warnings) = state.problemCounts
     let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)
@@ -97,6 +100,12 @@ enum Renderer {
         leadingTruncated(state.options.workspacePath, to: room - x), row: 0, column: x,
         width: room - x, role: .dim)
     }
+  }
+
+  /// " [read-only]", with why when the file imposed it; empty when changes are allowed.
+  private static func readOnlyMarker(_ options: ConsoleOptions) -> String {
+    guard options.readOnly else { return "" }
+    return " [read-only\(options.readOnlyReason.map { ": " + $0.summary } ?? "")]"
   }
 
   /// A path cut at the front, so the file name stays visible.

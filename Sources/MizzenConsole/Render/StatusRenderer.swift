@@ -1,4 +1,5 @@
-/// The status row: the prompt while one is open, else the latest message, else key hints.
+/// The status row: the prompt while one is open, else the message of the moment, if any,
+/// followed by the key hints.
 enum StatusRenderer {
   static let spinner = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
 
@@ -27,6 +28,7 @@ enum StatusRenderer {
       let glyph = spinner[state.ticks % spinner.count]
       column += frame.draw("\(glyph) saving ", row: row, column: 0, width: width, role: .status)
     }
+    var hints = hints(state)
     if let message = state.status {
       let role: Role
       switch message.level {
@@ -35,18 +37,34 @@ enum StatusRenderer {
       case .warning: role = .warning
       case .error: role = .error
       }
-      frame.draw(message.text, row: row, column: column, width: width - column, role: role)
-      return
+      // The hints stay in view: a long message is cut (`:messages` shows it whole) so that
+      // they keep at least two fifths of the row, help first, as it leads to every key.
+      hints = hints.filter(\.isHelp) + hints.filter { !$0.isHelp }
+      let room = width - column
+      let hintsWidth = hints.reduce(0) { $0 + $1.width }
+      let limit = hintsWidth == 0 ? room : max(room - hintsWidth - 2, room * 3 / 5)
+      column += frame.draw(
+        TextFit.truncate(message.text, to: limit), row: row, column: column, width: limit,
+        role: role)
+      column += 2
     }
-    hints(state, row: row, column: column, &frame)
+    var x = column
+    for hint in hints {
+      // A hint that does not fit is left out, but a shorter one after it (? help) may fit.
+      guard x + hint.width <= width else { continue }
+      x += frame.draw(" " + hint.key, row: row, column: x, width: width - x, role: .hintKey)
+      x += frame.draw(" " + hint.text + " ", row: row, column: x, width: width - x, role: .hint)
+    }
   }
 
   /// The hint strip, read from the binding table; keys that cannot act now are left out
   /// (so dangerous ones vanish under `--read-only`, and `t` shows only where it can send).
-  private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
-    var x = column
+  private static func hints(_ state: ConsoleState)
+    -> [(key: String, text: String, width: Int, isHelp: Bool)]
+  {
     let contexts = KeyDispatch.contexts(state)
     let typing = TestSendActions.isTyping(state)
+    var found: [(key: String, text: String, width: Int, isHelp: Bool)] = []
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
       // While a value is typed, printable keys are text: offer F1 for help instead of ?.
@@ -54,12 +72,9 @@ enum StatusRenderer {
         continue
       }
       let key = binding.keys[0].label
-      let needed = DisplayWidth.of(key) + DisplayWidth.of(binding.hintText) + 3
-      // A hint that does not fit is left out, but a shorter one after it (? help) may fit.
-      guard x + needed <= frame.width else { continue }
-      x += frame.draw(" " + key, row: row, column: x, width: frame.width - x, role: .hintKey)
-      x += frame.draw(
-        " " + binding.hintText + " ", row: row, column: x, width: frame.width - x, role: .hint)
+      let width = DisplayWidth.of(key) + DisplayWidth.of(binding.hintText) + 3
+      found.append((key, binding.hintText, width, binding.action == .help))
     }
+    return found
   }
 }

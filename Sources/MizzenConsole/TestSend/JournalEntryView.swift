@@ -1,17 +1,67 @@
 import MizzenCore
 
-/// The screen that shows one journal entry in full: what was sent, every attempt and
-/// answer, and how it ended. It scrolls; esc goes back to History.
+/// The screen that shows text in full, scrolling: one journal entry (what was sent, every
+/// attempt and answer, and how it ended; esc goes back to History), or the latest status
+/// messages (`:messages`).
 public struct JournalEntryView: Equatable, Sendable {
-  public internal(set) var entry: JournalEntry
+  /// What the screen shows.
+  public enum Content: Equatable, Sendable {
+    case entry(JournalEntry)
+    /// Status messages, oldest first.
+    case messages([StatusMessage])
+  }
+
+  public internal(set) var content: Content
   /// The first line on screen.
   public internal(set) var scroll = 0
 
-  init(entry: JournalEntry) { self.entry = entry }
+  init(entry: JournalEntry) { self.content = .entry(entry) }
+
+  /// The journal entry shown, if the screen shows one.
+  public var entry: JournalEntry? {
+    if case .entry(let entry) = content { return entry }
+    return nil
+  }
+
+  init(messages: [StatusMessage]) { self.content = .messages(messages) }
 
   /// The title in the breadcrumb.
   var title: String {
-    (entry.isVerify ? "Verify " : "Send ") + HistoryList.shortTime(entry.time)
+    switch content {
+    case .entry(let entry):
+      return (entry.isVerify ? "Verify " : "Send ") + HistoryList.shortTime(entry.time)
+    case .messages: return "Messages"
+    }
+  }
+
+  /// What the screen shows, as lines of at most `width` cells, with their colours.
+  func lines(width: Int) -> [(String, Role)] {
+    switch content {
+    case .entry(let entry): return Self.lines(entry, width: width)
+    case .messages(let messages): return Self.lines(messages, width: width)
+    }
+  }
+
+  /// The messages whole, newest first, each wrapped.
+  static func lines(_ messages: [StatusMessage], width: Int) -> [(String, Role)] {
+    guard !messages.isEmpty else { return [("No messages yet.", .dim)] }
+    var lines: [(String, Role)] = [
+      ("The last \(messages.count) messages, newest first; esc goes back.", .columnTitle)
+    ]
+    for message in messages.reversed() {
+      let role: Role
+      switch message.level {
+      case .info: role = .normal
+      case .success: role = .success
+      case .warning: role = .warning
+      case .error: role = .error
+      }
+      let wrapped = TextFit.wrap(message.text, to: max(1, width - 2))
+      for (index, line) in wrapped.enumerated() {
+        lines.append(((index == 0 ? "• " : "  ") + line, role))
+      }
+    }
+    return lines
   }
 
   /// The entry as lines of at most `width` cells, with their colours.

@@ -77,7 +77,7 @@ enum TestSendActions {
     case .back:
       switch send.phase {
       case .sending(let id):
-        state.flash("Cancelling the send…", .info)
+        state.flash(SendWording.cancelling, .warning)
         return [.signal(.cancel(id: id))]
       case .verifying, .editing, .done:
         state.screens.removeLast()
@@ -170,10 +170,8 @@ enum TestSendActions {
     switch result {
     case .sent(let id, let entry, let journalError):
       guard send?.phase == .sending(id: id) else {
-        let verb = entry.outcome.isSuccess ? "succeeded" : "ended: " + entry.outcome.kind.words
         state.flash(
-          "The test-send of \(entry.topic)/\(entry.channel) \(verb); History has it.",
-          entry.outcome.isSuccess ? .success : .warning)
+          SendWording.sentElsewhere(entry), entry.outcome.isSuccess ? .success : .warning)
         return [.signal(.loadJournal)]
       }
       with(&state) {
@@ -181,9 +179,8 @@ enum TestSendActions {
         $0.entry = entry
         $0.failure = journalError.map { "Not journaled: " + $0 }
       }
-      state.flash(
-        entry.outcome.isSuccess ? "Sent. v verifies it." : "Not applied: " + entry.outcome.message,
-        entry.outcome.isSuccess ? .success : .error)
+      let (text, level) = SendWording.sent(entry)
+      state.flash(text, level)
       return [.signal(.loadJournal)]
     case .refused(let id, let message):
       guard send?.phase == .sending(id: id) else {
@@ -205,7 +202,8 @@ enum TestSendActions {
         $0.failure = journalError.map { "Not journaled: " + $0 }
       }
       if let verification {
-        state.flash(verification.message, verification.matches ? .success : .warning)
+        let text = SendWording.verified(verification, after: send?.entry)
+        state.flash(text, verification.matches ? .success : .warning)
       } else {
         state.flash("Could not verify: \(outcome.message)", .error)
       }

@@ -56,7 +56,16 @@ enum TestSendRenderer {
       let reason = TestSendState.explain(error, in: state.workspace)
       return TextFit.wrap("Cannot send yet: " + reason, to: width).map { ($0, .warning) }
     case .success(let plan):
-      var lines: [(String, Role)] = [("Preview (enter sends):", .columnTitle)]
+      var lines: [(String, Role)] = []
+      if case .environment(let name) = plan.keySource,
+        let names = state.options.environmentNames, !names.contains(name)
+      {
+        let warning =
+          "⚠ $\(name), the key of connection \(plan.connection), is not set in mizzen's "
+          + "environment: enter will send nothing. Quit, set it, and start mizzen again."
+        lines += TextFit.wrap(warning, to: width).map { ($0, .warning) }
+      }
+      lines.append(("Preview (enter sends):", .columnTitle))
       for request in plan.requests {
         lines.append(("\(request.method) \(request.url)", .normal))
         lines.append(("  needs the permission \(request.permission.rawValue)", .dim))
@@ -119,7 +128,8 @@ enum TestSendRenderer {
       lines += TextFit.wrap(outcome.message, to: width).map { ($0, .warning) }
     }
     if let verification = send.verification {
-      lines += TextFit.wrap("Verify: " + verification.message, to: width).map {
+      let text = SendWording.verified(verification, after: send.entry)
+      lines += TextFit.wrap("Verify: " + text, to: width).map {
         ($0, verification.matches ? .success : .warning)
       }
     } else if let outcome = send.verifyOutcome {

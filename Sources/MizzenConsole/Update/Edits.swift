@@ -107,7 +107,7 @@ enum Edits {
               "Reload to take the file's version; your change is then dropped.",
             ],
             buttons: ["Keep my change", "Reload from disk"]))
-        state.flash("Not saved: the file changed on disk. r reloads it.", .error)
+        state.flash("Not saved: the file changed on disk.", .error)
       } else {
         state.flash("Not saved: \(error.message)", .error)
       }

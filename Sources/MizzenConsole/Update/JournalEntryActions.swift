@@ -19,7 +19,7 @@ enum JournalEntryActions {
   static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     guard case .journalEntry(var view) = state.screens.last else { return [] }
     let height = height(state)
-    let count = JournalEntryView.lines(view.entry, width: width(state)).count
+    let count = view.lines(width: width(state)).count
     let last = max(0, count - height)
     switch action {
     case .moveUp: view.scroll -= 1

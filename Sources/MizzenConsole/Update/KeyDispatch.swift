@@ -70,7 +70,7 @@ enum KeyDispatch {
   /// same reasons.
   static func disabledReason(_ action: Action, _ state: ConsoleState) -> String? {
     if action.isDangerous && state.options.readOnly {
-      return "Read-only: the console was started with --read-only, so nothing can be changed."
+      return ConsoleModel.readOnlyMessage(state.options)
     }
     if action.isDangerous, state.loadErrorMessage != nil {
       return "The workspace file could not be read, so nothing can be changed; fix it, then r."

@@ -40,6 +40,14 @@ enum OverlayActions {
       case .quitUnsaved: return [.quit]
       case .notice: break
       }
+    case .save:
+      // "ctrl-s saves them", says the dialog that asks before discarding a form's changes.
+      guard dialog.purpose == .discardForm else {
+        state.flash("ctrl-s saves a form; this dialog has no form to save.", .warning)
+        return []
+      }
+      state.overlay = nil
+      return FormActions.perform(&state, .save)
     default: break
     }
     return []
@@ -49,8 +57,14 @@ enum OverlayActions {
     switch dialog.purpose {
     case .deleteRecord: state.flash("Nothing deleted.", .info)
     case .conflict:
+      // r reloads from a list, but in a form it is typed: name it only where it works.
+      let reloads =
+        BindingTable.binding(for: .character("r"), in: KeyDispatch.contexts(state))?.action
+        == .reload
       state.flash(
-        "Your change is kept here but is not on disk; r reloads the file's version.", .warning)
+        "Your change is kept here but is not on disk; "
+          + (reloads ? "r" : "close the form, then r,") + " reloads the file's version.",
+        .warning)
     case .discardForm, .quitUnsaved, .notice: break
     }
   }

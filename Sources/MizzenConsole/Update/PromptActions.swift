@@ -9,6 +9,8 @@ enum PromptActions {
     ("history", "show History"),
     ("problems", "list every problem of the workspace"),
     ("help", "show the keys"),
+    ("messages", "show the last 100 messages whole"),
+    ("w!", "allow changes and saves to a file opened read-only"),
     ("q", "quit"),
   ]
 
@@ -92,9 +94,33 @@ enum PromptActions {
       return [.signal(.loadJournal)]
     case "problems": showProblems(&state)
     case "help": state.overlay = .help(scroll: 0)
+    case "messages":
+      // Shown afresh, not stacked on an older copy of itself.
+      if case .journalEntry(let view) = state.screens.last, view.entry == nil {
+        state.screens.removeLast()
+      }
+      state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
+    case "w!": allowWriting(&state)
     default: return ListActions.quit(&state)
     }
     return []
+  }
+
+  /// `:w!`: the explicit choice to write a file that opened read-only because of its mode,
+  /// owner or folder. `--read-only`, asked for by the admin, is not lifted.
+  private static func allowWriting(_ state: inout ConsoleState) {
+    guard state.options.readOnly else {
+      state.flash("The file is writable: every change is saved as it is made.", .info)
+      return
+    }
+    guard let reason = state.options.readOnlyReason else {
+      state.flash(ConsoleModel.readOnlyMessage(state.options), .warning)
+      return
+    }
+    state.options.readOnly = false
+    state.options.readOnlyReason = nil
+    state.flash(
+      "Changes allowed: saves now write over the file, although \(reason.detail).", .warning)
   }
 
   static func showProblems(_ state: inout ConsoleState) {

@@ -3,7 +3,8 @@ import Foundation
 
 /// The send and verify calls running in the background, by id: esc cancels one, and
 /// quitting cancels them all and then waits for each to finish journaling, so that a call
-/// that went out is never missing from the journal.
+/// that went out is never missing from the journal. File writes started with `track` are
+/// waited for the same way.
 public final class SignalTasks: @unchecked Sendable {
   private let lock = NSLock()
   private var running: [Int: Task<Void, Never>] = [:]
@@ -22,6 +23,17 @@ public final class SignalTasks: @unchecked Sendable {
         finished(id)
         busy.leave()
       }
+    }
+  }
+
+  /// Runs `work` on `queue` as part of what `waitUntilFinished` waits for, without an id:
+  /// a file write that esc cannot cancel and quitting must not cut off.
+  public func track(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Void) {
+    let busy = busy
+    busy.enter()
+    queue.async {
+      work()
+      busy.leave()
     }
   }
 
