@@ -156,8 +156,8 @@ struct SandboxStore {
     let lowered = email.lowercased()
     let found = serials(email: lowered)
     if found.isEmpty {
-      pendingEmailSubscribe[lowered] = state
-      noteEmailState(lowered, before: nil, after: state)
+      let before = pendingEmailSubscribe.updateValue(state, forKey: lowered)
+      noteEmailState(lowered, before: before, after: state)
     }
     for serial in found { modify(serial) { $0.emailSubscribe = state } }
   }
