@@ -52,3 +52,30 @@ public struct RateLimit: Sendable, Equatable {
   public static let liftedEverywhere = Dictionary(
     uniqueKeysWithValues: RateLimitPool.allCases.map { ($0, lifted) })
 }
+
+extension RateLimit {
+  /// Reads `N/WINDOW`, the window a number followed by `s`, `m` or `h` (`10/1m`,
+  /// `3000/3s`); nil when it is not that shape or a figure is not positive.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let requests = Int(parts[0]), requests > 0,
+      let unit = parts[1].last, let count = Int(parts[1].dropLast()), count > 0
+    else { return nil }
+    let seconds: Int
+    switch unit {
+    case "s": seconds = count
+    case "m": seconds = count * 60
+    case "h": seconds = count * 3_600
+    default: return nil
+    }
+    self.init(requests: requests, window: .seconds(seconds))
+  }
+
+  /// `N/WINDOW` in the largest whole unit, the form `init(parsing:)` reads.
+  public var text: String {
+    let seconds = window.components.seconds
+    if seconds > 0, seconds % 3_600 == 0 { return "\(requests)/\(seconds / 3_600)h" }
+    if seconds > 0, seconds % 60 == 0 { return "\(requests)/\(seconds / 60)m" }
+    return "\(requests)/\(seconds)s"
+  }
+}
