@@ -99,7 +99,9 @@ struct SandboxCommandTests {
 
   @Test("a reader that goes away (mizzen sandbox | head -1) does not stop the server")
   func closedOutput() async throws {
-    let sandbox = try SandboxProcess(arguments: ["--key", Self.key, "--group", "\(Self.group):email"])
+    let sandbox = try SandboxProcess(arguments: [
+      "--key", Self.key, "--group", "\(Self.group):email",
+    ])
     sandbox.closeOutput()
     // Each request logs a line on the closed stderr, and the stop line follows.
     #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
@@ -117,7 +119,8 @@ struct SandboxCommandTests {
     ])
     #expect(sandbox.banner.contains("Subscription groups: 1 from --group; others are refused."))
     #expect(sandbox.banner.contains("set 2/1h, track 3000/3s"))
-    #expect(try await sandbox.post(group: "44444444-aaaa-4bbb-8ccc-000000000001", key: Self.key) == 400)
+    #expect(
+      try await sandbox.post(group: "44444444-aaaa-4bbb-8ccc-000000000001", key: Self.key) == 400)
     #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
     #expect(try await sandbox.post(group: Self.group, key: Self.key) == 429)
     let (status, errors) = try sandbox.terminate(SIGTERM)
