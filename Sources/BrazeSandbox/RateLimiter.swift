@@ -1,6 +1,6 @@
 import Foundation
 
-/// Fixed-window request counting per API key, with the figures Braze reports in its
+/// Fixed-window request counting per key (the sandbox counts per pool), with the figures Braze reports in its
 /// `X-RateLimit-*` headers.
 final class RateLimiter: Sendable {
   /// One key's standing in the current window.
@@ -19,6 +19,11 @@ final class RateLimiter: Sendable {
         ("X-RateLimit-Reset", String(resetEpochSeconds)),
       ]
     }
+
+    /// The headers as Braze sends them on a 401: present, with empty values.
+    static let emptyHeaders: [(name: String, value: String)] = [
+      ("X-RateLimit-Limit", ""), ("X-RateLimit-Remaining", ""), ("X-RateLimit-Reset", ""),
+    ]
   }
 
   private struct Window {

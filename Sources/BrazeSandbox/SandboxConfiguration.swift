@@ -13,15 +13,32 @@ public struct SandboxConfiguration: Sendable {
   public var latency: Duration = .zero
   /// The share of requests (0…1) answered with a random 500, 503 or a dropped connection.
   public var failureRate: Double = 0
-  /// Requests allowed per window per key, over all endpoints; past it the answer is 429.
-  public var rateLimit: Int = 1_000_000
-  /// The length of a rate-limit window. Windows are aligned to the epoch, so that
-  /// `X-RateLimit-Reset` is exact when the window is a whole number of seconds.
+  /// The limit of each of Braze's rate-limit pools; Braze's defaults unless lowered or
+  /// lifted. Past a pool's limit the answer is 429.
+  public var rateLimits: [RateLimitPool: RateLimit] = RateLimit.brazeDefaults
+  /// When set, every pool allows this many requests per `rateLimitWindow` instead of its
+  /// entry in `rateLimits` (a quick way to rehearse 429s).
+  public var rateLimit: Int?
+  /// The window of `rateLimit`.
   public var rateLimitWindow: Duration = .seconds(60)
   /// Known subscription groups and their channel.
   public var groups: [String: Channel] = [:]
-  /// When false, a subscription group id not in `groups` is a 400.
-  public var createsUnknownGroups: Bool = true
+  /// When true, a subscription group id not in `groups` is created on first use instead
+  /// of being refused as Braze refuses it (400 "Invalid subscription group ID").
+  public var createsUnknownGroups: Bool = false
+  /// Connections served at once, one thread each; past it a new connection is answered
+  /// 503 and closed.
+  public var maximumConnections: Int = 256
+  /// How long a keep-alive connection may wait for its next request before it is closed.
+  public var idleTimeout: Duration = .seconds(30)
+  /// How long a request may take to arrive in full, from its first byte; then 408.
+  public var requestTimeout: Duration = .seconds(10)
+
+  /// The limit that applies to `pool`.
+  public func limit(for pool: RateLimitPool) -> RateLimit {
+    if let rateLimit { return RateLimit(requests: rateLimit, window: rateLimitWindow) }
+    return rateLimits[pool] ?? pool.brazeDefault
+  }
 
   public init(keys: [String: Set<String>] = [:]) {
     self.keys = keys

@@ -1,9 +1,12 @@
 import Dispatch
 import Foundation
+import MizzenCore
 
 /// A local Braze-compatible REST server (SPEC §7) on plain POSIX sockets: one thread
-/// accepts, one thread serves each keep-alive connection. State lives in memory and is
-/// gone when the server stops.
+/// accepts, one thread serves each keep-alive connection, up to
+/// `SandboxConfiguration.maximumConnections` (a connection past the cap is answered 503
+/// and closed), and idle or slow connections time out. State lives in memory and is gone
+/// when the server stops.
 public final class SandboxServer: Sendable {
   /// The TCP port the server listens on (the one the system picked when asked for 0).
   public let port: UInt16
@@ -11,6 +14,9 @@ public final class SandboxServer: Sendable {
   private let listener: Int32
   private let router: SandboxRouter
   private let latency: Duration
+  private let maximumConnections: Int
+  private let idleTimeout: Duration
+  private let requestTimeout: Duration
   private let log: (@Sendable (String) -> Void)?
   private let keys: [String]
   private let connections = Locked(ConnectionRegistry())
@@ -38,12 +44,16 @@ public final class SandboxServer: Sendable {
     self.port = port
     router = SandboxRouter(configuration)
     latency = configuration.latency
+    maximumConnections = max(1, configuration.maximumConnections)
+    idleTimeout = configuration.idleTimeout
+    requestTimeout = configuration.requestTimeout
     self.log = log
     keys = Array(configuration.keys.keys)
   }
 
   /// Binds the listener and starts accepting connections; `log` receives one line per
-  /// request (method, path, status, milliseconds), never a key.
+  /// request (method, path, status, milliseconds), never a key, with every control
+  /// character escaped so that a request cannot forge or colour a line.
   public static func start(
     _ configuration: SandboxConfiguration, log: (@Sendable (String) -> Void)? = nil
   ) throws -> SandboxServer {
@@ -82,18 +92,39 @@ public final class SandboxServer: Sendable {
       threads.leave()
     }
     while let fd = Socket.accept(listener) {
-      let admitted = connections.withLock { registry -> Bool in
-        guard !registry.stopping else { return false }
+      let admitted = connections.withLock { registry -> Bool? in
+        guard !registry.stopping else { return nil }
+        guard registry.open.count < maximumConnections else { return false }
         registry.open.insert(fd)
         return true
       }
-      guard admitted else {
+      switch admitted {
+      case nil:
         Socket.close(fd)
         return
+      case false?:
+        refuse(fd)
+      case true?:
+        threads.enter()
+        Thread { self.serve(fd) }.start()
       }
-      threads.enter()
-      Thread { self.serve(fd) }.start()
     }
+  }
+
+  /// Answers a connection past the cap with 503 on the accepting thread (a fresh socket's
+  /// send buffer takes the short answer at once) and closes it.
+  private func refuse(_ fd: Int32) {
+    let response = router.unreadable(
+      .error(
+        503,
+        "Service Unavailable: the sandbox serves \(maximumConnections) connections at once; "
+          + "retry when one closes."))
+    _ = Socket.sendAll(fd, response.serialized(keepAlive: false))
+    Socket.shutdown(fd)
+    Socket.close(fd)
+    record(
+      "?", "(connection refused: too many open)", status: "503", since: ContinuousClock().now,
+      token: nil)
   }
 
   private func serve(_ fd: Int32) {
@@ -102,7 +133,8 @@ public final class SandboxServer: Sendable {
       Socket.close(fd)
       threads.leave()
     }
-    let connection = HTTPConnection(fd: fd)
+    let connection = HTTPConnection(
+      fd: fd, idleTimeout: idleTimeout, requestTimeout: requestTimeout)
     let clock = ContinuousClock()
     while !isStopping {
       switch connection.next() {
@@ -113,7 +145,9 @@ public final class SandboxServer: Sendable {
         record(
           "?", "(unreadable request)", status: String(response.status), since: clock.now, token: nil
         )
-        _ = connection.send(response, keepAlive: false)
+        if connection.send(response, keepAlive: false) && !isStopping {
+          Socket.drain(fd, for: .milliseconds(500))
+        }
         return
       case .request(let request):
         let started = clock.now
@@ -161,7 +195,10 @@ public final class SandboxServer: Sendable {
     // Method and path are whatever the client sent: withhold them if a key rides along.
     let secrets = (keys + [token].compactMap { $0 }).filter { !$0.isEmpty }
     let leaks = secrets.contains { method.contains($0) || path.contains($0) }
-    let request = leaks ? "(a request line that contains an API key)" : "\(method) \(path)"
+    let request =
+      leaks
+      ? "(a request line that contains an API key)"
+      : "\(TerminalText.escaped(method)) \(TerminalText.escaped(path))"
     log("\(request) \(status) \(String(format: "%.1f", milliseconds))ms")
   }
 }

@@ -16,9 +16,16 @@ struct SandboxCommand: AsyncParsableCommand {
       connection's endpoint at the printed URL and use one of the printed keys.
 
       Without --key, a random demo key with every permission is made up and printed. \
-      It is a sandbox key, not a Braze secret. With --workspace, every subscription \
-      group of the workspace is known with its channel and any other group id is \
-      refused; without it, groups are created on first use.
+      It is a sandbox key, not a Braze secret. The known subscription groups are those \
+      of --workspace (with their channels) and those named by --group; any other group \
+      id is refused as Braze refuses it (400 "Invalid subscription group ID").
+
+      Rate limits follow Braze's pools and defaults: set (v1 and v2 status/set, \
+      5000/1m), track (/users/track, 3000/3s), delete (/users/delete and alias/new, \
+      20000/1m), export (/users/export/ids, 250/1m) and default (every other endpoint, \
+      250000/1h). Lower or raise one with --rate-limit POOL=N/WINDOW (WINDOW in s, m or \
+      h), every pool with --rate-limit N (per --rate-window seconds), or lift them all \
+      with --no-rate-limit.
 
       Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
@@ -35,6 +42,13 @@ struct SandboxCommand: AsyncParsableCommand {
       "A workspace whose subscription groups become the only known groups.",
       valueName: "path"))
   var workspace: String?
+
+  @Option(
+    name: .customLong("group"),
+    help: ArgumentHelp(
+      "A known subscription group and its channel (email, sms or whatsapp). Repeatable.",
+      valueName: "id:channel"))
+  var groups: [String] = []
 
   @Option(
     name: .customLong("key"),
@@ -56,22 +70,32 @@ struct SandboxCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("rate-limit"),
-    help: ArgumentHelp("Requests allowed per key per window; then 429.", valueName: "n"))
-  var rateLimit: Int = 1_000_000
+    help: ArgumentHelp(
+      "A pool's limit, e.g. set=10/1m (pools: set, track, delete, export, default), or N "
+        + "for every pool per --rate-window. Repeatable; then 429.",
+      valueName: "pool=n/window|n"))
+  var rateLimits: [String] = []
 
   @Option(
     name: .customLong("rate-window"),
-    help: ArgumentHelp("The length of a rate-limit window in seconds.", valueName: "s"))
+    help: ArgumentHelp(
+      "The window in seconds of a plain --rate-limit N.", valueName: "s"))
   var rateWindow: Int = 60
+
+  @Flag(
+    name: .customLong("no-rate-limit"),
+    help: "Lift every rate limit (the X-RateLimit-* headers still come).")
+  var noRateLimit = false
 
   func validate() throws {
     guard (0...1).contains(failRate) else {
       throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.1 for 10%.")
     }
     guard latency >= 0 else { throw ValidationError("--latency must be 0 or more milliseconds.") }
-    guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1.") }
     guard rateWindow > 0 else { throw ValidationError("--rate-window must be at least 1 second.") }
     _ = try Self.parseKeys(keys)
+    _ = try Self.parseGroups(groups)
+    _ = try SandboxLimits.parse(rateLimits, window: rateWindow)
   }
 
   func run() async throws {
@@ -87,8 +111,12 @@ struct SandboxCommand: AsyncParsableCommand {
     configuration.port = port
     configuration.latency = .milliseconds(latency)
     configuration.failureRate = failRate
-    configuration.rateLimit = rateLimit
-    configuration.rateLimitWindow = .seconds(rateWindow)
+    let limits = try SandboxLimits.parse(rateLimits, window: rateWindow)
+    if let everyPool = limits.everyPool {
+      configuration.rateLimits = configuration.rateLimits.mapValues { _ in everyPool }
+    }
+    configuration.rateLimits.merge(limits.pools) { $1 }
+    if noRateLimit { configuration.rateLimits = RateLimit.liftedEverywhere }
     if let workspace {
       do {
         configuration.groups = try WorkspaceGroups.load(path: workspace)
@@ -96,8 +124,8 @@ struct SandboxCommand: AsyncParsableCommand {
         writeToStandardError(error.message)
         throw ExitCode(2)
       }
-      configuration.createsUnknownGroups = false
     }
+    configuration.groups.merge(try Self.parseGroups(groups)) { $1 }
     let server: SandboxServer
     do {
       server = try SandboxServer.start(configuration) { writeToStandardError($0) }
@@ -123,13 +151,22 @@ struct SandboxCommand: AsyncParsableCommand {
         ? "all permissions" : permissions.sorted().joined(separator: ", ")
       lines.append("  \(key)  (\(granted))")
     }
-    if workspace != nil {
-      lines.append(
-        "Subscription groups: \(configuration.groups.count) from the workspace; others are refused."
-      )
-    } else {
-      lines.append("Subscription groups: created on first use.")
-    }
+    let named = Set(groups.compactMap { $0.split(separator: ":").first.map(String.init) })
+    let fromWorkspace = configuration.groups.keys.filter { !named.contains($0) }.count
+    var sources: [String] = []
+    if workspace != nil { sources.append("\(fromWorkspace) from the workspace") }
+    if !named.isEmpty { sources.append("\(named.count) from --group") }
+    lines.append(
+      sources.isEmpty
+        ? "Subscription groups: none known; name them with --group ID:CHANNEL or --workspace."
+        : "Subscription groups: \(sources.joined(separator: ", ")); others are refused.")
+    lines.append(
+      noRateLimit
+        ? "Rate limits: lifted."
+        : "Rate limits: "
+          + RateLimitPool.allCases.map {
+            "\($0.rawValue) \(configuration.limit(for: $0).text)"
+          }.joined(separator: ", ") + ".")
     lines.append("Requests are logged on stderr. Stop with Ctrl-C.")
     return lines.joined(separator: "\n")
   }
@@ -160,6 +197,25 @@ struct SandboxCommand: AsyncParsableCommand {
     return keys
   }
 
+  /// `ID:CHANNEL`, the channel one that has subscription groups.
+  static func parseGroups(_ specs: [String]) throws -> [String: Channel] {
+    var groups: [String: Channel] = [:]
+    for spec in specs {
+      guard let colon = spec.lastIndex(of: ":") else {
+        throw ValidationError("--group takes ID:CHANNEL, e.g. --group 5e1d…:email, not '\(spec)'.")
+      }
+      let id = String(spec[..<colon])
+      let name = String(spec[spec.index(after: colon)...])
+      guard !id.isEmpty, let channel = Channel(rawValue: name), channel.usesSubscriptionGroup
+      else {
+        throw ValidationError(
+          "--group '\(spec)': give a group id and one of email, sms or whatsapp after ':'.")
+      }
+      groups[id] = channel
+    }
+    return groups
+  }
+
   /// A random key that is plainly a sandbox key.
   private static func demoKey() -> String {
     "sandbox-" + UUID().uuidString.lowercased()
@@ -180,6 +236,36 @@ struct SandboxCommand: AsyncParsableCommand {
       nonisolated(unsafe) let retained = sources
       continuation.onTermination = { _ in retained.forEach { $0.cancel() } }
     }
+  }
+}
+
+/// The `--rate-limit` values: `POOL=N/WINDOW` for one pool, a plain `N` for every pool
+/// per `--rate-window` seconds.
+private enum SandboxLimits {
+  static func parse(_ specs: [String], window: Int) throws -> (
+    pools: [RateLimitPool: RateLimit], everyPool: RateLimit?
+  ) {
+    var pools: [RateLimitPool: RateLimit] = [:]
+    var everyPool: RateLimit?
+    for spec in specs {
+      if let requests = Int(spec) {
+        guard requests > 0 else { throw ValidationError("--rate-limit must be at least 1.") }
+        everyPool = RateLimit(requests: requests, window: .seconds(window))
+        continue
+      }
+      let parts = spec.split(separator: "=", maxSplits: 1)
+      let names = RateLimitPool.allCases.map(\.rawValue).joined(separator: ", ")
+      guard parts.count == 2, let pool = RateLimitPool(rawValue: String(parts[0])) else {
+        throw ValidationError(
+          "--rate-limit '\(spec)': use POOL=N/WINDOW with a pool among \(names), e.g. set=10/1m.")
+      }
+      guard let limit = RateLimit(parsing: String(parts[1])) else {
+        throw ValidationError(
+          "--rate-limit '\(spec)': the limit is N/WINDOW with a window in s, m or h, e.g. 10/1m.")
+      }
+      pools[pool] = limit
+    }
+    return (pools, everyPool)
   }
 }
 

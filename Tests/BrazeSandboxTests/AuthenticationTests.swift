@@ -18,7 +18,10 @@ struct AuthenticationTests {
     let sandbox = try SandboxFixture()
     let response = try sandbox.post("/subscription/status/set", Self.setBody, key: key)
     #expect(response.status == 401)
-    #expect(response.json as NSDictionary == ["message": "Invalid API key"] as NSDictionary)
+    // Braze echoes the key as sent (braze-api.md §10): the client's masking meets it here.
+    #expect(
+      response.json as NSDictionary
+        == ["message": "Invalid API key: \(key ?? "")"] as NSDictionary)
     #expect(
       try sandbox.status(group: TestGroups.email, field: "external_id", value: "someone")
         == "Unknown")

@@ -128,9 +128,9 @@ struct SubscriptionRoundTripTests {
         == "Unsubscribed")
   }
 
-  @Test("an unknown group is created on first use with the channel its identifier implies")
+  @Test("when asked to, an unknown group is created on first use with its identifier's channel")
   func groupCreatedOnFirstUse() throws {
-    let sandbox = try SandboxFixture()
+    let sandbox = try SandboxFixture { $0.createsUnknownGroups = true }
     let fresh = "22222222-aaaa-4bbb-8ccc-000000000009"
     let first = try sandbox.post(
       "/subscription/status/set",

@@ -49,7 +49,7 @@ struct SandboxCommandTests {
 
   @Test("without --key a demo key with every permission is printed and accepted; SIGINT stops")
   func generatedKey() async throws {
-    let sandbox = try SandboxProcess(arguments: [])
+    let sandbox = try SandboxProcess(arguments: ["--group", "\(Self.group):email"])
     let keyLine = try #require(
       sandbox.banner.split(separator: "\n").first { $0.contains("(all permissions)") })
     let key = String(keyLine.split(separator: " ")[0])
@@ -85,7 +85,9 @@ struct SandboxCommandTests {
     // The latency makes the server write after each reset has arrived. The process also
     // ignores SIGPIPE, so this proves the command survives resets; the in-process
     // ResetClientTests are where the socket writes themselves are exercised.
-    let sandbox = try SandboxProcess(arguments: ["--latency", "5", "--key", Self.key])
+    let sandbox = try SandboxProcess(arguments: [
+      "--latency", "5", "--key", Self.key, "--group", "\(Self.group):email",
+    ])
     let port = try #require(URL(string: sandbox.baseURL)?.port)
     for _ in 0..<100 {
       try sendAndReset(port: UInt16(port), Self.setRequest(group: Self.group, key: Self.key))
@@ -97,7 +99,9 @@ struct SandboxCommandTests {
 
   @Test("a reader that goes away (mizzen sandbox | head -1) does not stop the server")
   func closedOutput() async throws {
-    let sandbox = try SandboxProcess(arguments: ["--key", Self.key])
+    let sandbox = try SandboxProcess(arguments: [
+      "--key", Self.key, "--group", "\(Self.group):email",
+    ])
     sandbox.closeOutput()
     // Each request logs a line on the closed stderr, and the stop line follows.
     #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
@@ -106,6 +110,35 @@ struct SandboxCommandTests {
     sandbox.process.waitUntilExit()
     #expect(sandbox.process.terminationReason == .exit)
     #expect(sandbox.process.terminationStatus == 0)
+  }
+
+  @Test("--group names the known groups; any other is refused; --rate-limit lowers a pool")
+  func groupsAndLimits() async throws {
+    let sandbox = try SandboxProcess(arguments: [
+      "--key", Self.key, "--group", "\(Self.group):email", "--rate-limit", "set=2/1h",
+    ])
+    #expect(sandbox.banner.contains("Subscription groups: 1 from --group; others are refused."))
+    #expect(sandbox.banner.contains("set 2/1h, track 3000/3s"))
+    #expect(
+      try await sandbox.post(group: "44444444-aaaa-4bbb-8ccc-000000000001", key: Self.key) == 400)
+    #expect(try await sandbox.post(group: Self.group, key: Self.key) == 201)
+    #expect(try await sandbox.post(group: Self.group, key: Self.key) == 429)
+    let (status, errors) = try sandbox.terminate(SIGTERM)
+    #expect(status == 0)
+    #expect(errors.contains("POST /subscription/status/set 429"))
+  }
+
+  @Test("--no-rate-limit lifts every pool; without groups the banner says none are known")
+  func liftedLimits() async throws {
+    let sandbox = try SandboxProcess(arguments: [
+      "--key", Self.key, "--rate-limit", "1", "--no-rate-limit",
+    ])
+    #expect(sandbox.banner.contains("Subscription groups: none known"))
+    #expect(sandbox.banner.contains("Rate limits: lifted."))
+    for _ in 0..<3 {
+      #expect(try await sandbox.post(group: Self.group, key: Self.key) == 400)
+    }
+    _ = try sandbox.terminate(SIGTERM)
   }
 
   static func setRequest(group: String, key: String) -> String {
@@ -119,7 +152,10 @@ struct SandboxCommandTests {
 
   @Test("invalid options exit 64 with a message")
   func invalidOptions() throws {
-    for arguments in [["--fail-rate", "1.5"], ["--key", "k=users.fly"]] {
+    for arguments in [
+      ["--fail-rate", "1.5"], ["--key", "k=users.fly"], ["--group", "g:push"], ["--group", "g"],
+      ["--rate-limit", "fly=1/1m"], ["--rate-limit", "set=10/1d"], ["--rate-limit", "0"],
+    ] {
       let process = Process()
       process.executableURL = SandboxProcess.binary
       process.arguments = ["sandbox"] + arguments

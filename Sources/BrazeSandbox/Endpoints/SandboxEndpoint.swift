@@ -12,6 +12,7 @@ enum SandboxEndpoint: CaseIterable {
   case emailStatus
   case emailBlocklist
   case emailBlacklist
+  case emailUnsubscribes
 
   var path: String {
     switch self {
@@ -26,12 +27,13 @@ enum SandboxEndpoint: CaseIterable {
     case .emailStatus: return "/email/status"
     case .emailBlocklist: return "/email/blocklist"
     case .emailBlacklist: return "/email/blacklist"
+    case .emailUnsubscribes: return "/email/unsubscribes"
     }
   }
 
   var method: String {
     switch self {
-    case .subscriptionStatusGet, .subscriptionUserStatus: return "GET"
+    case .subscriptionStatusGet, .subscriptionUserStatus, .emailUnsubscribes: return "GET"
     default: return "POST"
     }
   }
@@ -47,6 +49,18 @@ enum SandboxEndpoint: CaseIterable {
     case .usersAliasNew: return "users.alias.new"
     case .emailStatus: return "email.status"
     case .emailBlocklist, .emailBlacklist: return "email.blacklist"
+    case .emailUnsubscribes: return "email.unsubscribe"
+    }
+  }
+
+  /// The rate-limit pool the endpoint draws on (braze-api.md §7).
+  var pool: RateLimitPool {
+    switch self {
+    case .subscriptionStatusSet, .subscriptionStatusSetV2: return .subscriptionSet
+    case .usersTrack: return .usersTrack
+    case .usersDelete, .usersAliasNew: return .usersDelete
+    case .usersExportIDs: return .usersExport
+    default: return .other
     }
   }
 

@@ -25,6 +25,7 @@ final class SandboxEndpoints: Sendable {
       case .usersAliasNew: return try newAliases(request)
       case .emailStatus: return try emailStatus(request)
       case .emailBlocklist, .emailBlacklist: return try blocklist(request)
+      case .emailUnsubscribes: return try unsubscribes(request)
       }
     } catch {
       return error.response

@@ -100,16 +100,14 @@ extension SandboxEndpoints {
     return .json(200, ["message": "success", "total_count": users.count, "users": users])
   }
 
-  /// Refuses an unknown group (when groups are not created on first use) and an
+  /// Refuses an unknown group as Braze does (unless groups are created on first use) and an
   /// identifier kind the group's channel does not take.
   func checkGroup(_ id: String, fields: [BrazeField], in store: SandboxStore)
     throws(SandboxRejection)
   {
     guard let known = store.groups[id] else {
       if createsUnknownGroups { return }
-      throw SandboxRejection(
-        "Subscription group '\(id)' does not exist in this workspace.",
-        errors: ["Invalid subscription_group_id"])
+      throw .unknownGroup
     }
     guard let channel = known else { return }
     for field in fields where !channel.acceptedFields.contains(field) {

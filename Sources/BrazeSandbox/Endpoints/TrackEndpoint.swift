@@ -3,6 +3,9 @@
 extension SandboxEndpoints {
   /// Braze's cap per array (braze-api.md §3).
   static let trackObjectLimit = 75
+  /// Braze's fatal message for a request with nothing valid in it (braze-api.md §3).
+  static let noValidData =
+    "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields."
 
   /// A problem with one object of the request: reported in `errors`, the rest proceeds.
   struct TrackItemError: Error {
@@ -36,8 +39,7 @@ extension SandboxEndpoints {
       ("purchases", try body.objects("purchases")),
     ]
     guard arrays.contains(where: { !($0.1 ?? []).isEmpty }) else {
-      throw SandboxRejection(
-        "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.")
+      throw SandboxRejection(Self.noValidData)
     }
     for (name, objects) in arrays where (objects?.count ?? 0) > Self.trackObjectLimit {
       throw SandboxRejection(
@@ -47,6 +49,7 @@ extension SandboxEndpoints {
     }
     var response: [String: Any] = ["message": "success"]
     var errors: [[String: Any]] = []
+    let sent = arrays.reduce(0) { $0 + ($1.1?.count ?? 0) }
     store.withLock { store in
       for (name, objects) in arrays {
         guard let objects else { continue }
@@ -67,6 +70,10 @@ extension SandboxEndpoints {
       }
     }
     if !errors.isEmpty { response["errors"] = errors }
+    // Every object invalid: nothing was applied, and Braze answers with a fatal error.
+    if errors.count == sent {
+      return .json(400, ["message": Self.noValidData, "errors": errors])
+    }
     return .json(201, response)
   }
 
@@ -91,11 +98,19 @@ extension SandboxEndpoints {
         targets = changes.updateExistingOnly ? [] : [store.create(alias: alias)]
       }
     case .email(let email):
-      targets =
-        changes.updateExistingOnly ? store.serials(email: email) : store.findOrCreate(email: email)
+      // Only the most recently updated profile with the address, identified ones first;
+      // an email-only profile when there is none (post_user_track.md FAQ).
+      if let serial = store.latest(store.serials(email: email)) {
+        targets = [serial]
+      } else {
+        targets = changes.updateExistingOnly ? [] : store.findOrCreate(email: email)
+      }
     case .phone(let phone):
-      targets =
-        changes.updateExistingOnly ? store.serials(phone: phone) : store.findOrCreate(phone: phone)
+      if let serial = store.latest(store.serials(phone: phone)) {
+        targets = [serial]
+      } else {
+        targets = changes.updateExistingOnly ? [] : store.findOrCreate(phone: phone)
+      }
     }
     for serial in targets {
       if let email = changes.email { store.setEmail(serial, email) }

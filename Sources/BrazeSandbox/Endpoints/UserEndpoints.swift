@@ -41,11 +41,18 @@ extension SandboxEndpoints {
 
   func deleteUsers(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
     let body = try RequestBody(request.body)
+    let kinds = ["external_ids", "user_aliases", "braze_ids", "email_addresses", "phone_numbers"]
+    let sent = kinds.filter { body.has($0) }
+    guard sent.count <= 1 else {
+      throw SandboxRejection(
+        "Only one identifier type per request: this one sends \(sent.joined(separator: ", ")).",
+        errors: ["only one identifier type is allowed per request"])
+    }
     let externalIDs = try body.strings("external_ids") ?? []
     let brazeIDs = try body.strings("braze_ids") ?? []
     let aliases = try Self.aliases(body, "user_aliases") ?? []
-    let phones = try body.strings("phone_numbers") ?? []
-    let emails = try body.objects("email_addresses") ?? []
+    let emails = try Self.prioritized(body, "email_addresses", identifier: "email")
+    let phones = try Self.prioritized(body, "phone_numbers", identifier: "phone")
     let total = externalIDs.count + brazeIDs.count + aliases.count + phones.count + emails.count
     guard total > 0 else {
       throw SandboxRejection(
@@ -58,28 +65,24 @@ extension SandboxEndpoints {
         "Too many identifiers: \(total), the limit is \(RequestBody.identifierLimit) per request.",
         errors: ["Max Input Length Exceeded"])
     }
-    var emailRules: [(email: String, prioritization: [String])] = []
-    for entry in emails {
-      guard let email = entry["email"] as? String, IdentifierSyntax.isEmail(email) else {
-        throw SandboxRejection(
-          "Each 'email_addresses' entry needs a valid 'email'.",
-          errors: ["The value provided for the 'email' field is not a valid email."])
-      }
-      emailRules.append((email, entry["prioritization"] as? [String] ?? []))
+    if emails.contains(where: { !IdentifierSyntax.isEmail($0.value) }) {
+      throw SandboxRejection(
+        "Each 'email_addresses' entry needs a valid 'email'.",
+        errors: ["The value provided for the 'email' field is not a valid email."])
     }
+    try checkPhones(phones.map(\.value), field: "phone_numbers")
     let deleted = store.withLock { store -> Int in
       var doomed = Set<Int>()
       doomed.formUnion(externalIDs.compactMap { store.serial(externalID: $0) })
       doomed.formUnion(brazeIDs.compactMap { store.serial(brazeID: $0) })
       doomed.formUnion(aliases.compactMap { store.serial(alias: $0) })
-      for phone in phones {
-        let matches = store.serials(phone: phone)
-        if matches.count == 1 { doomed.insert(matches[0]) }
+      for rule in emails {
+        if let serial = Self.chosen(store.serials(email: rule.value), rule.prioritization, store) {
+          doomed.insert(serial)
+        }
       }
-      for rule in emailRules {
-        if let serial = Self.prioritized(
-          store.serials(email: rule.email), rule.prioritization, store)
-        {
+      for rule in phones {
+        if let serial = Self.chosen(store.serials(phone: rule.value), rule.prioritization, store) {
           doomed.insert(serial)
         }
       }
@@ -87,6 +90,33 @@ extension SandboxEndpoints {
       return doomed.count
     }
     return .json(201, ["deleted": deleted, "message": "success"])
+  }
+
+  /// The entries of `email_addresses` or `phone_numbers`: objects with the identifier and
+  /// a required `prioritization` (braze-api.md §4).
+  private static func prioritized(_ body: RequestBody, _ name: String, identifier: String)
+    throws(SandboxRejection) -> [(value: String, prioritization: [String])]
+  {
+    guard let entries = try body.objects(name) else { return [] }
+    var rules: [(value: String, prioritization: [String])] = []
+    for entry in entries {
+      guard let value = entry[identifier] as? String, !value.isEmpty else {
+        throw SandboxRejection(
+          "Each '\(name)' entry needs '\(identifier)' and 'prioritization'.",
+          errors: ["'\(identifier)' is required in '\(name)'"])
+      }
+      guard let order = entry["prioritization"] as? [String], !order.isEmpty,
+        order.allSatisfy(["identified", "unidentified", "most_recently_updated"].contains),
+        !(order.contains("identified") && order.contains("unidentified"))
+      else {
+        throw SandboxRejection(
+          "'prioritization' is required for each '\(name)' entry: an array of "
+            + "\"identified\" or \"unidentified\", optionally with \"most_recently_updated\".",
+          errors: ["'prioritization' is required"])
+      }
+      rules.append((value, order))
+    }
+    return rules
   }
 
   func newAliases(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
@@ -145,9 +175,9 @@ extension SandboxEndpoints {
     return aliases
   }
 
-  /// Braze's rule for deleting by email: narrow by the prioritization, and delete
-  /// nothing when more than one profile still matches.
-  private static func prioritized(_ serials: [Int], _ rules: [String], _ store: SandboxStore)
+  /// Braze's rule for deleting by email or phone: narrow by the prioritization, and
+  /// delete nothing when more than one profile still matches.
+  private static func chosen(_ serials: [Int], _ rules: [String], _ store: SandboxStore)
     -> Int?
   {
     var candidates = serials.compactMap { store.user($0) }

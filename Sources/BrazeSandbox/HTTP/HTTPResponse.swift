@@ -25,12 +25,14 @@ struct HTTPResponse: Sendable {
     return json(status, ["message": message, "errors": errors])
   }
 
-  /// The bytes on the wire: status line, header fields, blank line, body.
+  /// The bytes on the wire: status line, header fields, blank line, body. Every response
+  /// carries a fresh `X-Request-Id`, as Braze's do (what its support asks for).
   func serialized(keepAlive: Bool) -> [UInt8] {
     var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
     head += "Content-Type: application/json; charset=utf-8\r\n"
     head += "Content-Length: \(body.count)\r\n"
     head += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n"
+    head += "X-Request-Id: \(UUID().uuidString.lowercased())\r\n"
     for field in headers {
       head += "\(field.name): \(field.value)\r\n"
     }
@@ -50,6 +52,7 @@ struct HTTPResponse: Sendable {
     case 403: return "Forbidden"
     case 404: return "Not Found"
     case 405: return "Method Not Allowed"
+    case 408: return "Request Timeout"
     case 411: return "Length Required"
     case 413: return "Payload Too Large"
     case 429: return "Too Many Requests"
@@ -58,6 +61,7 @@ struct HTTPResponse: Sendable {
     case 502: return "Bad Gateway"
     case 503: return "Service Unavailable"
     case 504: return "Gateway Timeout"
+    case 505: return "HTTP Version Not Supported"
     default: return "Status \(status)"
     }
   }

@@ -59,29 +59,49 @@ enum Socket {
     }
   }
 
-  /// Small responses go out at once, and an idle keep-alive connection does not hold a
-  /// thread forever.
+  /// Small responses go out at once, and a client that stops reading cannot hold a
+  /// thread on a blocked send forever (reads are bounded by `receive`'s deadline).
   private static func configure(_ fd: Int32) {
     var yes: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
     #if canImport(Darwin)
       setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
     #endif
-    var timeout = timeval(tv_sec: 120, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
   }
 
-  /// Reads what is available into `scratch` and appends it to `buffer`; the byte count,
-  /// 0 at end of stream or on error.
-  static func receive(_ fd: Int32, scratch: inout [UInt8], into buffer: inout [UInt8]) -> Int {
+  /// What a bounded read produced.
+  enum Received {
+    case data(Int)
+    /// End of stream, an error, or the socket was shut down.
+    case closed
+    case timedOut
+  }
+
+  /// Waits until `deadline` for bytes and reads what is available into `scratch`.
+  static func receive(
+    _ fd: Int32, scratch: inout [UInt8], until deadline: ContinuousClock.Instant
+  ) -> Received {
+    let clock = ContinuousClock()
     while true {
-      let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-      if count > 0 {
-        buffer.append(contentsOf: scratch[0..<count])
-        return count
+      let left = deadline - clock.now
+      guard left > .zero else { return .timedOut }
+      let parts = left.components
+      let milliseconds = Int32(
+        clamping: parts.seconds * 1000 + (parts.attoseconds + 999_999_999_999_999)
+          / 1_000_000_000_000_000)
+      var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&request, 1, max(1, milliseconds))
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return .closed
       }
-      if count < 0 && errno == EINTR { continue }
-      return 0
+      if ready == 0 { continue }
+      let count = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      if count > 0 { return .data(count) }
+      if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+      return .closed
     }
   }
 
@@ -106,6 +126,23 @@ enum Socket {
       }
     }
     return true
+  }
+
+  /// Ends our side and reads what the peer still sends, for a short while, before the
+  /// caller closes: closing with unread input would reset the connection and could
+  /// destroy the answer just sent (a refused request's 400, 408, 413 or 431).
+  static func drain(_ fd: Int32, for duration: Duration, upTo limit: Int = 1 << 20) {
+    #if canImport(Glibc)
+      _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+    #else
+      _ = Darwin.shutdown(fd, SHUT_WR)
+    #endif
+    let deadline = ContinuousClock().now + duration
+    var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+    var read = 0
+    while read < limit, case .data(let count) = receive(fd, scratch: &scratch, until: deadline) {
+      read += count
+    }
   }
 
   /// Wakes any thread blocked on `fd` (accept or recv) without releasing the descriptor,

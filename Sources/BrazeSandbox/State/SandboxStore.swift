@@ -1,3 +1,4 @@
+import Foundation
 import MizzenCore
 
 /// The sandbox's in-memory Braze workspace: user profiles with their identifiers,
@@ -20,6 +21,9 @@ struct SandboxStore {
   /// `/email/status` for an address no profile has yet: applied when one gets it.
   private var pendingEmailSubscribe: [String: String] = [:]
   private var blocklisted: Set<String> = []
+  /// When each address last became globally unsubscribed from email, for
+  /// `/email/unsubscribes`; an address subscribed again leaves the list.
+  private(set) var unsubscribedAt: [String: Date] = [:]
 
   init(groups: [String: Channel]) {
     self.groups = groups.mapValues { Optional($0) }
@@ -37,6 +41,14 @@ struct SandboxStore {
 
   func serial(brazeID: String) -> Int? {
     users.values.first { $0.brazeID == brazeID }?.serial
+  }
+
+  /// Of `serials`, the most recently updated profile with an external id, else the most
+  /// recently updated one: the profile Braze's `/users/track` picks by email or phone.
+  func latest(_ serials: [Int]) -> Int? {
+    let profiles = serials.compactMap { users[$0] }
+    let identified = profiles.filter(\.isIdentified)
+    return (identified.isEmpty ? profiles : identified).max { $0.updated < $1.updated }?.serial
   }
 
   /// The profile with this external id, created when missing.
@@ -107,10 +119,21 @@ struct SandboxStore {
   /// Changes one profile and marks it as the most recently updated.
   mutating func modify(_ serial: Int, _ change: (inout SandboxUser) -> Void) {
     guard var user = users[serial] else { return }
+    let before = user.emailSubscribe
     change(&user)
+    if let email = user.email { noteEmailState(email, before: before, after: user.emailSubscribe) }
     sequence += 1
     user.updated = sequence
     users[serial] = user
+  }
+
+  private mutating func noteEmailState(_ email: String, before: String?, after: String?) {
+    guard before != after else { return }
+    if after == "unsubscribed" {
+      unsubscribedAt[email] = Date()
+    } else if before == "unsubscribed" {
+      unsubscribedAt[email] = nil
+    }
   }
 
   mutating func setGroupState(_ group: String, subscribed: Bool, serials: [Int]) {
@@ -132,7 +155,10 @@ struct SandboxStore {
   mutating func setEmailSubscribe(_ email: String, _ state: String) {
     let lowered = email.lowercased()
     let found = serials(email: lowered)
-    if found.isEmpty { pendingEmailSubscribe[lowered] = state }
+    if found.isEmpty {
+      let before = pendingEmailSubscribe.updateValue(state, forKey: lowered)
+      noteEmailState(lowered, before: before, after: state)
+    }
     for serial in found { modify(serial) { $0.emailSubscribe = state } }
   }
 

@@ -68,15 +68,49 @@ final class RawHTTPClient {
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
   }
 
-  /// Sends raw bytes as they are (for malformed or unusual requests).
+  /// Sends raw text as it is (for malformed or unusual requests).
   func write(_ text: String) {
-    let bytes = Array(text.utf8)
+    write(bytes: Array(text.utf8))
+  }
+
+  /// Sends raw bytes; stops quietly when the server has closed (no SIGPIPE).
+  func write(bytes: [UInt8]) {
+    #if canImport(Glibc)
+      let flags = Int32(MSG_NOSIGNAL)
+    #else
+      let flags: Int32 = 0
+    #endif
     var offset = 0
     while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, 0) }
+      let sent = bytes.withUnsafeBytes {
+        send(fd, $0.baseAddress! + offset, $0.count - offset, flags)
+      }
       if sent <= 0 { return }
       offset += sent
     }
+  }
+
+  /// Tells the server that nothing more will be sent (a half-close).
+  func finishWriting() {
+    #if canImport(Glibc)
+      _ = shutdown(fd, Int32(SHUT_WR))
+    #else
+      _ = shutdown(fd, SHUT_WR)
+    #endif
+  }
+
+  /// True when the server has sent something (or closed) within `milliseconds`.
+  func hasInput(within milliseconds: Int32) -> Bool {
+    if !buffer.isEmpty { return true }
+    var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    return poll(&request, 1, milliseconds) > 0
+  }
+
+  /// Everything the server sends until it closes the connection (or the read times out).
+  func readToEnd() -> [UInt8] {
+    while fill() {}
+    defer { buffer.removeAll() }
+    return buffer
   }
 
   /// One request with a body serialised from `json`, on this (kept-alive) connection.
