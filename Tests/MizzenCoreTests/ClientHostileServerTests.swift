@@ -70,7 +70,8 @@ struct ClientHostileServerTests {
   func hugeBody() async throws {
     let total = 200 << 20
     let server = try ClientRawServer { _, write in
-      let head = "HTTP/1.1 400 Raw\r\nContent-Type: application/json\r\n"
+      let head =
+        "HTTP/1.1 400 Raw\r\nContent-Type: application/json\r\n"
         + "Content-Length: \(total)\r\nConnection: close\r\n\r\n"
       guard write(Array(head.utf8)) else { return }
       let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 10)

@@ -27,7 +27,8 @@ public enum APIKeyResolver {
   /// pasted value, typically) would make the header invalid, and the request would leave
   /// without any key; the value itself is never named.
   public static func valueProblem(_ key: String) -> String? {
-    guard key.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    guard
+      key.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     else { return nil }
     let trailing = key.unicodeScalars.last.map { $0 == "\n" || $0 == "\r" } ?? false
     return trailing

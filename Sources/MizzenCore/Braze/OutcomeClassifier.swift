@@ -78,7 +78,8 @@ struct OutcomeClassifier {
     case 300..<400:
       return .final(outcome(.unexpectedResponse, redirectMessage(status, headers)))
     case 429:
-      return rateLimited(outcome, rateLimit, retryAfter: ResponseHeaders.value("Retry-After", in: headers))
+      return rateLimited(
+        outcome, rateLimit, retryAfter: ResponseHeaders.value("Retry-After", in: headers))
     case 400..<500:
       var message = "Braze refused the request (HTTP \(status))"
       if let brazeMessage = parsed.message { message += ": " + brazeMessage }

@@ -31,7 +31,8 @@ public struct VerificationResult: Equatable, Sendable, Codable {
       let observed =
         (status[identifier] as? String)
         ?? (status.count == 1 ? status.values.first as? String : nil)
-      return judge(expected: expected, observed: observed.map(documentedStatus), subject: identifier)
+      return judge(
+        expected: expected, observed: observed.map(documentedStatus), subject: identifier)
     case .pushSubscribe:
       let users = object["users"] as? [[String: Any]] ?? []
       guard !users.isEmpty else {
@@ -51,7 +52,7 @@ public struct VerificationResult: Equatable, Sendable, Codable {
 
   /// A status as documented (`Subscribed`, `Unsubscribed`, `Unknown`), whatever case it
   /// came in: a recorded live answer said `unknown`.
-  static func documentedStatus(_ value: String) -> String {
+  public static func documentedStatus(_ value: String) -> String {
     for documented in ["Subscribed", "Unsubscribed", "Unknown"]
     where value.lowercased() == documented.lowercased() {
       return documented
