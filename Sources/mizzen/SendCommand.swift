@@ -83,6 +83,7 @@ struct SendCommand: AsyncParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let path = options.resolvedPath
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
+    SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(
       topic: topic, channel: channel, identities: try parsedIdentities(),
       state: SignalState(text: state))
@@ -105,7 +106,7 @@ struct SendCommand: AsyncParsableCommand {
       print(stableJSON(SignalPlanDocument(plan, environment: environment)))
       return
     case .text:
-      print(SignalTextRenderer.plan(plan, environment: environment))
+      printText(SignalTextRenderer.plan(plan, environment: environment))
       if dryRun { return }
       print("")
     case .json:
@@ -127,7 +128,7 @@ struct SendCommand: AsyncParsableCommand {
     if format == .json {
       print(stableJSON(result.entry))
     } else {
-      print(SignalTextRenderer.result(result, journalPath: journal.path))
+      printText(SignalTextRenderer.result(result, journalPath: journal.path))
     }
     try finish(result)
   }
@@ -148,10 +149,13 @@ struct SendCommand: AsyncParsableCommand {
   }
 
   private func curlScript(_ plan: SignalPlan) -> String {
+    // The comments are for a person and escaped; the commands are shell-quoted by
+    // CurlCommand and printed exactly, as they are to be run.
     var parts = [
-      "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
-        + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
-        + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first."
+      TerminalText.escaped(
+        "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
+          + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
+          + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first.")
     ]
     for request in plan.requests {
       parts.append("# \(request.purpose.rawValue), needs \(request.permission.rawValue)")
