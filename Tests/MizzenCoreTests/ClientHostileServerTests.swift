@@ -66,14 +66,15 @@ struct ClientHostileServerTests {
     #expect(elsewhere.requests.isEmpty)
   }
 
-  @Test("a 200 MB body is read only up to the limit, and journaled as a marked excerpt")
-  func hugeBody() async throws {
+  @Test(
+    "a 200 MB body, announced or not, is kept only up to the limit and journaled as a marked excerpt",
+    arguments: [true, false])
+  func hugeBody(announced: Bool) async throws {
     let total = 200 << 20
     let server = try ClientRawServer { _, write in
-      let head =
-        "HTTP/1.1 400 Raw\r\nContent-Type: application/json\r\n"
-        + "Content-Length: \(total)\r\nConnection: close\r\n\r\n"
-      guard write(Array(head.utf8)) else { return }
+      var head = "HTTP/1.1 400 Raw\r\nContent-Type: application/json\r\nConnection: close\r\n"
+      if announced { head += "Content-Length: \(total)\r\n" }
+      guard write(Array((head + "\r\n").utf8)) else { return }
       let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 10)
       var sent = 0
       while sent < total, write(chunk) { sent += chunk.count }
@@ -82,13 +83,14 @@ struct ClientHostileServerTests {
     let journal = SignalJournal(workspacePath: folder.file("w.json"))
     let sender = SignalSender(
       client: BrazeClient(configuration: .fast), journal: journal, verifyDelay: .zero)
-    let result = await sender.send(
-      try Self.emailPlan(endpoint: server.baseURL), key: Self.key)
+    let result = await sender.send(try Self.emailPlan(endpoint: server.baseURL), key: Self.key)
     #expect(result.entry.outcome.kind == .invalidRequest)
     let exchange = try #require(result.exchanges.first)
-    #expect((exchange.responseBody?.count ?? 0) <= BrazeClientConfiguration().responseBodyLimit)
+    let limit = BrazeClientConfiguration().responseBodyLimit
+    #expect((exchange.responseBody?.count ?? 0) <= limit)
     let body = try #require(exchange.attempts.first?.body)
-    #expect(body.hasSuffix("…[truncated, \(total) bytes]"))
+    let marker = announced ? "\(total) bytes" : "more than \(limit) bytes"
+    #expect(body.hasSuffix("…[truncated, \(marker)]"), "\(body.suffix(80))")
     #expect(body.utf8.count < 5000)
     let line = try String(contentsOfFile: journal.path, encoding: .utf8)
     #expect(line.utf8.count < 64 << 10)

@@ -77,6 +77,7 @@ enum HTTPTransfer {
     private var body: [UInt8] = []
     private var received = 0
     private var cutAtLimit = false
+    private var response: URLResponse?
 
     init(bodyLimit: Int) {
       self.bodyLimit = max(0, bodyLimit)
@@ -113,11 +114,26 @@ enum HTTPTransfer {
       running?.cancel()
     }
 
+    /// Keeps the answer's head; false when it announces a body longer than the limit, which
+    /// is then not read at all (URLSession hands bytes over asynchronously, so stopping
+    /// only once the limit is crossed would let a fast server fill memory first).
+    func accept(_ response: URLResponse) -> Bool {
+      lock.withLock {
+        self.response = response
+        guard response.expectedContentLength > Int64(bodyLimit) else { return true }
+        cutAtLimit = true
+        return false
+      }
+    }
+
     /// Keeps body bytes up to the limit; past it, stops the transfer (the rest is never
     /// read, so a huge answer costs no memory).
     func received(_ data: Data) {
       let over = lock.withLock { () -> URLSessionDataTask? in
         received += data.count
+        // Past the limit nothing more is kept; bytes still arriving (libcurl can drain the
+        // socket before the cancellation lands) are counted and dropped.
+        if cutAtLimit { return nil }
         let room = bodyLimit - body.count
         if data.count <= room {
           body.append(contentsOf: data)
@@ -131,8 +147,11 @@ enum HTTPTransfer {
     }
 
     func finish(_ response: URLResponse?, _ error: (any Error)?) {
-      let (stopped, pending, continuation, body, cut, received) = lock.withLock {
-        let state = (reason, timer, self.continuation, self.body, cutAtLimit, self.received)
+      let (stopped, pending, continuation, body, cut, received, head) = lock.withLock {
+        let state = (
+          reason, timer, self.continuation, self.body, cutAtLimit, self.received,
+          response ?? self.response
+        )
         timer = nil
         task = nil
         self.continuation = nil
@@ -141,7 +160,7 @@ enum HTTPTransfer {
       }
       pending?.cancel()
       continuation?.resume(
-        returning: Self.result(response, error, stopped, body, cut: cut, received: received))
+        returning: Self.result(head, error, stopped, body, cut: cut, received: received))
     }
 
     private static func result(
@@ -243,6 +262,14 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
   ) {
     // Braze's REST API does not redirect: the answer asking for one is the answer.
     completionHandler(nil)
+  }
+
+  func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+  ) {
+    let accepted = handle(dataTask)?.accept(response) ?? true
+    completionHandler(accepted ? .allow : .cancel)
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
