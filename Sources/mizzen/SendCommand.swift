@@ -25,9 +25,12 @@ struct SendCommand: AsyncParsableCommand {
       the journal entry of the send), curl (prints the calls as curl commands that read \
       the key from $BRAZE_API_KEY, and sends nothing).
 
-      Retries: 429 waits for X-RateLimit-Reset (up to 30 s); 5xx, timeouts and dropped \
-      connections are retried with backoff, 4 attempts in all; other 4xx are not \
-      retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per attempt.
+      Retries: 429 waits for X-RateLimit-Reset, or Retry-After without it (up to 30 s); \
+      5xx, timeouts and dropped connections are retried with backoff, 4 attempts in all; \
+      other 4xx are not retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per \
+      attempt. A redirect is never followed (the key would go with it): it is a failure \
+      that names the other host. At most 1 MiB of an answer is read; the journal keeps \
+      its first 4 KiB, marked when cut.
 
       Exit status: 0 sent and accepted (and verified, with --verify) or plan printed; \
       1 Braze refused or failed the call, or the read-back did not match; 2 unreadable \

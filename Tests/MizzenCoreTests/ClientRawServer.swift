@@ -85,6 +85,13 @@ final class ClientRawServer: @unchecked Sendable {
     return Array((head + "\r\n" + body).utf8)
   }
 
+  /// A write to a client that has gone must fail, not raise SIGPIPE.
+  #if os(Linux)
+    private static let noSignal = Int32(MSG_NOSIGNAL)
+  #else
+    private static let noSignal: Int32 = 0
+  #endif
+
   private func serve() {
     defer { done.signal() }
     while true {
@@ -96,7 +103,7 @@ final class ClientRawServer: @unchecked Sendable {
         var sent = 0
         while sent < bytes.count {
           let count = bytes.withUnsafeBytes {
-            send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+            send(fd, $0.baseAddress! + sent, $0.count - sent, Self.noSignal)
           }
           guard count > 0 else { return false }
           sent += count
