@@ -143,11 +143,15 @@ struct HostileOutputTests {
 
   @Test("validate: a syntax error that quotes a key shows it escaped")
   func hostileSyntaxError() async throws {
-    let json = "{\"format\": \"mizzen.workspace\", \"ke\u{1B}[2Jy\u{202E}\" 1}"
+    // A key repeated in one object is quoted in the message, control characters and all.
+    let json =
+      #"{"format": "mizzen.workspace", "version": 1, "name": "A", "connections": [], "#
+      + #""k\u001b[2Jey\u202e": 1, "k\u001b[2Jey\u202e": 2}"#
     let workspace = try RawEndpointWorkspace(endpoint: "", json: json)
     let run = try await workspace.mizzen("validate", [])
     #expect(run.status == 2)
-    #expect(!run.stderr.isEmpty)
+    #expect(run.stderr.contains("appears twice"))
+    #expect(run.stderr.contains(#"\e[2J"#))
     #expect(!hasRawControl(run.output), "\(run.output.debugDescription)")
   }
 
