@@ -29,7 +29,7 @@ struct SendCommand: AsyncParsableCommand {
       5xx, timeouts and dropped connections are retried with backoff, 4 attempts in all; \
       other 4xx are not retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per \
       attempt. A redirect is never followed (the key would go with it): it is a failure \
-      that names the other host. At most 1 MiB of an answer is read; the journal keeps \
+      that names the other host. At most 1 MiB of an answer is kept; the journal keeps \
       its first 4 KiB, marked when cut.
 
       Exit status: 0 sent and accepted (and verified, with --verify) or plan printed; \

@@ -21,8 +21,9 @@ public struct BrazeClientConfiguration: Sendable {
   /// Response bodies longer than this many bytes are cut in attempt records (the journal),
   /// with a marker that gives the full length.
   public var recordedBodyLimit: Int = 4096
-  /// The most of a response body the client reads (1 MiB): past it, the transfer stops,
-  /// the rest is never read, and the answer is judged by its status alone. Braze's
+  /// The most of a response body the client keeps (1 MiB): past it, or when the answer
+  /// announces a longer body, the transfer stops, what still arrives is dropped, and the
+  /// answer is judged by its status alone. Braze's
   /// answers to the calls Mizzen makes are a few hundred bytes.
   public var responseBodyLimit: Int = 1 << 20
 

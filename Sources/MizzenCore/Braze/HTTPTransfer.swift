@@ -12,7 +12,7 @@ import Foundation
 /// Two promises are kept here rather than left to URLSession's defaults: a redirect is
 /// never followed (the answer that asks for one is the final answer, so the key never
 /// travels to a host the connection does not name), and no more than `bodyLimit` bytes of
-/// an answer are ever held.
+/// an answer's body are ever kept.
 enum HTTPTransfer {
   /// An HTTP answer, possibly cut at the body limit.
   struct Response: Sendable {
@@ -114,9 +114,10 @@ enum HTTPTransfer {
       running?.cancel()
     }
 
-    /// Keeps the answer's head; false when it announces a body longer than the limit, which
-    /// is then not read at all (URLSession hands bytes over asynchronously, so stopping
-    /// only once the limit is crossed would let a fast server fill memory first).
+    /// Keeps the answer's head; false when it announces a body longer than the limit: the
+    /// transfer then stops at the head and keeps none of the body (URLSession hands bytes
+    /// over asynchronously, so waiting for the limit to be crossed lets a fast server
+    /// queue far more than the limit first).
     func accept(_ response: URLResponse) -> Bool {
       lock.withLock {
         self.response = response
@@ -126,8 +127,8 @@ enum HTTPTransfer {
       }
     }
 
-    /// Keeps body bytes up to the limit; past it, stops the transfer (the rest is never
-    /// read, so a huge answer costs no memory).
+    /// Keeps body bytes up to the limit; past it, stops the transfer and drops whatever
+    /// still arrives, so that no more than the limit is ever held.
     func received(_ data: Data) {
       let over = lock.withLock { () -> URLSessionDataTask? in
         received += data.count
