@@ -32,8 +32,8 @@ public enum APIKeyResolver {
     else { return nil }
     let trailing = key.unicodeScalars.last.map { $0 == "\n" || $0 == "\r" } ?? false
     return trailing
-      ? "ends with a line break (CR or LF); remove it"
-      : "holds a control character (CR, LF, tab…); remove it"
+      ? "ends with a line break (CR or LF)"
+      : "holds a control character (CR, LF, tab…)"
   }
 
   /// The key itself; an unset or empty variable, or a value that holds a control
@@ -47,8 +47,8 @@ public enum APIKeyResolver {
       if let problem = valueProblem(key) {
         throw SignalPlanError(
           .keyUnavailable,
-          "Connection '\(connection)''s inline API key (apiKey.inline) \(problem), or Braze "
-            + "would receive no key. Nothing was sent.",
+          "The inline API key of connection '\(connection)' (apiKey.value) \(problem), which "
+            + "would leave the request without a key: remove it. Nothing was sent.",
           path: ProblemPath(collection: .connections, recordKey: connection, field: "apiKey"))
       }
       return key
@@ -57,7 +57,8 @@ public enum APIKeyResolver {
         throw SignalPlanError(
           .keyUnavailable,
           "The environment variable \(name) (the API key of connection '\(connection)') "
-            + "\(problem), or Braze would receive no key. Nothing was sent.",
+            + "\(problem), which would leave the request without a key: remove it. Nothing was "
+            + "sent.",
           path: ProblemPath(collection: .connections, recordKey: connection, field: "apiKey"))
       }
       guard let key = environment[name], !key.isEmpty else {
