@@ -153,6 +153,24 @@ struct ClientHostileServerTests {
     #expect(try #require(exchange.attempts[0].waitMs) >= 1000)
   }
 
+  @Test("Retry-After as an HTTP date is honoured too")
+  func retryAfterDate() async throws {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+    let date = formatter.string(from: Date().addingTimeInterval(2))
+    let server = try ClientCannedServer([
+      .init(status: 429, headers: ["Retry-After": date], body: "{}"),
+      .init(status: 201, body: #"{"message":"success"}"#),
+    ])
+    let exchange = await BrazeClient(configuration: .fast).perform(
+      try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
+    #expect(exchange.outcome.kind == .success)
+    #expect(exchange.attempts.map(\.status) == [429, 201])
+    #expect(try #require(exchange.attempts[0].waitMs) >= 900)
+  }
+
   @Test("a Retry-After beyond the cap ends the call at once")
   func retryAfterBeyondCap() async throws {
     let server = try ClientCannedServer([
