@@ -168,7 +168,10 @@ struct ClientHostileServerTests {
       try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
     #expect(exchange.outcome.kind == .success)
     #expect(exchange.attempts.map(\.status) == [429, 201])
-    #expect(try #require(exchange.attempts[0].waitMs) >= 900)
+    // The date may already be near (or past) on a loaded machine; the wait then is the
+    // reset margin (100 ms) alone, still longer than any backoff of `.fast` (40 ms at most),
+    // so it shows the date was read.
+    #expect(try #require(exchange.attempts[0].waitMs) >= 100)
   }
 
   @Test("a Retry-After beyond the cap ends the call at once")
