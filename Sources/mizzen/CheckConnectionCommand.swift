@@ -44,22 +44,22 @@ struct CheckConnectionCommand: AsyncParsableCommand {
       printError(command: "check-connection", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
-    print(
+    printText(
       "Checking connection \(check.connection) by reading group \(check.subscriptionGroupId) "
         + "(topic \(check.topic), \(check.channel)):")
     let lines = SignalTextRenderer.request(
       check.request, number: nil, keySource: check.keySource, environment: environment)
-    print(lines.joined(separator: "\n"))
+    printText(lines)
     let client = SignalCommandSupport.client()
     let exchange = await SignalCommandSupport.cancellingOnInterrupt {
       await client.perform(check.request, key: key)
     }
-    print(SignalTextRenderer.exchange(exchange).joined(separator: "\n"))
+    printText(SignalTextRenderer.exchange(exchange))
     let status = SignalCommandSupport.status(for: exchange.outcome)
     guard status == 0 else {
       printError(command: "check-connection", exchange.outcome.message)
       throw ExitCode(status)
     }
-    print("Connection \(check.connection) works: the key and the endpoint are good.")
+    printText("Connection \(check.connection) works: the key and the endpoint are good.")
   }
 }

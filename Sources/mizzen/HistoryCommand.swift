@@ -50,11 +50,9 @@ struct HistoryCommand: AsyncParsableCommand {
       print(stableJSON(entries))
     case .text:
       if entries.isEmpty {
-        print("No sends recorded yet in \(journal.path).")
+        printText("No sends recorded yet in \(journal.path).")
       }
-      for entry in entries {
-        print(SignalTextRenderer.historyLine(entry))
-      }
+      printText(entries.map(SignalTextRenderer.historyLine))
     }
   }
 }

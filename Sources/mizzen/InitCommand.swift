@@ -38,6 +38,6 @@ struct InitCommand: AsyncParsableCommand {
       printError(error.message)
       throw ExitCode(2)
     }
-    print("Wrote an empty workspace to \(target).")
+    printText("Wrote an empty workspace to \(target).")
   }
 }

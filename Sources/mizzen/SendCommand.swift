@@ -25,9 +25,12 @@ struct SendCommand: AsyncParsableCommand {
       the journal entry of the send), curl (prints the calls as curl commands that read \
       the key from $BRAZE_API_KEY, and sends nothing).
 
-      Retries: 429 waits for X-RateLimit-Reset (up to 30 s); 5xx, timeouts and dropped \
-      connections are retried with backoff, 4 attempts in all; other 4xx are not \
-      retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per attempt.
+      Retries: 429 waits for X-RateLimit-Reset, or Retry-After without it (up to 30 s); \
+      5xx, timeouts and dropped connections are retried with backoff, 4 attempts in all; \
+      other 4xx are not retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per \
+      attempt. A redirect is never followed (the key would go with it): it is a failure \
+      that names the other host. At most 1 MiB of an answer is kept; the journal keeps \
+      its first 4 KiB, marked when cut.
 
       Exit status: 0 sent and accepted (and verified, with --verify) or plan printed; \
       1 Braze refused or failed the call, or the read-back did not match; 2 unreadable \
@@ -83,6 +86,7 @@ struct SendCommand: AsyncParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let path = options.resolvedPath
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
+    SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(
       topic: topic, channel: channel, identities: try parsedIdentities(),
       state: SignalState(text: state))
@@ -105,7 +109,7 @@ struct SendCommand: AsyncParsableCommand {
       print(stableJSON(SignalPlanDocument(plan, environment: environment)))
       return
     case .text:
-      print(SignalTextRenderer.plan(plan, environment: environment))
+      printText(SignalTextRenderer.plan(plan, environment: environment))
       if dryRun { return }
       print("")
     case .json:
@@ -127,7 +131,7 @@ struct SendCommand: AsyncParsableCommand {
     if format == .json {
       print(stableJSON(result.entry))
     } else {
-      print(SignalTextRenderer.result(result, journalPath: journal.path))
+      printText(SignalTextRenderer.result(result, journalPath: journal.path))
     }
     try finish(result)
   }
@@ -148,10 +152,13 @@ struct SendCommand: AsyncParsableCommand {
   }
 
   private func curlScript(_ plan: SignalPlan) -> String {
+    // The comments are for a person and escaped; the commands are shell-quoted by
+    // CurlCommand and printed exactly, as they are to be run.
     var parts = [
-      "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
-        + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
-        + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first."
+      TerminalText.escaped(
+        "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
+          + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
+          + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first.")
     ]
     for request in plan.requests {
       parts.append("# \(request.purpose.rawValue), needs \(request.permission.rawValue)")

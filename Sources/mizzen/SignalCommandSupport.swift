@@ -38,6 +38,26 @@ enum SignalCommandSupport {
     }
   }
 
+  /// Warns on stderr when the workspace holds an inline API key and its file can be read
+  /// by the group or by others, as the file's mode (stat) says now: Mizzen saves such a
+  /// file 0600, but a file written or copied by another tool keeps whatever mode it got.
+  static func warnIfKeyIsExposed(_ workspace: Workspace, path: String, command: String) {
+    let inline = workspace.connections.filter {
+      if case .inline = $0.apiKey { return true }
+      return false
+    }
+    guard let first = inline.first else { return }
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return }
+    let mode = String(info.st_mode & 0o777, radix: 8)
+    let names = inline.count == 1 ? "connection '\(first.code)'" : "\(inline.count) connections"
+    printError(
+      command: command,
+      "warning: \(path) holds the inline API key of \(names) and is readable by "
+        + (info.st_mode & 0o007 != 0 ? "every user" : "its group") + " (mode \(mode)). "
+        + "Run chmod 600 on it, or better, move the key to an environment variable.")
+  }
+
   /// Runs `work` so that Ctrl-C cancels it (the call in flight stops and is journaled as
   /// cancelled) instead of killing the process before anything is recorded.
   static func cancellingOnInterrupt<T: Sendable>(

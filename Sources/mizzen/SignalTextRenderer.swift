@@ -1,10 +1,10 @@
 import Foundation
 import MizzenCore
 
-/// The human-readable output of `send`, `check-connection` and `history`. The key is only
-/// ever shown masked.
+/// The human-readable output of `send`, `check-connection` and `history`, as lines to print
+/// with `printText` (which escapes each one). The key is only ever shown masked.
 enum SignalTextRenderer {
-  static func plan(_ plan: SignalPlan, environment: [String: String]) -> String {
+  static func plan(_ plan: SignalPlan, environment: [String: String]) -> [String] {
     var lines: [String] = []
     let change =
       plan.signal.channel == Channel.push.rawValue
@@ -21,7 +21,7 @@ enum SignalTextRenderer {
         request, number: index + 1, keySource: plan.keySource, environment: environment)
     }
     for note in plan.notes { lines.append("Note: " + note) }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   static func request(
@@ -58,12 +58,13 @@ enum SignalTextRenderer {
     if let last = exchange.attempts.last {
       if let body = last.body, !body.isEmpty { lines.append("   response: " + body) }
       if let limits = last.rateLimit { lines.append("   " + rateLimit(limits)) }
+      if let id = last.requestId { lines.append("   Braze request id: " + id) }
     }
     lines.append("   " + exchange.outcome.message)
     return lines
   }
 
-  static func result(_ result: SignalResult, journalPath: String?) -> String {
+  static func result(_ result: SignalResult, journalPath: String?) -> [String] {
     var lines: [String] = []
     for exchange in result.exchanges {
       lines += self.exchange(exchange)
@@ -75,9 +76,10 @@ enum SignalTextRenderer {
     if let journalPath, result.journalError == nil {
       lines.append("Recorded in \(journalPath)")
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
+  /// Nil fields (absent or empty headers) read as "?"; a record without any is never made.
   static func rateLimit(_ limits: RateLimitHeaders) -> String {
     var text = "rate limit: \(limits.remaining ?? "?") of \(limits.limit ?? "?") left"
     if let reset = limits.resetEpochSeconds {
@@ -94,11 +96,13 @@ enum SignalTextRenderer {
       outcome += verification.matches ? ", verified" : ", NOT verified"
     }
     let attempts = entry.attempts == 1 ? "1 attempt" : "\(entry.attempts) attempts"
-    return [
+    var fields = [
       entry.time, "\(entry.topic)/\(entry.channel)",
       "\(entry.identitySpace)=\(entry.identityValue)",
       entry.isVerify ? "verify" : entry.state, outcome, milliseconds(entry.latencyMs), attempts,
-    ].joined(separator: "  ")
+    ]
+    if let id = entry.requestId { fields.append("request " + id) }
+    return fields.joined(separator: "  ")
   }
 
   static func milliseconds(_ value: Double) -> String {

@@ -47,14 +47,16 @@ struct ValidateCommand: AsyncParsableCommand {
             workspace: path, readable: true, errors: errors, warnings: warnings,
             problems: problems.map(ProblemReport.init))))
     case .text:
+      var lines: [String] = []
       for problem in problems {
-        print(
-          "\(problem.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(problem.path)  [\(problem.rule)]"
-        )
-        print("        \(problem.message)")
+        let severity = problem.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+        lines.append("\(severity) \(problem.path)  [\(problem.rule)]")
+        lines.append("        \(problem.message)")
       }
-      print(summary(errors: errors, warnings: warnings, path: path))
+      lines.append(summary(errors: errors, warnings: warnings, path: path))
+      printText(lines)
     }
+    SignalCommandSupport.warnIfKeyIsExposed(loaded.workspace, path: path, command: "validate")
     if errors > 0 { throw ExitCode(1) }
   }
 

@@ -123,6 +123,16 @@ import Testing
     return nil
   }
 
+  @Test func theEntryShowsBrazesRequestId() throws {
+    var journal = Self.journal
+    journal[0].requestId = "c0ffee-42"
+    var state = try Self.history(journal, size: Size(width: 100, height: 60))
+    press(&state, .character("G"))
+    press(&state, .enter)
+    #expect(Self.entryView(state)?.entry == journal[0])
+    #expect(TestSendTests.text(state).contains("Request id     c0ffee-42"))
+  }
+
   @Test func theListShowsTheJournalNewestFirstWithAVerifyRow() throws {
     let state = try Self.history(size: Size(width: 140, height: 30))
     #expect(state.currentList.visible.count == 4)

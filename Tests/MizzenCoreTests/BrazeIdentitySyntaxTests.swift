@@ -8,7 +8,10 @@ struct BrazeIdentitySyntaxTests {
     arguments: [
       "ana@example.com", "a.b@example.co.uk", "first+tag@example.com",
       "josé@example.com", "用户@example.com", "a_b-c@xn--bcher-kva.example", "x@sub.example.io",
-      "~!#$%&*/=?^`@example.com",
+      "~!#$%&*/=?^`@example.com", "o'brien@example.com", "a|b@example.com",
+      "d'angelo|x@example.com", String(repeating: "a", count: 64) + "@example.com",
+      String(repeating: "é", count: 64) + "@example.com",
+      "a@" + String(repeating: "b", count: 63) + ".com",
     ])
   func goodEmails(_ email: String) {
     #expect(IdentitySyntax.emailProblem(email) == nil, "\(email)")
@@ -22,6 +25,9 @@ struct BrazeIdentitySyntaxTests {
       "ana@example", "ana@-example.com", "ana@example-.com", "ana@example..com",
       "ana@exämple.com", "ana@example.c", "ana@example.123", "a(b)@example.com",
       "a,b@example.com", "a\"b@example.com", "a@b@example.com",
+      String(repeating: "a", count: 65) + "@example.com",
+      String(repeating: "é", count: 65) + "@example.com",
+      "a@" + String(repeating: "b", count: 64) + ".com", "a;b@example.com", "a\\b@example.com",
     ])
   func badEmails(_ email: String) {
     #expect(IdentitySyntax.emailProblem(email) != nil, "\(email)")
@@ -35,6 +41,7 @@ struct BrazeIdentitySyntaxTests {
       "ana@example.com", "an a@example.com", "ana", "a@b@c.com", "@example.com", ".a@example.com",
       "a.@example.com", "a..b@example.com", "a(b@example.com", "a@", "a@example", "a@-x.com",
       "a@x..com", "a@x.c", "a@x.123", "a\u{1}b@example.com", "a_b@example.com",
+      "o'b|c@example.com", String(repeating: "a", count: 70) + "@example.com",
     ]
     for sample in samples {
       let ascii = IdentitySyntax.emailProblem(sample)

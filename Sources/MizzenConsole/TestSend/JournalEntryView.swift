@@ -92,6 +92,7 @@ public struct JournalEntryView: Equatable, Sendable {
       "Took",
       "\(Int(entry.latencyMs.rounded())) ms, \(entry.attempts) attempt"
         + (entry.attempts == 1 ? "" : "s"))
+    if let id = entry.requestId { field("Request id", id) }
     for (number, request) in entry.requests.enumerated() {
       lines.append(("", .normal))
       add(

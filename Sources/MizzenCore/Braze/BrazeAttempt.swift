@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one HTTP attempt of a call got, as shown in the result and kept in the journal.
 public struct BrazeAttempt: Equatable, Sendable, Codable {
   /// 1 for the first attempt.
@@ -13,10 +15,12 @@ public struct BrazeAttempt: Equatable, Sendable, Codable {
   public var error: String?
   /// How long the client waited before the next attempt, when there was one.
   public var waitMs: Double?
+  /// Braze's `X-Request-Id` for this answer: what Braze support asks for.
+  public var requestId: String?
 
   public init(
     number: Int, status: Int? = nil, body: String? = nil, rateLimit: RateLimitHeaders? = nil,
-    latencyMs: Double, error: String? = nil, waitMs: Double? = nil
+    latencyMs: Double, error: String? = nil, waitMs: Double? = nil, requestId: String? = nil
   ) {
     self.number = number
     self.status = status
@@ -25,6 +29,7 @@ public struct BrazeAttempt: Equatable, Sendable, Codable {
     self.latencyMs = latencyMs
     self.error = error
     self.waitMs = waitMs
+    self.requestId = requestId
   }
 }
 
@@ -41,10 +46,13 @@ public struct RateLimitHeaders: Equatable, Sendable, Codable {
     self.reset = reset
   }
 
-  /// Reads the three headers, whatever their case; nil when none is present.
+  /// Reads the three headers, whatever their case; nil when none is present. An empty
+  /// value (Braze sends `X-RateLimit-Limit:` empty with a 401) counts as absent.
   public init?(headers: [String: String]) {
     var found = RateLimitHeaders()
-    for (name, value) in headers {
+    for (name, raw) in headers {
+      let value = raw.trimmingCharacters(in: .whitespaces)
+      guard !value.isEmpty else { continue }
       switch name.lowercased() {
       case "x-ratelimit-limit": found.limit = value
       case "x-ratelimit-remaining": found.remaining = value
@@ -58,4 +66,21 @@ public struct RateLimitHeaders: Equatable, Sendable, Codable {
 
   /// `X-RateLimit-Reset` as epoch seconds, when it is a number.
   public var resetEpochSeconds: Double? { reset.flatMap { Double($0) } }
+}
+
+/// Reads single response headers whatever their case (HTTP/2 sends them lower-case).
+enum ResponseHeaders {
+  static func value(_ name: String, in headers: [String: String]) -> String? {
+    let wanted = name.lowercased()
+    guard let value = headers.first(where: { $0.key.lowercased() == wanted })?.value else {
+      return nil
+    }
+    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// Braze's `X-Request-Id`, cut to a sane length (it is a short token).
+  static func requestId(_ headers: [String: String]) -> String? {
+    value("X-Request-Id", in: headers).map { String($0.prefix(200)) }
+  }
 }

@@ -14,6 +14,7 @@ import Foundation
 public final class BrazeClient: Sendable {
   public let configuration: BrazeClientConfiguration
   private let session: URLSession
+  private let delegate = TransferDelegate()
 
   public init(configuration: BrazeClientConfiguration = BrazeClientConfiguration()) {
     self.configuration = configuration
@@ -23,7 +24,8 @@ public final class BrazeClient: Sendable {
       1, (Double(silence.seconds) + Double(silence.attoseconds) / 1e18).rounded(.up))
     sessionConfiguration.urlCache = nil
     sessionConfiguration.httpCookieStorage = nil
-    session = URLSession(configuration: sessionConfiguration)
+    session = URLSession(
+      configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
   }
 
   deinit {
@@ -35,6 +37,11 @@ public final class BrazeClient: Sendable {
   public func perform(_ request: PlannedRequest, key: String) async -> BrazeExchange {
     let clock = ContinuousClock()
     let started = clock.now
+    if let problem = APIKeyResolver.valueProblem(key) {
+      let outcome = BrazeOutcome(
+        kind: .invalidRequest, message: "Nothing was sent: the API key \(problem).")
+      return finish(request, [], outcome, nil, since: started)
+    }
     guard let urlRequest = makeURLRequest(request, key: key) else {
       let outcome = BrazeOutcome(
         kind: .networkError,
@@ -49,20 +56,25 @@ public final class BrazeClient: Sendable {
       number += 1
       let attemptStart = clock.now
       let result = await HTTPTransfer.run(
-        urlRequest, session: session, deadline: configuration.attemptTimeout)
+        urlRequest, session: session, delegate: delegate, deadline: configuration.attemptTimeout,
+        bodyLimit: configuration.responseBodyLimit)
       var attempt = BrazeAttempt(number: number, latencyMs: Self.ms(clock.now - attemptStart))
       let classifier = OutcomeClassifier(request: request, attempts: number, configuration)
       let verdict: OutcomeClassifier.Verdict
       switch result {
-      case .response(let status, let headers, let rawBody):
-        let body = scrub(rawBody, key: key)
+      case .response(let response):
+        let body = scrub(response.body, key: key)
         lastBody = body
-        attempt.status = status
-        attempt.body = truncated(body)
-        attempt.rateLimit = RateLimitHeaders(headers: headers)
-        verdict = classifier.classify(status: status, body: body, rateLimit: attempt.rateLimit)
+        attempt.status = response.status
+        attempt.body = excerpt(body, fullLength: response.fullLength)
+        attempt.rateLimit = RateLimitHeaders(headers: response.headers)
+        attempt.requestId = ResponseHeaders.requestId(response.headers)
+        verdict = classifier.classify(
+          status: response.status, body: response.fullLength == nil ? body : [],
+          headers: response.headers, rateLimit: attempt.rateLimit)
       case .failure(let failure):
         if case .connectionLost(let text) = failure { attempt.error = text }
+        if case .badAnswer(let text, _) = failure { attempt.error = text }
         if case .unreachable(let text) = failure { attempt.error = text }
         if failure == .timeout {
           attempt.error = "no complete answer within \(Self.seconds(configuration.attemptTimeout))"
@@ -121,13 +133,20 @@ public final class BrazeClient: Sendable {
     return Array(text.replacingOccurrences(of: key, with: APIKeySource.mask(key)).utf8)
   }
 
-  private func truncated(_ body: [UInt8]) -> String {
+  /// The body as recorded in an attempt: whole when short, else its first
+  /// `recordedBodyLimit` bytes and a marker with the full length (`fullLength` when the
+  /// client stopped reading at `responseBodyLimit`; zero when that length is unknown).
+  private func excerpt(_ body: [UInt8], fullLength: Int?) -> String {
     let limit = max(0, configuration.recordedBodyLimit)
-    guard body.count > limit else { return String(decoding: body, as: UTF8.self) }
-    var cut = limit
+    guard body.count > limit || fullLength != nil else {
+      return String(decoding: body, as: UTF8.self)
+    }
+    var cut = min(limit, body.count)
     // Back up to the start of a UTF-8 sequence so that no character is split.
-    while cut > 0 && (body[cut] & 0xC0) == 0x80 { cut -= 1 }
-    return String(decoding: body[..<cut], as: UTF8.self) + "… (\(body.count - cut) more bytes)"
+    while cut > 0 && cut < body.count && (body[cut] & 0xC0) == 0x80 { cut -= 1 }
+    let total = fullLength ?? body.count
+    let size = total > 0 ? "\(total) bytes" : "more than \(body.count) bytes"
+    return String(decoding: body[..<cut], as: UTF8.self) + "…[truncated, \(size)]"
   }
 
   /// A duration in milliseconds, to a tenth, as shown and journaled.

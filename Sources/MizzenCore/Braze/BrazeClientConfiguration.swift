@@ -18,8 +18,14 @@ public struct BrazeClientConfiguration: Sendable {
   /// Added to the wait for `X-RateLimit-Reset`, so that a clock slightly behind Braze's
   /// does not arrive before the window has turned.
   public var rateLimitMargin: Duration = .milliseconds(100)
-  /// Response bodies longer than this many bytes are cut in attempt records.
+  /// Response bodies longer than this many bytes are cut in attempt records (the journal),
+  /// with a marker that gives the full length.
   public var recordedBodyLimit: Int = 4096
+  /// The most of a response body the client keeps (1 MiB): past it, or when the answer
+  /// announces a longer body, the transfer stops, what still arrives is dropped, and the
+  /// answer is judged by its status alone. Braze's
+  /// answers to the calls Mizzen makes are a few hundred bytes.
+  public var responseBodyLimit: Int = 1 << 20
 
   public init() {}
 

@@ -2,10 +2,14 @@
 /// made locally so that a malformed value is explained before any call is made.
 public enum IdentitySyntax {
   /// Symbols Braze accepts in the part of an address before the `@`, besides letters,
-  /// digits, `_` and inner dots.
+  /// digits, `_` and inner dots (`email_validation.md`: apostrophe and pipe included).
   private static let localSymbols: Set<Unicode.Scalar> = [
-    "-", "^", "+", "$", "&", "#", "/", "%", "*", "=", "`", "~", "!", "?", "_",
+    "-", "^", "+", "$", "&", "#", "/", "%", "*", "=", "`", "~", "!", "?", "_", "'", "|",
   ]
+  /// The longest part before the `@` Braze accepts, in characters.
+  static let localPartLimit = 64
+  /// The longest domain label (RFC 1035), in characters.
+  static let labelLimit = 63
 
   /// Nil when `email` is acceptable to Braze, else the reason it is not, as a phrase that
   /// completes "The email address … ".
@@ -20,6 +24,7 @@ public enum IdentitySyntax {
     let local = parts[0]
     let domain = parts[1]
     guard !local.isEmpty else { return "has nothing before the @" }
+    if local.count > localPartLimit { return localPartTooLong }
     if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
       return "has a dot at the start or end of the part before the @, or two dots in a row"
     }
@@ -37,7 +42,8 @@ public enum IdentitySyntax {
     let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
     guard labels.count >= 2 else { return "needs a domain with a dot, such as example.com" }
     for label in labels {
-      guard !label.isEmpty, !label.hasPrefix("-"), !label.hasSuffix("-"),
+      guard !label.isEmpty, label.count <= labelLimit, !label.hasPrefix("-"),
+        !label.hasSuffix("-"),
         label.utf8.allSatisfy({ isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") })
       else {
         return "has a malformed domain label '\(label)'"
@@ -64,6 +70,7 @@ public enum IdentitySyntax {
     let local = bytes[..<split]
     let domain = bytes[(split + 1)...]
     guard !local.isEmpty else { return "has nothing before the @" }
+    if local.count > localPartLimit { return localPartTooLong }
     var doubleDot = false
     var previous: UInt8 = 0
     for byte in local {
@@ -86,7 +93,8 @@ public enum IdentitySyntax {
     guard labels.count >= 2 else { return "needs a domain with a dot, such as example.com" }
     let hyphen = UInt8(ascii: "-")
     for label in labels {
-      guard !label.isEmpty, label.first != hyphen, label.last != hyphen,
+      guard !label.isEmpty, label.count <= labelLimit, label.first != hyphen,
+        label.last != hyphen,
         label.allSatisfy({ isASCIILetterOrDigit($0) || $0 == hyphen })
       else {
         return "has a malformed domain label '\(String(decoding: label, as: UTF8.self))'"
@@ -96,6 +104,10 @@ public enum IdentitySyntax {
       return "needs a top-level domain of at least two letters"
     }
     return nil
+  }
+
+  private static var localPartTooLong: String {
+    "has more than \(localPartLimit) characters before the @, which Braze refuses"
   }
 
   /// True for E.164 numbers: `+`, a country code that does not start with 0, and 7 to 15

@@ -20,13 +20,26 @@ struct OutcomeClassifier {
     self.configuration = configuration
   }
 
-  private var host: String { EndpointURL(request.url)?.host ?? request.url }
+  /// The endpoint's host, for messages. The request URL of a read holds the person's
+  /// identifier in its query, which no message may carry, so only the part before the
+  /// query is read.
+  private var host: String {
+    let beforeQuery = String(request.url.prefix { $0 != "?" && $0 != "#" })
+    return EndpointURL(beforeQuery)?.host ?? "the connection's endpoint"
+  }
+
+  /// The endpoint and path called, without the query.
+  private var endpointAndPath: String {
+    String(request.url.prefix { $0 != "?" && $0 != "#" })
+  }
 
   private var afterAttempts: String {
     attempts == 1 ? "after 1 attempt" : "after \(attempts) attempts"
   }
 
-  func classify(status: Int, body: [UInt8], rateLimit: RateLimitHeaders?) -> Verdict {
+  func classify(
+    status: Int, body: [UInt8], headers: [String: String] = [:], rateLimit: RateLimitHeaders?
+  ) -> Verdict {
     let parsed = BrazeResponseBody(body)
     func outcome(_ kind: BrazeOutcome.Kind, _ message: String) -> BrazeOutcome {
       BrazeOutcome(
@@ -59,11 +72,14 @@ struct OutcomeClassifier {
       return .final(
         outcome(
           .notFound,
-          "There is no Braze endpoint at \(request.url) (HTTP 404). Check the connection's "
+          "There is no Braze endpoint at \(endpointAndPath) (HTTP 404). Check the connection's "
             + "endpoint: it must be your instance's REST endpoint, e.g. "
             + "https://rest.iad-01.braze.com, with no path."))
+    case 300..<400:
+      return .final(outcome(.unexpectedResponse, redirectMessage(status, headers)))
     case 429:
-      return rateLimited(outcome, rateLimit)
+      return rateLimited(
+        outcome, rateLimit, retryAfter: ResponseHeaders.value("Retry-After", in: headers))
     case 400..<500:
       var message = "Braze refused the request (HTTP \(status))"
       if let brazeMessage = parsed.message { message += ": " + brazeMessage }
@@ -102,6 +118,13 @@ struct OutcomeClassifier {
         message: "The connection to \(host) broke: \(reason), \(afterAttempts). Check the "
           + "network and try again.")
       return .retry(wait: configuration.backoff(after: attempts), outcomeIfLast: last)
+    case .badAnswer(let reason, let retryable):
+      let message =
+        "The server at \(host) answered, but \(reason) (\(afterAttempts)). Check that the "
+        + "connection's endpoint is a Braze REST endpoint, and try again."
+      let last = BrazeOutcome(kind: .unexpectedResponse, message: message)
+      guard retryable else { return .final(last) }
+      return .retry(wait: configuration.backoff(after: attempts), outcomeIfLast: last)
     case .unreachable(let reason):
       return .final(
         BrazeOutcome(
@@ -111,6 +134,19 @@ struct OutcomeClassifier {
     }
   }
 
+  /// `Retry-After` as epoch seconds: a number of seconds from now, or an HTTP date.
+  static func retryAfterEpoch(_ value: String?, now: Date = Date()) -> Double? {
+    guard let value else { return nil }
+    if let seconds = Double(value), seconds >= 0, seconds.isFinite {
+      return now.timeIntervalSince1970 + seconds
+    }
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+    return formatter.date(from: value)?.timeIntervalSince1970
+  }
+
   func cancelledOutcome() -> BrazeOutcome {
     BrazeOutcome(
       kind: .cancelled,
@@ -118,12 +154,33 @@ struct OutcomeClassifier {
         + "unknown. Verify the state before sending again.")
   }
 
+  /// A redirect is never followed (the key would go with it): the call ends here, naming
+  /// where the server wanted to send it.
+  private func redirectMessage(_ status: Int, _ headers: [String: String]) -> String {
+    var target = "no Location"
+    if let location = ResponseHeaders.value("Location", in: headers) {
+      let beforeQuery = String(location.prefix { $0 != "?" && $0 != "#" })
+      if let other = EndpointURL(beforeQuery) {
+        target = "host \(other.host)" + (other.port.map { " port \($0)" } ?? "")
+      } else if location.hasPrefix("/") {
+        target = "another path on \(host)"
+      } else {
+        target = "a Location that is not an http(s) URL"
+      }
+    }
+    return "The server at \(host) answered with a redirect (HTTP \(status)) to \(target). "
+      + "Braze's REST API does not redirect, so Mizzen did not follow it and sent nothing "
+      + "further: check the connection's endpoint."
+  }
+
   /// Waits for the window to turn when it turns soon enough; otherwise the call ends now
-  /// rather than spending its attempts on certain refusals.
+  /// rather than spending its attempts on certain refusals. `X-RateLimit-Reset` says when;
+  /// without it, a `Retry-After` (seconds, or an HTTP date) does.
   private func rateLimited(
-    _ outcome: (BrazeOutcome.Kind, String) -> BrazeOutcome, _ rateLimit: RateLimitHeaders?
+    _ outcome: (BrazeOutcome.Kind, String) -> BrazeOutcome, _ rateLimit: RateLimitHeaders?,
+    retryAfter: String?
   ) -> Verdict {
-    guard let reset = rateLimit?.resetEpochSeconds else {
+    guard let reset = rateLimit?.resetEpochSeconds ?? Self.retryAfterEpoch(retryAfter) else {
       let last = outcome(
         .rateLimited,
         "Braze's rate limit is used up (HTTP 429) \(afterAttempts), and the answer did not say "

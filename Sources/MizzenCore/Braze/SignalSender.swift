@@ -98,7 +98,8 @@ public struct SignalSender: Sendable {
       attempts: exchanges.reduce(0) { $0 + $1.attempts.count },
       outcome: exchanges.first?.outcome
         ?? BrazeOutcome(kind: .cancelled, message: "Nothing was sent."),
-      verification: verification)
+      verification: verification,
+      requestId: exchanges.first?.attempts.last(where: { $0.requestId != nil })?.requestId)
   }
 }
 

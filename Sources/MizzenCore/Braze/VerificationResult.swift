@@ -31,7 +31,8 @@ public struct VerificationResult: Equatable, Sendable, Codable {
       let observed =
         (status[identifier] as? String)
         ?? (status.count == 1 ? status.values.first as? String : nil)
-      return judge(expected: expected, observed: observed, subject: identifier)
+      return judge(
+        expected: expected, observed: observed.map(documentedStatus), subject: identifier)
     case .pushSubscribe:
       let users = object["users"] as? [[String: Any]] ?? []
       guard !users.isEmpty else {
@@ -47,6 +48,16 @@ public struct VerificationResult: Equatable, Sendable, Codable {
         expected: expected, observed: distinct.count == 1 ? distinct[0] : observed,
         subject: users.count == 1 ? "the user" : "\(users.count) users")
     }
+  }
+
+  /// A status as documented (`Subscribed`, `Unsubscribed`, `Unknown`), whatever case it
+  /// came in: a recorded live answer said `unknown`.
+  public static func documentedStatus(_ value: String) -> String {
+    for documented in ["Subscribed", "Unsubscribed", "Unknown"]
+    where value.lowercased() == documented.lowercased() {
+      return documented
+    }
+    return value
   }
 
   private static func judge(expected: String, observed: String?, subject: String)

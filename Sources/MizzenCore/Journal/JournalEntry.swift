@@ -24,12 +24,15 @@ public struct JournalEntry: Equatable, Sendable, Codable {
   public var outcome: BrazeOutcome
   /// Whether reading the state back found what was sent, when a verify was asked for.
   public var verification: VerificationResult?
+  /// Braze's `X-Request-Id` of the first call's last answer (what Braze support asks for);
+  /// each attempt keeps its own too.
+  public var requestId: String?
 
   public init(
     time: String, topic: String, channel: String, connection: String, identitySpace: String,
     identityValue: String, brazeField: String, state: String, subscriptionGroupId: String?,
     requests: [JournalRequest], latencyMs: Double, attempts: Int, outcome: BrazeOutcome,
-    verification: VerificationResult? = nil
+    verification: VerificationResult? = nil, requestId: String? = nil
   ) {
     self.time = time
     self.topic = topic
@@ -45,6 +48,7 @@ public struct JournalEntry: Equatable, Sendable, Codable {
     self.attempts = attempts
     self.outcome = outcome
     self.verification = verification
+    self.requestId = requestId
   }
 
   /// True when the send succeeded and, if it was verified, the verification matched.

@@ -20,7 +20,8 @@ enum JournalLineReader {
       case .array(let requestValues)? = value["requests"],
       let latencyMs = double(value["latencyMs"]), let attempts = int(value["attempts"]),
       let outcome = outcome(value["outcome"]),
-      let verification = optional(value["verification"], verification)
+      let verification = optional(value["verification"], verification),
+      let requestId = optional(value["requestId"], string)
     else { return nil }
     var requests: [JournalRequest] = []
     for requestValue in requestValues {
@@ -31,7 +32,7 @@ enum JournalLineReader {
       time: time, topic: topic, channel: channel, connection: connection,
       identitySpace: identitySpace, identityValue: identityValue, brazeField: brazeField,
       state: state, subscriptionGroupId: group, requests: requests, latencyMs: latencyMs,
-      attempts: attempts, outcome: outcome, verification: verification)
+      attempts: attempts, outcome: outcome, verification: verification, requestId: requestId)
   }
 
   private static func request(_ value: JSONValue) -> JournalRequest? {
@@ -57,11 +58,12 @@ enum JournalLineReader {
       let body = optional(value["body"], string),
       let rateLimit = optional(value["rateLimit"], rateLimit),
       let latencyMs = double(value["latencyMs"]), let error = optional(value["error"], string),
-      let waitMs = optional(value["waitMs"], double)
+      let waitMs = optional(value["waitMs"], double),
+      let requestId = optional(value["requestId"], string)
     else { return nil }
     return BrazeAttempt(
       number: number, status: status, body: body, rateLimit: rateLimit, latencyMs: latencyMs,
-      error: error, waitMs: waitMs)
+      error: error, waitMs: waitMs, requestId: requestId)
   }
 
   private static func rateLimit(_ value: JSONValue?) -> RateLimitHeaders? {

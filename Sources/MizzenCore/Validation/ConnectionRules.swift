@@ -38,7 +38,7 @@ enum ConnectionRules {
       // The key itself never appears in a message: problems are printed and journaled.
       sink.add(
         .apiKeyInline, path,
-        "The REST API key is stored in the workspace file (kept mode 0600), where it can "
+        "The REST API key is stored in the workspace file (Mizzen saves it mode 0600), where it can "
           + "leak through backups or git: export it as \(suggestion) and use "
           + "{\"env\": \"\(suggestion)\"} instead.")
     }
