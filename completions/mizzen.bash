@@ -321,9 +321,9 @@ _mizzen_history() {
 
 _mizzen_sandbox() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=(--key)
-    non_repeating_options=(--port --workspace --latency --fail-rate --rate-limit --rate-window)
+    non_repeating_flags=(--no-rate-limit --version -h --help)
+    repeating_options=(--group --key --rate-limit)
+    non_repeating_options=(--port --workspace --latency --fail-rate --rate-window)
     __mizzen_offer_flags_options 0
 
     # Offer option value completions
@@ -332,6 +332,9 @@ _mizzen_sandbox() {
         return
         ;;
     '--workspace')
+        return
+        ;;
+    '--group')
         return
         ;;
     '--key')
