@@ -7,6 +7,8 @@ public struct ConsoleState: Sendable {
   public struct Change: Equatable, Sendable {
     /// The workspace before the change (undo) or after it (redo).
     public var workspace: Workspace
+    /// The identities of that workspace's records.
+    var ids: RecordIDs
     /// What the change was, e.g. "delete connection braze_us".
     public var label: String
   }
@@ -19,6 +21,10 @@ public struct ConsoleState: Sendable {
 
   public internal(set) var options: ConsoleOptions
   public internal(set) var workspace: Workspace
+  /// The identity of every record of `workspace`; screens hold records by these.
+  public internal(set) var recordIDs: RecordIDs
+  /// Where new identities come from: never reset, so an identity is never reused.
+  var idSource = RecordIDs.Source()
   /// The revision of the file the workspace was read from or last saved to; nil when the
   /// file does not exist yet.
   public internal(set) var revision: FileRevision?
@@ -71,6 +77,7 @@ public struct ConsoleState: Sendable {
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options
     self.workspace = workspace
+    self.recordIDs = RecordIDs(fresh: workspace, &idSource)
     self.revision = nil
     self.problems = []
     self.section = .connections
@@ -113,7 +120,8 @@ public struct ConsoleState: Sendable {
       // workspace; this only marks them current.
       currentList.reload(searchKeys: currentList.searchKeys)
     } else {
-      currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
+      currentList.reload(
+        searchKeys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section))
     }
   }
 
@@ -125,13 +133,16 @@ public struct ConsoleState: Sendable {
   }
 
   /// Recomputes what depends on the workspace: problems and every list's search keys.
-  mutating func workspaceChanged(validate: Bool = true) {
+  /// Screens and dialogs whose record is gone are closed; the sentence returned says so.
+  @discardableResult
+  mutating func workspaceChanged(validate: Bool = true) -> String? {
+    assert(recordIDs.fits(workspace), "record identities out of step with the workspace")
     if validate { checkProblems() }
     validationContext = nil
     signalPlanner =
       screens.contains { if case .testSend = $0 { true } else { false } }
       ? SignalPlanner(workspace: workspace) : nil
-    reloadChildLists()
+    let closed = closeScreensOfGoneRecords()
     // History lists the journal, which no workspace change touches.
     for section in Section.allCases where section != .history {
       lists[section.rawValue - 1].markStale()
@@ -142,5 +153,9 @@ public struct ConsoleState: Sendable {
         searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
       screens[screens.count - 1] = .problems(list)
     }
+    return closed
   }
+
+  /// A record made now, with an identity never used before.
+  mutating func makeRecordID() -> RecordID { idSource.make() }
 }

@@ -23,7 +23,7 @@ enum Renderer {
       ListRenderer.draw(list, ProblemList.source(state.problems), body, &frame)
     case .children(let children):
       ListRenderer.draw(
-        children.list, children.source(state.workspace, state.problemMarks), body, &frame)
+        children.list, children.source(state.workspace, state.recordIDs, state.problemMarks), body, &frame)
     case .testSend(let send):
       TestSendRenderer.draw(send, state, body, &frame)
     case .journalEntry(let view):
@@ -122,7 +122,7 @@ enum Renderer {
       case .problems: parts.append("Problems")
       case .children(let children):
         let what = children.kind == .channels ? "channels" : "identity captures"
-        parts.append(children.parentCode(in: state.workspace) + " " + what)
+        parts.append(children.parentCode + " " + what)
       case .testSend(let send): parts.append("Test-send " + send.topic)
       case .journalEntry(let view): parts.append(view.title)
       }

@@ -4,13 +4,15 @@ import MizzenCore
 /// and what happens when a save or reload comes back.
 enum Edits {
   /// Makes `workspace` the current one, remembers the old for undo, and asks to save.
-  static func commit(_ state: inout ConsoleState, _ workspace: Workspace, label: String)
-    -> [Effect]
-  {
-    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: label))
+  static func commit(
+    _ state: inout ConsoleState, _ workspace: Workspace, _ ids: RecordIDs, label: String
+  ) -> [Effect] {
+    state.undoStack.append(
+      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: label))
     if state.undoStack.count > ConsoleState.undoLimit { state.undoStack.removeFirst() }
     state.redoStack.removeAll()
     state.workspace = workspace
+    state.recordIDs = ids
     state.workspaceChanged()
     return requestSave(&state)
   }
@@ -29,15 +31,19 @@ enum Edits {
 
   static func saveForm(_ state: inout ConsoleState, _ form: FormState) -> [Effect] {
     state.screens.removeLast()
-    guard let outcome = RecordForms.outcome(form, in: state.workspace) else {
+    let newID = state.makeRecordID()
+    guard
+      let outcome = RecordForms.outcome(
+        form, in: state.workspace, state.recordIDs, newID: newID)
+    else {
       state.flash("The record this form edits no longer exists; nothing saved.", .error)
       return []
     }
-    let effects = commit(&state, outcome.workspace, label: outcome.label)
+    let effects = commit(&state, outcome.workspace, outcome.ids, label: outcome.label)
     let page = state.pageHeight
     ListActions.withActiveList(&state) { list in
       list.setFilter(list.filter)
-      list.selectRecord(outcome.select, pageHeight: page)
+      list.selectID(outcome.select, pageHeight: page)
     }
     let subject = outcome.label.split(separator: " ").dropFirst().joined(separator: " ")
     if outcome.note.isEmpty {
@@ -48,32 +54,47 @@ enum Edits {
     return effects
   }
 
-  /// Deletes a record and everything that referenced it, in one undoable step.
-  static func deleteRecord(_ state: inout ConsoleState, _ ref: RecordRef) -> [Effect] {
-    let name = References.label(of: ref, in: state.workspace)
-    let users = References.users(of: ref, in: state.workspace).count
-    let workspace = References.deleting(ref, from: state.workspace)
-    let effects = commit(&state, workspace, label: "delete \(ref.noun) \(name)")
-    let also = users > 0 ? " and \(users) reference\(users == 1 ? "" : "s") to it" : ""
+  /// Deletes a record and everything that referenced it, in one undoable step; a
+  /// connection's channels go to the connection coded `moveTo` instead, when given.
+  static func deleteRecord(_ state: inout ConsoleState, _ ref: RecordRef, moveTo: String? = nil)
+    -> [Effect]
+  {
+    guard let position = state.recordIDs.position(ref) else {
+      state.flash("That \(ref.noun) is no longer in the workspace; nothing deleted.", .warning)
+      return []
+    }
+    let name = References.label(of: position, in: state.workspace)
+    let (workspace, ids, cascade) = References.deleting(
+      position, from: state.workspace, state.recordIDs, moveTo: moveTo)
+    let effects = commit(&state, workspace, ids, label: "delete \(ref.noun) \(name)")
+    let also = cascade.note.isEmpty ? "" : ", \(cascade.note)"
     state.flash("Deleted \(name)\(also); z undoes it.", .success)
     return effects
   }
 
   static func undo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.undoStack.popLast() else { return [] }
-    state.redoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.redoStack.append(
+      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: change.label))
     state.workspace = change.workspace
-    state.workspaceChanged()
-    state.flash("Undone: \(change.label). Z redoes it.", .success)
+    state.recordIDs = change.ids
+    let closed = state.workspaceChanged()
+    state.flash(
+      "Undone: \(change.label). Z redoes it." + (closed.map { " " + $0 } ?? ""),
+      closed == nil ? .success : .warning)
     return requestSave(&state)
   }
 
   static func redo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.redoStack.popLast() else { return [] }
-    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.undoStack.append(
+      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: change.label))
     state.workspace = change.workspace
-    state.workspaceChanged()
-    state.flash("Redone: \(change.label).", .success)
+    state.recordIDs = change.ids
+    let closed = state.workspaceChanged()
+    state.flash(
+      "Redone: \(change.label)." + (closed.map { " " + $0 } ?? ""),
+      closed == nil ? .success : .warning)
     return requestSave(&state)
   }
 
@@ -112,6 +133,10 @@ enum Edits {
         state.flash("Not saved: \(error.message)", .error)
       }
     case .reloaded(let loaded):
+      var source = state.idSource
+      state.recordIDs = RecordIDs(
+        matching: loaded.workspace, against: state.workspace, state.recordIDs, &source)
+      state.idSource = source
       state.workspace = loaded.workspace
       state.revision = loaded.revision
       state.loadErrorMessage = nil
