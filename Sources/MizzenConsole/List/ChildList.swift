@@ -41,7 +41,8 @@ public struct ChildList: Equatable, Sendable {
     let children = kind == .channels ? ids.channels[at] : ids.captures[at]
     guard children.indices.contains(index) else { return nil }
     return kind == .channels
-      ? .channel(topic: parent, id: children[index]) : .capture(property: parent, id: children[index])
+      ? .channel(topic: parent, id: children[index])
+      : .capture(property: parent, id: children[index])
   }
 
   mutating func reload(_ workspace: Workspace, _ ids: RecordIDs) {

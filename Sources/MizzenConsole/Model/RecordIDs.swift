@@ -34,9 +34,11 @@ public struct RecordIDs: Equatable, Sendable {
   /// the record of `old` with the same code and the same rank among records of that code
   /// (a channel by its channel, a capture by its identity space, within the same parent);
   /// any other record gets a new one.
-  init(matching workspace: Workspace, against old: Workspace, _ ids: RecordIDs, _ source: inout Source)
-  {
-    connections = Self.match(workspace.connections.map(\.code), old.connections.map(\.code), ids.connections, &source)
+  init(
+    matching workspace: Workspace, against old: Workspace, _ ids: RecordIDs, _ source: inout Source
+  ) {
+    connections = Self.match(
+      workspace.connections.map(\.code), old.connections.map(\.code), ids.connections, &source)
     topics = Self.match(workspace.topics.map(\.code), old.topics.map(\.code), ids.topics, &source)
     identitySpaces = Self.match(
       workspace.identitySpaces.map(\.code), old.identitySpaces.map(\.code), ids.identitySpaces,

@@ -23,7 +23,8 @@ enum Renderer {
       ListRenderer.draw(list, ProblemList.source(state.problems), body, &frame)
     case .children(let children):
       ListRenderer.draw(
-        children.list, children.source(state.workspace, state.recordIDs, state.problemMarks), body, &frame)
+        children.list, children.source(state.workspace, state.recordIDs, state.problemMarks), body,
+        &frame)
     case .testSend(let send):
       TestSendRenderer.draw(send, state, body, &frame)
     case .journalEntry(let view):

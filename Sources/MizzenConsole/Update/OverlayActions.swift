@@ -104,7 +104,8 @@ enum OverlayActions {
     let code = state.workspace.connections[index].code
     state.overlay = .chooser(
       Chooser(
-        title: "Move the channels of \(code) to", options:
+        title: "Move the channels of \(code) to",
+        options:
           References.moveTargets(for: index, in: state.workspace),
         selected: 0, purpose: .moveChannels(ref)))
   }
