@@ -49,12 +49,12 @@ enum References {
     guard users > 0 else { return Cascade() }
     if connectionCodeShared(index, in: before) {
       return Cascade(
-        note: "\(counted(users, "channel")) naming \(old) left as they are: "
+        note: "\(counted(users, "channel")) naming \(old) not renamed: "
           + "another connection has that code too")
     }
     if workspace.connections.count(where: { $0.code == new }) > 1 {
       return Cascade(
-        note: "\(counted(users, "channel")) naming \(old) left as they are: "
+        note: "\(counted(users, "channel")) naming \(old) not renamed: "
           + "another connection already has the code \(new)")
     }
     for topic in workspace.topics.indices {
@@ -86,11 +86,11 @@ enum References {
     let what = parts.joined(separator: " and ")
     if spaceCodeShared(index, in: before) {
       return Cascade(
-        note: "\(what) naming \(old) left as they are: another identity space has that code too")
+        note: "\(what) naming \(old) not renamed: another identity space has that code too")
     }
     if workspace.identitySpaces.count(where: { $0.code == new }) > 1 {
       return Cascade(
-        note: "\(what) naming \(old) left as they are: "
+        note: "\(what) naming \(old) not renamed: "
           + "another identity space already has the code \(new)")
     }
     for connection in workspace.connections.indices {
@@ -150,7 +150,14 @@ enum References {
       let shared = connectionCodeShared(index, in: workspace)
       let code = result.connections.remove(at: index).code
       resultIDs.connections.remove(at: index)
-      guard !shared else { break }
+      guard !shared else {
+        let users = result.topics.reduce(0) { $0 + $1.channels.count { $0.connection == code } }
+        if users > 0 {
+          cascade.note =
+            "\(counted(users, "channel")) naming \(code) kept: another connection has that code"
+        }
+        break
+      }
       for topic in result.topics.indices {
         let channels = result.topics[topic].channels
         if let moveTo {
@@ -174,7 +181,10 @@ enum References {
       let shared = spaceCodeShared(index, in: workspace)
       let code = result.identitySpaces.remove(at: index).code
       resultIDs.identitySpaces.remove(at: index)
-      guard !shared else { break }
+      guard !shared else {
+        cascade.note = "what names \(code) kept: another identity space has that code"
+        break
+      }
       for connection in result.connections.indices {
         let before = result.connections[connection].identityMapping.count
         result.connections[connection].identityMapping.removeAll { $0.identitySpace == code }
