@@ -13,6 +13,12 @@ public struct ConsoleState: Sendable {
     public var label: String
   }
 
+  /// A workspace with the identities of its records.
+  struct Version: Equatable, Sendable {
+    var workspace: Workspace
+    var ids: RecordIDs
+  }
+
   /// How long a status message stays, in ticks.
   static let flashTicks = 30
   static let errorTicks = 80
@@ -66,6 +72,17 @@ public struct ConsoleState: Sendable {
   public internal(set) var saveQueued = false
   /// The workspace holds changes that are not on disk (a save failed or was refused).
   public internal(set) var hasUnsavedChanges = false
+  /// Why the changes are not on disk after a save failed or was refused ("the file
+  /// changed on disk"); the header shows it until a save lands. Nil while none failed.
+  public internal(set) var unsavedReason: String?
+  /// The workspace as the file holds it (as read, or as last saved): the console's
+  /// pending edits are what `workspace` changed since, and they are re-applied from it
+  /// when the file is reloaded with "re-apply my changes".
+  var onDisk: Version
+  /// The workspace of the save that is out.
+  var saving: Version?
+  /// Set when a reload was asked for with "re-apply my changes".
+  var reapplyOnReload = false
   /// The id of the last send or verify effect, so that each answer finds its request.
   var lastSignalID = 0
   /// The signal journal, newest first, as last read.
@@ -78,6 +95,7 @@ public struct ConsoleState: Sendable {
     self.options = options
     self.workspace = workspace
     self.recordIDs = RecordIDs(fresh: workspace, &idSource)
+    self.onDisk = Version(workspace: workspace, ids: recordIDs)
     self.revision = nil
     self.problems = []
     self.section = .connections

@@ -12,6 +12,8 @@ public struct Dialog: Equatable, Sendable {
     case conflict
     /// Buttons: Cancel, Quit without saving.
     case quitUnsaved
+    /// Buttons: Cancel, Re-apply my changes, Drop them.
+    case reloadUnsaved
     /// Something to read, e.g. a connection check's result. Button: Close.
     case notice
   }

@@ -65,10 +65,11 @@ enum Renderer {
       Section.allCases.map { "\($0.rawValue) \($0.shortTitle)" },
       Section.allCases.map { $0 == active ? "\($0.rawValue) \($0.title)" : "\($0.rawValue)" },
     ]
+    let unsaved = state.unsavedReason.map { " [unsaved: \($0)]" } ?? ""
     var tabs = variants[2]
     for variant in variants {
       let tabsWidth = variant.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
-      if width - tabsWidth >= 30 {
+      if width - tabsWidth >= 30 + DisplayWidth.of(unsaved) {
         tabs = variant
         break
       }
@@ -85,6 +86,10 @@ enum Renderer {
       state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
     if state.options.readOnly {
       x += frame.draw(" [read-only]", row: 0, column: x, width: room - x, role: .badge)
+    }
+    if !unsaved.isEmpty {
+      // Until a save lands: the changes are only here, and why.
+      x += frame.draw(unsaved, row: 0, column: x, width: room - x, role: .error)
     }
     let (errors, warnings) = state.problemCounts
     let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)

@@ -26,6 +26,7 @@ enum Edits {
       return []
     }
     state.saveInFlight = true
+    state.saving = ConsoleState.Version(workspace: state.workspace, ids: state.recordIDs)
     return [.save(state.workspace, expecting: state.revision)]
   }
 
@@ -103,11 +104,14 @@ enum Edits {
     case .saved(let revision):
       state.revision = revision
       state.saveInFlight = false
+      if let saving = state.saving { state.onDisk = saving }
+      state.saving = nil
       if state.saveQueued {
         state.saveQueued = false
         return requestSave(&state)
       }
       state.hasUnsavedChanges = false
+      state.unsavedReason = nil
       let (errors, warnings) = state.problemCounts
       if errors + warnings == 0 {
         state.flash("Saved.", .success)
@@ -117,7 +121,9 @@ enum Edits {
     case .saveFailed(let error):
       state.saveInFlight = false
       state.saveQueued = false
+      state.saving = nil
       state.hasUnsavedChanges = true
+      state.unsavedReason = unsavedReason(error)
       if error.kind == .conflict {
         state.overlay = .dialog(
           Dialog(
@@ -126,6 +132,7 @@ enum Edits {
               "Someone else changed the workspace file since it was read,",
               "so your change was not written (nothing was overwritten).",
               "Reload to take the file's version; your change is then dropped.",
+              "Or keep it: r then reloads and can re-apply your changes.",
             ],
             buttons: ["Keep my change", "Reload from disk"]))
         state.flash("Not saved: the file changed on disk. r reloads it.", .error)
@@ -133,29 +140,71 @@ enum Edits {
         state.flash("Not saved: \(error.message)", .error)
       }
     case .reloaded(let loaded):
-      var source = state.idSource
-      state.recordIDs = RecordIDs(
-        matching: loaded.workspace, against: state.workspace, state.recordIDs, &source)
-      state.idSource = source
-      state.workspace = loaded.workspace
-      state.revision = loaded.revision
-      state.loadErrorMessage = nil
-      state.undoStack.removeAll()
-      state.redoStack.removeAll()
-      state.hasUnsavedChanges = false
-      state.saveQueued = false
-      state.screens.removeAll()
-      if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
-        state.overlay = nil
-      }
-      state.workspaceChanged()
-      state.flash("Reloaded from disk.", .success)
+      return reloaded(&state, loaded)
     case .reloadFailed(let error):
+      state.reapplyOnReload = false
       state.flash("Could not reload: \(error.message)", .error)
     case .signal(let result):
       return TestSendActions.completed(&state, result)
     }
     return []
+  }
+
+  /// The file read again: its content replaces the workspace, or, when "re-apply my
+  /// changes" was chosen, takes the console's pending edits again (then saved).
+  private static func reloaded(_ state: inout ConsoleState, _ loaded: LoadedWorkspace) -> [Effect] {
+    var source = state.idSource
+    let mine = ConsoleState.Version(workspace: state.workspace, ids: state.recordIDs)
+    var replay: Replay.Outcome?
+    if state.reapplyOnReload && state.hasUnsavedChanges {
+      replay = Replay.reapply(base: state.onDisk, mine: mine, file: loaded.workspace, &source)
+    }
+    let fileIDs =
+      replay?.fileIDs
+      ?? RecordIDs(matching: loaded.workspace, against: state.workspace, state.recordIDs, &source)
+    state.idSource = source
+    state.reapplyOnReload = false
+    state.onDisk = ConsoleState.Version(workspace: loaded.workspace, ids: fileIDs)
+    state.workspace = replay?.workspace ?? loaded.workspace
+    state.recordIDs = replay?.ids ?? fileIDs
+    state.revision = loaded.revision
+    state.loadErrorMessage = nil
+    state.undoStack.removeAll()
+    state.redoStack.removeAll()
+    state.hasUnsavedChanges = false
+    state.unsavedReason = nil
+    state.saveQueued = false
+    state.screens.removeAll()
+    if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
+      state.overlay = nil
+    }
+    state.workspaceChanged()
+    guard let replay else {
+      state.flash("Reloaded from disk.", .success)
+      return []
+    }
+    let applied = "re-applied \(References.counted(replay.applied, "change"))"
+    if !replay.skipped.isEmpty {
+      state.overlay = .dialog(
+        Dialog(
+          purpose: .notice, title: "Some of your changes no longer apply",
+          lines: ["The file was reloaded and \(applied). These were not:"]
+            + replay.skipped.map { "  • " + $0 }, buttons: ["Close"]))
+    }
+    let missed = replay.skipped.isEmpty ? "" : "; \(replay.skipped.count) no longer apply"
+    state.flash(
+      "Reloaded from disk and \(applied)\(missed).", replay.skipped.isEmpty ? .success : .warning)
+    return state.workspace == loaded.workspace ? [] : requestSave(&state)
+  }
+
+  /// Why a save did not land, in a few words for the header.
+  static func unsavedReason(_ error: StoreError) -> String {
+    switch error.kind {
+    case .conflict: return "the file changed on disk"
+    case .permissionDenied: return "no permission to write the file"
+    case .locked: return "the file is locked by another save"
+    default: return "the save failed"
+    }
   }
 
   static func countText(_ errors: Int, _ warnings: Int) -> String {

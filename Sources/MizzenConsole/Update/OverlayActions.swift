@@ -43,6 +43,13 @@ enum OverlayActions {
         state.flash("Reloading the workspace file…", .info)
         return [.reload]
       case .quitUnsaved: return [.quit]
+      case .reloadUnsaved:
+        state.reapplyOnReload = dialog.focus == 1
+        state.flash(
+          state.reapplyOnReload
+            ? "Reloading the workspace file to re-apply your changes…"
+            : "Reloading the workspace file; your changes are dropped…", .info)
+        return [.reload]
       case .notice: break
       }
     default: break
@@ -56,6 +63,7 @@ enum OverlayActions {
     case .conflict:
       state.flash(
         "Your change is kept here but is not on disk; r reloads the file's version.", .warning)
+    case .reloadUnsaved: state.flash("Nothing reloaded; your changes are kept here.", .info)
     case .discardForm, .quitUnsaved, .notice: break
     }
   }
