@@ -17,7 +17,7 @@ enum RecordForms {
     var workspace: Workspace
     var ids: RecordIDs
     var label: String
-    var select: RecordID
+    var select: RecordRef
     var note: String = ""
   }
 
@@ -135,7 +135,7 @@ enum RecordForms {
       return Outcome(
         workspace: result, ids: resultIDs,
         label: "\(verb) connection \(result.connections[index].code)",
-        select: resultIDs.connections[index], note: note)
+        select: .connection(resultIDs.connections[index]), note: note)
     case .newTopic, .editTopic:
       let (base, index) = TopicForm.base(slot, workspace)
       let topic = TopicForm.topic(from: form, base: base)
@@ -148,7 +148,7 @@ enum RecordForms {
       }
       return Outcome(
         workspace: result, ids: resultIDs, label: "\(verb) topic \(topic.code)",
-        select: resultIDs.topics[index])
+        select: .topic(resultIDs.topics[index]))
     case .newChannel, .editChannel:
       guard let (topic, topicIndex, position) = ChannelForm.candidate(form, slot, in: workspace)
       else { return nil }
@@ -157,7 +157,8 @@ enum RecordForms {
       let channel = topic.channels[position].channel
       return Outcome(
         workspace: result, ids: resultIDs, label: "\(verb) channel \(channel) of \(topic.code)",
-        select: resultIDs.channels[topicIndex][position])
+        select: .channel(
+          topic: resultIDs.topics[topicIndex], id: resultIDs.channels[topicIndex][position]))
     case .newSpace, .editSpace:
       return spaceOutcome(form, slot, in: workspace, ids, newID: newID, verb: verb)
     case .newProperty, .editProperty:
@@ -172,7 +173,7 @@ enum RecordForms {
       }
       return Outcome(
         workspace: result, ids: resultIDs, label: "\(verb) property \(property.code)",
-        select: resultIDs.properties[index])
+        select: .property(resultIDs.properties[index]))
     case .newCapture, .editCapture:
       guard
         let (property, propertyIndex, position) = CaptureForm.candidate(form, slot, in: workspace)
@@ -182,7 +183,9 @@ enum RecordForms {
       let space = property.identities[position].identitySpace
       return Outcome(
         workspace: result, ids: resultIDs, label: "\(verb) capture \(space) on \(property.code)",
-        select: resultIDs.captures[propertyIndex][position])
+        select: .capture(
+          property: resultIDs.properties[propertyIndex],
+          id: resultIDs.captures[propertyIndex][position]))
     }
   }
 
@@ -217,6 +220,7 @@ enum RecordForms {
     }
     return Outcome(
       workspace: result, ids: resultIDs, label: "\(verb) identity space \(space.code)",
-      select: resultIDs.identitySpaces[index], note: notes.joined(separator: "; "))
+      select: .identitySpace(resultIDs.identitySpaces[index]),
+      note: notes.joined(separator: "; "))
   }
 }

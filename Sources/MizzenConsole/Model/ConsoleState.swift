@@ -11,6 +11,8 @@ public struct ConsoleState: Sendable {
     var ids: RecordIDs
     /// What the change was, e.g. "delete connection braze_us".
     public var label: String
+    /// The record it was about, which undo and redo go to.
+    var record: RecordRef?
   }
 
   /// A workspace with the identities of its records.

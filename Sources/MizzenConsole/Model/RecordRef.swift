@@ -31,6 +31,17 @@ public enum RecordRef: Hashable, Sendable {
     }
   }
 
+  /// The section that lists the record, or its topic or property for a nested one, and
+  /// the identity of the record listed there.
+  var listed: (section: Section, id: RecordID) {
+    switch self {
+    case .connection(let id): return (.connections, id)
+    case .topic(let id), .channel(let id, _): return (.topics, id)
+    case .identitySpace(let id): return (.identitySpaces, id)
+    case .property(let id), .capture(let id, _): return (.properties, id)
+    }
+  }
+
   /// The record's own identity.
   var id: RecordID {
     switch self {

@@ -5,10 +5,12 @@ import MizzenCore
 enum Edits {
   /// Makes `workspace` the current one, remembers the old for undo, and asks to save.
   static func commit(
-    _ state: inout ConsoleState, _ workspace: Workspace, _ ids: RecordIDs, label: String
+    _ state: inout ConsoleState, _ workspace: Workspace, _ ids: RecordIDs, label: String,
+    record: RecordRef?
   ) -> [Effect] {
     state.undoStack.append(
-      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: label))
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: label, record: record))
     if state.undoStack.count > ConsoleState.undoLimit { state.undoStack.removeFirst() }
     state.redoStack.removeAll()
     state.workspace = workspace
@@ -40,11 +42,12 @@ enum Edits {
       state.flash("The record this form edits no longer exists; nothing saved.", .error)
       return []
     }
-    let effects = commit(&state, outcome.workspace, outcome.ids, label: outcome.label)
+    let effects = commit(
+      &state, outcome.workspace, outcome.ids, label: outcome.label, record: outcome.select)
     let page = state.pageHeight
     ListActions.withActiveList(&state) { list in
       list.setFilter(list.filter)
-      list.selectID(outcome.select, pageHeight: page)
+      list.selectID(outcome.select.id, pageHeight: page)
     }
     let subject = outcome.label.split(separator: " ").dropFirst().joined(separator: " ")
     if outcome.note.isEmpty {
@@ -67,7 +70,7 @@ enum Edits {
     let name = References.label(of: position, in: state.workspace)
     let (workspace, ids, cascade) = References.deleting(
       position, from: state.workspace, state.recordIDs, moveTo: moveTo)
-    let effects = commit(&state, workspace, ids, label: "delete \(ref.noun) \(name)")
+    let effects = commit(&state, workspace, ids, label: "delete \(ref.noun) \(name)", record: ref)
     let also = cascade.note.isEmpty ? "" : ", \(cascade.note)"
     state.flash("Deleted \(name)\(also); z undoes it.", .success)
     return effects
@@ -76,10 +79,13 @@ enum Edits {
   static func undo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.undoStack.popLast() else { return [] }
     state.redoStack.append(
-      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: change.label))
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: change.label,
+        record: change.record))
     state.workspace = change.workspace
     state.recordIDs = change.ids
     let closed = state.workspaceChanged()
+    goTo(&state, change.record)
     state.flash(
       "Undone: \(change.label). Z redoes it." + (closed.map { " " + $0 } ?? ""),
       closed == nil ? .success : .warning)
@@ -89,14 +95,35 @@ enum Edits {
   static func redo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.redoStack.popLast() else { return [] }
     state.undoStack.append(
-      ConsoleState.Change(workspace: state.workspace, ids: state.recordIDs, label: change.label))
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: change.label,
+        record: change.record))
     state.workspace = change.workspace
     state.recordIDs = change.ids
     let closed = state.workspaceChanged()
+    goTo(&state, change.record)
     state.flash(
       "Redone: \(change.label)." + (closed.map { " " + $0 } ?? ""),
       closed == nil ? .success : .warning)
     return requestSave(&state)
+  }
+
+  /// After undo or redo: the record the change was about, selected in its list. From the
+  /// section lists that may be another section; an open screen is left as it is, except
+  /// that a channel or capture is selected in its own open list.
+  private static func goTo(_ state: inout ConsoleState, _ record: RecordRef?) {
+    guard let record else { return }
+    let page = state.pageHeight
+    if let children = state.childList, record.listed.id == children.parent,
+      record.id != children.parent
+    {
+      ListActions.withActiveList(&state) { $0.selectID(record.id, pageHeight: page) }
+      return
+    }
+    guard state.screens.isEmpty else { return }
+    let (section, id) = record.listed
+    if state.section != section { ListActions.show(&state, section) }
+    state.currentList.selectID(id, pageHeight: page)
   }
 
   static func completed(_ state: inout ConsoleState, _ result: EffectResult) -> [Effect] {
