@@ -81,6 +81,28 @@ import Testing
     #expect(!Self.header(state).contains("unsaved"))
   }
 
+  @Test func aChannelAddedHereIsAddedToItsTopicInTheFilesNewContent() throws {
+    var (store, state) = try SaveAndReloadTests.start()
+    var theirs = Fixtures.workspace
+    theirs.topics[1].name = "Sale (theirs)"
+    theirs.topics[0].channels[0].subscriptionGroupId = "11111111-2222-4333-8444-555555555555"
+    _ = try store.save(theirs, expecting: try store.load().revision)
+
+    press(&state, .character("2"), .enter, .character("n"), .tab, .tab)
+    type(&state, "0c1b2a39-1111-4222-8333-444455556666")
+    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    Self.keep(&state)
+    press(&state, .escape, .character("r"), .tab, .enter)
+    _ = SaveAndReloadTests.run([.reload], &state, store)
+    let saved = try store.load().workspace
+    #expect(saved.topics[1].name == "Sale (theirs)")
+    #expect(saved.topics[0].channels.map(\.channel) == ["email", "sms"])
+    #expect(
+      saved.topics[0].channels[0].subscriptionGroupId == "11111111-2222-4333-8444-555555555555")
+    #expect(state.overlay == nil)
+    #expect(state.workspace == saved)
+  }
+
   @Test func reloadWithoutChangesStillReloadsAtOnce() throws {
     var state = try Fixtures.state()
     #expect(press(&state, .character("r")) == [.reload])

@@ -25,7 +25,18 @@ public struct RecordIDs: Equatable, Sendable {
 
   /// New identities for every record of `workspace`.
   init(fresh workspace: Workspace, _ source: inout Source) {
-    self.init(matching: workspace, against: Workspace(name: ""), RecordIDs(), &source)
+    func make(_ count: Int) -> [RecordID] {
+      var ids: [RecordID] = []
+      ids.reserveCapacity(count)
+      for _ in 0..<count { ids.append(source.make()) }
+      return ids
+    }
+    connections = make(workspace.connections.count)
+    topics = make(workspace.topics.count)
+    channels = workspace.topics.map { make($0.channels.count) }
+    identitySpaces = make(workspace.identitySpaces.count)
+    properties = make(workspace.properties.count)
+    captures = workspace.properties.map { make($0.identities.count) }
   }
 
   init() {}
