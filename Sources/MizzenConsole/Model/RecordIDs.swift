@@ -112,20 +112,6 @@ public struct RecordIDs: Equatable, Sendable {
     }
   }
 
-  /// The record at `position`, by identity.
-  func ref(_ position: RecordPosition) -> RecordRef {
-    switch position {
-    case .connection(let index): return .connection(connections[index])
-    case .topic(let index): return .topic(topics[index])
-    case .identitySpace(let index): return .identitySpace(identitySpaces[index])
-    case .property(let index): return .property(properties[index])
-    case .channel(let topic, let index):
-      return .channel(topic: topics[topic], id: channels[topic][index])
-    case .capture(let property, let index):
-      return .capture(property: properties[property], id: captures[property][index])
-    }
-  }
-
   /// The identities of a section's records, in list order; none for History.
   func of(_ section: Section) -> [RecordID] {
     switch section {

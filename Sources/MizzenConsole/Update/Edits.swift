@@ -159,7 +159,6 @@ enum Edits {
               "Someone else changed the workspace file since it was read,",
               "so your change was not written (nothing was overwritten).",
               "Reload to take the file's version; your change is then dropped.",
-              "Or keep it: r then reloads and can re-apply your changes.",
             ],
             buttons: ["Keep my change", "Reload from disk"]))
         state.flash("Not saved: the file changed on disk. r reloads it.", .error)
