@@ -103,6 +103,21 @@ import Testing
     #expect(state.workspace == saved)
   }
 
+  /// The header's unsaved marker and the dialog r opens over changes that are not on disk.
+  @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16)])
+  func reloadDialogSnapshot(size: Size) throws {
+    var state = try Fixtures.state(size: size)
+    press(&state, .character("G"), .character("d"), .tab, .enter)
+    let failure = StoreError(
+      kind: .conflict, path: "/x/mizzen.json", message: "/x/mizzen.json changed on disk.",
+      isUnreadable: false)
+    _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(failure)))
+    press(&state, .enter, .character("r"))
+    state = RenderSnapshotTests.quiet(state)
+    expectSnapshot(
+      ConsoleModel.render(state, size), named: RenderSnapshotTests.name("reload-unsaved", size))
+  }
+
   @Test func reloadWithoutChangesStillReloadsAtOnce() throws {
     var state = try Fixtures.state()
     #expect(press(&state, .character("r")) == [.reload])

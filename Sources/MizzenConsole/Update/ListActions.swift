@@ -126,9 +126,9 @@ enum ListActions {
       Dialog(
         purpose: .reloadUnsaved, title: "Reload the workspace file?",
         lines: [
-          "Your changes are not on disk (\(state.unsavedReason ?? "not saved yet")).",
-          "Re-apply my changes: read the file, then make your edits again on it,",
-          "record by record; any that no longer apply are listed.",
+          "Your changes are not in the file: \(state.unsavedReason ?? "not saved yet").",
+          "Re-apply my changes: read the file, then make your edits again on it, record by "
+            + "record; any that no longer apply are listed.",
           "Drop them: take the file's version as it is.",
         ],
         buttons: ["Cancel", "Re-apply my changes", "Drop them"]))
