@@ -93,6 +93,46 @@ import Testing
     #expect(state.currentList.selectedRecord == 1)
   }
 
+  @Test func aDeleteDialogOpenWhileTheFileIsReadAgainKeepsItsRecord() throws {
+    let (store, loaded) = try Fixtures.loaded()
+    var state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil, options: ConsoleOptions(workspacePath: store.path),
+      size: Size(width: 100, height: 30))
+    let reload = press(&state, .character("r"))
+    press(&state, .down, .character("d"))
+    var theirs = Fixtures.workspace
+    theirs.connections.remove(at: 0)
+    _ = try store.save(theirs, expecting: loaded.revision)
+    _ = SaveAndReloadTests.run(reload, &state, store)
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("the dialog about braze_jp stays open")
+      return
+    }
+    #expect(dialog.lines.first == "Delete connection braze_jp?")
+    press(&state, .tab, .enter)
+    #expect(state.workspace.connections.map(\.code) == ["sandbox_local"])
+  }
+
+  @Test func aDeleteDialogWhoseRecordIsGoneFromTheFileClosesAndSaysSo() throws {
+    let (store, loaded) = try Fixtures.loaded()
+    var state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil, options: ConsoleOptions(workspacePath: store.path),
+      size: Size(width: 100, height: 30))
+    let reload = press(&state, .character("r"))
+    press(&state, .down, .character("d"))
+    var theirs = Fixtures.workspace
+    theirs.connections.remove(at: 1)
+    _ = try store.save(theirs, expecting: loaded.revision)
+    _ = SaveAndReloadTests.run(reload, &state, store)
+    #expect(state.overlay == nil)
+    #expect(
+      state.status?.text
+        == "Reloaded from disk. The connection the dialog asked about is no longer in the "
+        + "workspace; nothing deleted.")
+    #expect(press(&state, .enter).isEmpty)
+    #expect(state.workspace == theirs)
+  }
+
   @Test func recordsKeepTheirIdentityWhenTheFileIsReadAgain() throws {
     let (store, loaded) = try Fixtures.loaded()
     var state = ConsoleModel.initialState(

@@ -204,9 +204,11 @@ enum Edits {
     if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
       state.overlay = nil
     }
-    state.workspaceChanged()
+    let closed = state.workspaceChanged()
     guard let replay else {
-      state.flash("Reloaded from disk.", .success)
+      state.flash(
+        "Reloaded from disk." + (closed.map { " " + $0 } ?? ""), closed == nil ? .success : .warning
+      )
       return []
     }
     let applied = "re-applied \(References.counted(replay.applied, "change"))"
