@@ -33,10 +33,21 @@ public struct RecordIDs: Equatable, Sendable {
     }
     connections = make(workspace.connections.count)
     topics = make(workspace.topics.count)
-    channels = workspace.topics.map { make($0.channels.count) }
     identitySpaces = make(workspace.identitySpaces.count)
     properties = make(workspace.properties.count)
-    captures = workspace.properties.map { make($0.identities.count) }
+    // A child is only ever looked up among its parent's children, so its identity needs
+    // to be unique there alone: children read from the file are numbered -1, -2, … in
+    // each parent (new ones take positive serials), and parents with as many children
+    // share one array, so 100,000 topics cost no allocation each.
+    var shapes: [[RecordID]] = [[]]
+    func children(_ count: Int) -> [RecordID] {
+      while shapes.count <= count {
+        shapes.append(shapes[shapes.count - 1] + [RecordID(serial: -shapes.count)])
+      }
+      return shapes[count]
+    }
+    channels = workspace.topics.map { children($0.channels.count) }
+    captures = workspace.properties.map { children($0.identities.count) }
   }
 
   init() {}
@@ -78,6 +89,7 @@ public struct RecordIDs: Equatable, Sendable {
   private static func match(
     _ keys: [String], _ oldKeys: [String], _ oldIDs: [RecordID], _ source: inout Source
   ) -> [RecordID] {
+    if keys == oldKeys { return oldIDs }
     var available: [String: [RecordID]] = [:]
     for (key, id) in zip(oldKeys, oldIDs).reversed() { available[key, default: []].append(id) }
     return keys.map { key in available[key]?.popLast() ?? source.make() }

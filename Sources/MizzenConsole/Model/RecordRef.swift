@@ -1,7 +1,8 @@
 /// A record's identity for the session: given when the workspace is loaded or the record is
 /// created, kept by edits, undo and redo, and matched by content when the file is read
 /// again. A code cannot serve, since a broken file can repeat one, and a position cannot,
-/// since it moves when an earlier record is deleted or comes back.
+/// since it moves when an earlier record is deleted or comes back. A channel's or
+/// capture's identity is unique among its parent's children, where it is looked up.
 public struct RecordID: Hashable, Sendable, CustomStringConvertible {
   let serial: Int
 
