@@ -137,6 +137,7 @@ import Testing
       return
     }
     #expect(dialog.purpose == .quitUnsaved)
+    #expect(dialog.lines.first == "Your changes are not in the file: the save failed.")
     #expect(dialog.focusedButton == "Cancel")
     #expect(ConsoleModel.update(&state, .interrupt) == [.quit])
   }

@@ -94,7 +94,10 @@ enum ListActions {
       state.overlay = .dialog(
         Dialog(
           purpose: .quitUnsaved, title: "Quit without saving?",
-          lines: ["The last change is not on disk (its save failed).", "Quitting drops it."],
+          lines: [
+            "Your changes are not in the file: \(state.unsavedReason ?? "their save is under way").",
+            "Quitting drops them.",
+          ],
           buttons: ["Cancel", "Quit without saving"]))
       return []
     }
