@@ -42,6 +42,32 @@ import Testing
     #expect(state.currentList.selectedRecord == 2)
   }
 
+  @Test func twoTopicsWithTheSameCodeAreTwoRecords() throws {
+    var workspace = Fixtures.workspace
+    workspace.topics = [
+      Topic(
+        code: "news", name: "News A",
+        channels: [TopicChannel(kind: .email, connection: "braze_us", subscriptionGroupId: "a")]),
+      Topic(
+        code: "news", name: "News B",
+        channels: [TopicChannel(kind: .sms, connection: "braze_jp", subscriptionGroupId: "b")]),
+    ]
+    var state = try Fixtures.state(workspace)
+    press(&state, .character("2"), .character("d"), .tab, .enter)
+    #expect(state.workspace.topics.map(\.name) == ["News B"])
+    press(&state, .enter, .character("z"))
+    #expect(state.workspace.topics.map(\.name) == ["News A", "News B"])
+    #expect(state.childList?.list.visible == [0])
+    press(&state, .character("d"))
+    guard case .dialog(let dialog) = state.overlay else {
+      Issue.record("d asks before deleting")
+      return
+    }
+    #expect(dialog.lines.first == "Delete channel news › sms?")
+    press(&state, .tab, .enter)
+    #expect(state.workspace.topics.map(\.channels.count) == [1, 0])
+  }
+
   @Test func aListWhoseRecordIsUndoneAwayClosesAndSaysSo() throws {
     var state = try Fixtures.state()
     press(&state, .character("2"), .character("n"))
