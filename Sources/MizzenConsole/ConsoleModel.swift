@@ -64,6 +64,8 @@ public enum ConsoleModel {
       state.ticks += 1
       if let expiry = state.status?.expiresAtTick, state.ticks >= expiry { state.status = nil }
       return []
+    case .interrupt:
+      return ListActions.interrupt(&state)
     case .effectCompleted(let result):
       return Edits.completed(&state, result)
     }

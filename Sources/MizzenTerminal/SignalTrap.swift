@@ -9,6 +9,8 @@ import Foundation
 public final class SignalTrap: @unchecked Sendable {
   /// The signals that end the console.
   public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// SIGINT, which `takeInterrupt` hands to the caller.
+  public static let interrupt: Int32 = SIGINT
 
   private let lock = NSLock()
   private var first: Int32?
@@ -28,6 +30,16 @@ public final class SignalTrap: @unchecked Sendable {
   /// The first signal received, if any.
   public var caught: Int32? {
     lock.withLock { first }
+  }
+
+  /// True, once, when SIGINT was the signal received: the caller handles it (the console
+  /// asks before dropping unsaved changes) and watches again.
+  public func takeInterrupt() -> Bool {
+    lock.withLock {
+      guard first == SIGINT else { return false }
+      first = nil
+      return true
+    }
   }
 
   /// The exit status for a process ended by `signal`: 128 plus its number, as shells do.

@@ -21,7 +21,8 @@ struct ConsoleCommand: AsyncParsableCommand {
       (e.g. LANG=C.UTF-8); otherwise it exits with status 2 before drawing anything. \
       NO_COLOR (set and not empty) has the effect of --no-color. Ctrl-C, SIGTERM and SIGHUP \
       end the console after the running save, restore the terminal, and exit with status \
-      128 plus the signal number.
+      128 plus the signal number; Ctrl-C first asks, as q does, when changes are not saved \
+      (a second Ctrl-C quits).
       """
   )
 

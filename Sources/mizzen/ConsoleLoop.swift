@@ -29,8 +29,15 @@ struct ConsoleLoop {
     var lastTick = ContinuousClock.now
     draw()
     while true {
-      if let signal = signals.caught { return .signal(signal) }
       var events: [ConsoleEvent] = []
+      if signals.takeInterrupt() {
+        // ctrl-c asks first when changes would be lost; otherwise it ends as SIGINT.
+        if ConsoleModel.update(&state, .interrupt).contains(.quit) {
+          return .signal(SignalTrap.interrupt)
+        }
+        draw()
+      }
+      if let signal = signals.caught { return .signal(signal) }
       let untilTick = tick - (ContinuousClock.now - lastTick)
       var wait = max(0, Int32(untilTick / .milliseconds(1)))
       if runner.isBusy { wait = min(wait, Self.busyPollMilliseconds) }

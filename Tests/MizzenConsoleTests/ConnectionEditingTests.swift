@@ -87,7 +87,7 @@ import Testing
       return
     }
     #expect(dialog.focusedButton == "Cancel")
-    #expect(dialog.buttons == ["Cancel", "Delete with 1 reference"])
+    #expect(dialog.buttons == ["Cancel", "Delete with 1 channel", "Move to…"])
     #expect(dialog.lines.contains("  • topic sale_jp, channel sms"))
     #expect(press(&state, .enter).isEmpty)
     #expect(state.workspace == Fixtures.workspace)
@@ -101,7 +101,7 @@ import Testing
       Issue.record("the dialog should still be open")
       return
     }
-    #expect(dialog.focusedButton == "Delete with 1 reference")
+    #expect(dialog.focusedButton == "Delete with 1 channel")
     let workspace = try #require(Self.saved(press(&state, .enter), expecting: state.revision))
     #expect(workspace.connections.map(\.code) == ["braze_us", "sandbox_local"])
     #expect(workspace.topics[1].channels.isEmpty)

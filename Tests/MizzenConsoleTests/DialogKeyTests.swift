@@ -61,7 +61,9 @@ import Testing
     _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(Self.conflict)))
     press(&state, .escape)
     #expect(state.status?.text.contains("; r reloads the file's version") == true)
-    #expect(press(&state, .character("r")).contains(.reload))
+    // The change is unsaved, so r asks first whether to re-apply or drop it.
+    press(&state, .character("r"))
+    #expect(Self.dialog(state)?.purpose == .reloadUnsaved)
 
     var inForm = try Fixtures.state()
     press(&inForm, .character("d"), .tab, .enter, .character("e"))

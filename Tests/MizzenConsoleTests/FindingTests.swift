@@ -86,10 +86,11 @@ import Testing
     press(&state, .enter)
     #expect(state.section == .topics)
     #expect(state.currentList.selectedRecord == 1)
-    #expect(state.form?.purpose == .editChannel(topic: 1, index: 0))
+    let ids = state.recordIDs
+    #expect(state.form?.purpose == .editChannel(topic: ids.topics[1], channel: ids.channels[1][0]))
     #expect(state.form?.focusedField.id == "subscriptionGroupId")
     press(&state, .escape)
-    #expect(state.childList?.parent == 1)
+    #expect(state.childList?.parent == ids.topics[1])
   }
 
   @Test(arguments: [

@@ -118,7 +118,7 @@ import Testing
     var state = try Fixtures.state()
     press(&state, .down, .enter)
     let form = try #require(state.form)
-    #expect(form.purpose == .editConnection(index: 1))
+    #expect(form.purpose == .editConnection(state.recordIDs.connections[1]))
     #expect(form.field("name")?.text == "東京の接続 🗼 本番")
   }
 

@@ -63,7 +63,7 @@ import Testing
     #expect(list.visible.count == 1)
     #expect(ConsoleModel.render(state, state.size).text.contains("connections[braze_jp].apiKey"))
     press(&state, .enter)
-    #expect(state.form?.purpose == .editConnection(index: 1))
+    #expect(state.form?.purpose == .editConnection(state.recordIDs.connections[1]))
     #expect(state.screens.count == 1)
   }
 }

@@ -116,7 +116,14 @@ import Testing
     }
     #expect(dialog.focusedButton == "Cancel")
     press(&state, .escape)
-    let effects = press(&state, .character("r"))
+    #expect(press(&state, .character("r")).isEmpty)
+    guard case .dialog(let reload) = state.overlay else {
+      Issue.record("reloading over an unsaved change asks first")
+      return
+    }
+    #expect(reload.purpose == .reloadUnsaved)
+    #expect(reload.buttons == ["Cancel", "Re-apply my changes", "Drop them"])
+    let effects = press(&state, .tab, .tab, .enter)
     #expect(effects == [.reload])
     _ = Self.run(effects, &state, store)
     #expect(state.workspace.name == "Theirs")

@@ -40,7 +40,7 @@ import Testing
     var state = try Fixtures.state()
     press(&state, .character("2"), .enter)
     let children = try #require(state.childList)
-    #expect(children.kind == .channels && children.parent == 0)
+    #expect(children.kind == .channels && children.parent == state.recordIDs.topics[0])
     #expect(children.list.visible == [0])
     let text = ConsoleModel.render(state, state.size).text
     #expect(text.contains("fbc3506c-26a5-4f35-b8f0-ed382da4f2db"))
@@ -99,7 +99,7 @@ import Testing
     let workspace = try #require(Self.saved(press(&state, .control("s"))))
     #expect(workspace.connections[0].code == "braze_main")
     #expect(workspace.topics[0].channels[0].connection == "braze_main")
-    #expect(state.status?.text.contains("braze_us renamed to braze_main in 1 reference") == true)
+    #expect(state.status?.text.contains("braze_us renamed to braze_main in 1 channel") == true)
     press(&state, .character("z"))
     #expect(state.workspace == Fixtures.workspace)
     press(&state, .character("Z"))
@@ -165,7 +165,7 @@ import Testing
     #expect(workspace.properties.last?.code == "mobile_app")
     #expect(workspace.properties.last?.platform == "ios")
     press(&state, .enter, .character("n"))
-    #expect(state.form?.purpose == .newCapture(property: 1))
+    #expect(state.form?.purpose == .newCapture(property: state.recordIDs.properties[1]))
     press(&state, .right, .tab, .right, .tab)
     type(&state, "user.id")
     press(&state, .tab, .right, .tab)
@@ -185,7 +185,7 @@ import Testing
   @Test func cloneAndDeleteWorkOnChannels() throws {
     var state = try Fixtures.state()
     press(&state, .character("2"), .enter, .character("c"))
-    #expect(state.form?.purpose == .newChannel(topic: 0))
+    #expect(state.form?.purpose == .newChannel(topic: state.recordIDs.topics[0]))
     #expect(state.form?.field("channel")?.choiceValue == "sms")
     press(&state, .escape)
     if case .dialog = state.overlay { press(&state, .tab, .enter) }

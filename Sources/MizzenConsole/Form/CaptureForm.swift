@@ -3,8 +3,9 @@ import MizzenCore
 /// The form of one identity capture of a property: which identity space, and where and
 /// how the site holds it.
 enum CaptureForm {
+  /// The form of `capture` of `property`, or of a new capture (nil); `purpose` says which.
   static func make(
-    property: Property, propertyIndex: Int, capture: IdentityCapture?, index: Int?,
+    property: Property, purpose: FormState.Purpose, capture: IdentityCapture?,
     in workspace: Workspace, viewOnly: Bool
   ) -> FormState {
     let spaces = workspace.identitySpaces.map(\.code)
@@ -13,13 +14,10 @@ enum CaptureForm {
       ?? IdentityCapture(
         identitySpace: spaces.first ?? "", type: CaptureType.dataLayer.rawValue, variable: "",
         format: CaptureFormat.string.rawValue)
-    let purpose: FormState.Purpose =
-      index.map { .editCapture(property: propertyIndex, index: $0) }
-      ?? .newCapture(property: propertyIndex)
     var form = FormState(
       purpose: purpose,
-      title: index == nil
-        ? "New capture on \(property.code)" : "\(property.code) › \(draft.identitySpace)",
+      title: RecordForms.isEdit(purpose)
+        ? "\(property.code) › \(draft.identitySpace)" : "New capture on \(property.code)",
       fields: [
         FormKit.choice("identitySpace", "Identity space", spaces, current: draft.identitySpace),
         FormKit.choice(
@@ -59,15 +57,11 @@ enum CaptureForm {
   }
 
   /// The property with the form's capture put in place, and the capture's position in it.
-  static func candidate(_ form: FormState, in workspace: Workspace) -> (Property, Int, Int)? {
-    let propertyIndex: Int
-    let position: Int?
-    switch form.purpose {
-    case .newCapture(let property): (propertyIndex, position) = (property, nil)
-    case .editCapture(let property, let index): (propertyIndex, position) = (property, index)
-    default: return nil
-    }
-    guard workspace.properties.indices.contains(propertyIndex) else { return nil }
+  static func candidate(_ form: FormState, _ slot: FormSlot, in workspace: Workspace)
+    -> (Property, Int, Int)?
+  {
+    guard let propertyIndex = slot.parent else { return nil }
+    let position = slot.index
     var property = workspace.properties[propertyIndex]
     if let position {
       property.identities[position] = capture(from: form)
@@ -78,9 +72,12 @@ enum CaptureForm {
   }
 
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
-    guard let (property, propertyIndex, position) = candidate(form, in: workspace) else { return }
+    guard let (property, propertyIndex, position) = candidate(form, slot, in: workspace) else {
+      return
+    }
     let problems = WorkspaceValidator.problems(
       forProperty: property, at: propertyIndex, context: context
     ).filter { $0.path.childList == "identities" && $0.path.childIndex == position }

@@ -6,8 +6,9 @@ enum ChannelForm {
   /// Characters a pasted group id often carries that never belong in one.
   static let pastedJunk: Set<Character> = [" ", "\t", "\"", "'", "“", "”", "‘", "’", "`"]
 
+  /// The form of `channel` of `topic`, or of a new channel (nil); `purpose` says which.
   static func make(
-    topic: Topic, topicIndex: Int, channel: TopicChannel?, index: Int?, in workspace: Workspace,
+    topic: Topic, purpose: FormState.Purpose, channel: TopicChannel?, in workspace: Workspace,
     viewOnly: Bool
   ) -> FormState {
     let taken = Set(topic.channels.map(\.channel))
@@ -22,11 +23,10 @@ enum ChannelForm {
     let draft =
       channel
       ?? TopicChannel(channel: offered.first ?? "", connection: connections.first ?? "")
-    let purpose: FormState.Purpose =
-      index.map { .editChannel(topic: topicIndex, index: $0) } ?? .newChannel(topic: topicIndex)
     var form = FormState(
       purpose: purpose,
-      title: index == nil ? "New channel of \(topic.code)" : "\(topic.code) › \(draft.channel)",
+      title: RecordForms.isEdit(purpose)
+        ? "\(topic.code) › \(draft.channel)" : "New channel of \(topic.code)",
       fields: [
         FormKit.choice("channel", "Channel", offered, current: draft.channel, labels: labels),
         FormKit.choice(
@@ -64,15 +64,11 @@ enum ChannelForm {
   }
 
   /// The topic with the form's channel put in place, and the channel's position in it.
-  static func candidate(_ form: FormState, in workspace: Workspace) -> (Topic, Int, Int)? {
-    let topicIndex: Int
-    let position: Int?
-    switch form.purpose {
-    case .newChannel(let topic): (topicIndex, position) = (topic, nil)
-    case .editChannel(let topic, let index): (topicIndex, position) = (topic, index)
-    default: return nil
-    }
-    guard workspace.topics.indices.contains(topicIndex) else { return nil }
+  static func candidate(_ form: FormState, _ slot: FormSlot, in workspace: Workspace)
+    -> (Topic, Int, Int)?
+  {
+    guard let topicIndex = slot.parent else { return nil }
+    let position = slot.index
     var topic = workspace.topics[topicIndex]
     var channel = channel(from: form)
     if channel.kind == .push { channel.subscriptionGroupId = "" }
@@ -85,9 +81,10 @@ enum ChannelForm {
   }
 
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
-    guard let (topic, topicIndex, position) = candidate(form, in: workspace) else { return }
+    guard let (topic, topicIndex, position) = candidate(form, slot, in: workspace) else { return }
     let problems = WorkspaceValidator.problems(forTopic: topic, at: topicIndex, context: context)
       .filter { $0.path.childList == "channels" && $0.path.childIndex == position }
     FormKit.place(problems, in: &form) { $0.path.field }

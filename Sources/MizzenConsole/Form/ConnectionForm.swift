@@ -139,12 +139,10 @@ enum ConnectionForm {
   }
 
   /// After the name changed: the code follows it until the code is edited by hand.
-  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+  static func nameChanged(_ form: inout FormState, _ slot: FormSlot, in workspace: Workspace) {
     guard !form.codeEditedByHand else { return }
     var taken = Set(workspace.connections.map(\.code))
-    if case .editConnection(let index) = form.purpose {
-      taken.remove(workspace.connections[index].code)
-    }
+    if let index = slot.index { taken.remove(workspace.connections[index].code) }
     let name = form.field("name")?.text ?? ""
     let code =
       name.isEmpty ? "" : CodeGenerator.code(for: name, fallback: "connection", taken: taken)
@@ -152,10 +150,12 @@ enum ConnectionForm {
   }
 
   /// The workspace as it would be with the form saved, and where the record sits in it.
-  static func candidate(_ form: FormState, in workspace: Workspace) -> (Workspace, Int) {
+  static func candidate(_ form: FormState, _ slot: FormSlot, in workspace: Workspace)
+    -> (Workspace, Int)
+  {
     var result = workspace
     let connection = connection(from: form)
-    if case .editConnection(let index) = form.purpose {
+    if let index = slot.index {
       result.connections[index] = connection
       return (result, index)
     }
@@ -166,10 +166,10 @@ enum ConnectionForm {
   /// Recomputes the problems shown under the fields: the draft checked against the saved
   /// workspace's prebuilt `context`.
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
-    var index = workspace.connections.count
-    if case .editConnection(let at) = form.purpose { index = at }
+    let index = slot.index ?? workspace.connections.count
     let draft = connection(from: form)
     let visibleFields = Set(form.fields.filter { !$0.hidden }.map(\.problemField))
     var byField: [String: [Problem]] = [:]

@@ -5,20 +5,21 @@ import MizzenCore
 /// The editing here is generic (text, choices, list editors); what the form is for, and
 /// how its fields become a record, lives in `purpose` and the record's form type.
 public struct FormState: Equatable, Sendable {
-  /// What saving the form does.
+  /// What saving the form does, naming records by identity: the form of a record that
+  /// is deleted or undone away while it is open closes instead of saving over another.
   public enum Purpose: Equatable, Sendable {
     case newConnection
-    case editConnection(index: Int)
+    case editConnection(RecordID)
     case newTopic
-    case editTopic(index: Int)
-    case newChannel(topic: Int)
-    case editChannel(topic: Int, index: Int)
+    case editTopic(RecordID)
+    case newChannel(topic: RecordID)
+    case editChannel(topic: RecordID, channel: RecordID)
     case newSpace
-    case editSpace(index: Int)
+    case editSpace(RecordID)
     case newProperty
-    case editProperty(index: Int)
-    case newCapture(property: Int)
-    case editCapture(property: Int, index: Int)
+    case editProperty(RecordID)
+    case newCapture(property: RecordID)
+    case editCapture(property: RecordID, capture: RecordID)
   }
 
   public var purpose: Purpose

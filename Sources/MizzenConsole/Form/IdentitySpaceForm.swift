@@ -31,24 +31,22 @@ enum IdentitySpaceForm {
       marketingPreference: form.field("marketingPreference")?.choiceValue == yes)
   }
 
-  static func index(_ form: FormState, _ workspace: Workspace) -> Int {
-    if case .editSpace(let index) = form.purpose { return index }
-    return workspace.identitySpaces.count
+  static func index(_ slot: FormSlot, _ workspace: Workspace) -> Int {
+    slot.index ?? workspace.identitySpaces.count
   }
 
-  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+  static func nameChanged(_ form: inout FormState, _ slot: FormSlot, in workspace: Workspace) {
     var taken = Set(workspace.identitySpaces.map(\.code))
-    if case .editSpace(let index) = form.purpose {
-      taken.remove(workspace.identitySpaces[index].code)
-    }
+    if let index = slot.index { taken.remove(workspace.identitySpaces[index].code) }
     FormKit.followName(&form, taken: taken, fallback: "identity")
   }
 
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
     let problems = WorkspaceValidator.problems(
-      forIdentitySpace: space(from: form), at: index(form, workspace), context: context
+      forIdentitySpace: space(from: form), at: index(slot, workspace), context: context
     ).filter { $0.rule != "identity-space.marketing-preference.multiple" || !clearsOthers(form) }
     FormKit.place(problems, in: &form) { $0.path.field }
   }

@@ -25,25 +25,22 @@ enum PropertyForm {
     return property
   }
 
-  static func base(_ form: FormState, _ workspace: Workspace) -> (Property, Int) {
-    if case .editProperty(let index) = form.purpose {
-      return (workspace.properties[index], index)
-    }
+  static func base(_ slot: FormSlot, _ workspace: Workspace) -> (Property, Int) {
+    if let index = slot.index { return (workspace.properties[index], index) }
     return (Property(code: "", name: "", platform: "web"), workspace.properties.count)
   }
 
-  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+  static func nameChanged(_ form: inout FormState, _ slot: FormSlot, in workspace: Workspace) {
     var taken = Set(workspace.properties.map(\.code))
-    if case .editProperty(let index) = form.purpose {
-      taken.remove(workspace.properties[index].code)
-    }
+    if let index = slot.index { taken.remove(workspace.properties[index].code) }
     FormKit.followName(&form, taken: taken, fallback: "property")
   }
 
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
-    let (base, index) = base(form, workspace)
+    let (base, index) = base(slot, workspace)
     let problems = WorkspaceValidator.problems(
       forProperty: property(from: form, base: base), at: index, context: context
     ).filter { $0.path.childList == nil }

@@ -29,21 +29,22 @@ enum TopicForm {
     return topic
   }
 
-  static func base(_ form: FormState, _ workspace: Workspace) -> (Topic, Int) {
-    if case .editTopic(let index) = form.purpose { return (workspace.topics[index], index) }
+  static func base(_ slot: FormSlot, _ workspace: Workspace) -> (Topic, Int) {
+    if let index = slot.index { return (workspace.topics[index], index) }
     return (Topic(code: "", name: ""), workspace.topics.count)
   }
 
-  static func nameChanged(_ form: inout FormState, in workspace: Workspace) {
+  static func nameChanged(_ form: inout FormState, _ slot: FormSlot, in workspace: Workspace) {
     var taken = Set(workspace.topics.map(\.code))
-    if case .editTopic(let index) = form.purpose { taken.remove(workspace.topics[index].code) }
+    if let index = slot.index { taken.remove(workspace.topics[index].code) }
     FormKit.followName(&form, taken: taken, fallback: "topic")
   }
 
   static func refreshProblems(
-    _ form: inout FormState, in workspace: Workspace, context: ValidationContext
+    _ form: inout FormState, _ slot: FormSlot, in workspace: Workspace,
+    context: ValidationContext
   ) {
-    let (base, index) = base(form, workspace)
+    let (base, index) = base(slot, workspace)
     let draft = topic(from: form, base: base)
     let problems = WorkspaceValidator.problems(forTopic: draft, at: index, context: context)
       .filter { $0.path.childList == nil }

@@ -9,64 +9,73 @@ public struct ChildList: Equatable, Sendable {
   }
 
   public var kind: Kind
-  /// Index of the topic or property the children belong to.
-  public var parent: Int
+  /// The topic or property the children belong to.
+  public var parent: RecordID
+  /// The parent's code when last seen, for the breadcrumb and for saying what closed.
+  public private(set) var parentCode: String = "?"
   public var list: ListState
 
-  init(kind: Kind, parent: Int, workspace: Workspace) {
+  init(kind: Kind, parent: RecordID, _ workspace: Workspace, _ ids: RecordIDs) {
     self.kind = kind
     self.parent = parent
     self.list = ListState()
-    reload(workspace)
+    reload(workspace, ids)
   }
 
   /// The `ProblemPath.childList` name of these children.
   var problemList: String { kind == .channels ? "channels" : "identities" }
 
-  /// The child at `index` as a record reference.
-  func ref(_ index: Int) -> RecordRef {
-    kind == .channels
-      ? .channel(topic: parent, index: index) : .capture(property: parent, index: index)
+  /// What the list shows, for messages: "the channels of news".
+  var title: String {
+    "the \(kind == .channels ? "channels" : "identity captures") of \(parentCode)"
   }
 
-  /// True while the parent record still exists.
-  func parentExists(in workspace: Workspace) -> Bool {
-    kind == .channels
-      ? workspace.topics.indices.contains(parent) : workspace.properties.indices.contains(parent)
+  /// The parent's position now, or nil when it is gone.
+  func parentIndex(_ ids: RecordIDs) -> Int? {
+    (kind == .channels ? ids.topics : ids.properties).firstIndex(of: parent)
   }
 
-  /// The parent's code, for titles and the breadcrumb.
-  func parentCode(in workspace: Workspace) -> String {
-    guard parentExists(in: workspace) else { return "?" }
-    return kind == .channels ? workspace.topics[parent].code : workspace.properties[parent].code
+  /// The child at `index` (a record position in the list) by identity.
+  func ref(_ index: Int, _ ids: RecordIDs) -> RecordRef? {
+    guard let at = parentIndex(ids) else { return nil }
+    let children = kind == .channels ? ids.channels[at] : ids.captures[at]
+    guard children.indices.contains(index) else { return nil }
+    return kind == .channels
+      ? .channel(topic: parent, id: children[index])
+      : .capture(property: parent, id: children[index])
   }
 
-  mutating func reload(_ workspace: Workspace) {
-    list.reload(searchKeys: ChildList.searchKeys(kind, parent, workspace))
-  }
-
-  static func searchKeys(_ kind: Kind, _ parent: Int, _ workspace: Workspace) -> [String] {
+  mutating func reload(_ workspace: Workspace, _ ids: RecordIDs) {
+    guard let at = parentIndex(ids) else {
+      list.reload(searchKeys: [])
+      return
+    }
     switch kind {
     case .channels:
-      guard workspace.topics.indices.contains(parent) else { return [] }
-      return workspace.topics[parent].channels.map {
-        ($0.channel + " " + $0.connection + " " + $0.subscriptionGroupId).lowercased()
-      }
+      parentCode = workspace.topics[at].code
+      list.reload(
+        searchKeys: workspace.topics[at].channels.map {
+          ($0.channel + " " + $0.connection + " " + $0.subscriptionGroupId).lowercased()
+        }, ids: ids.channels[at])
     case .captures:
-      guard workspace.properties.indices.contains(parent) else { return [] }
-      return workspace.properties[parent].identities.map {
-        ($0.identitySpace + " " + $0.type + " " + $0.variable + " " + $0.key).lowercased()
-      }
+      parentCode = workspace.properties[at].code
+      list.reload(
+        searchKeys: workspace.properties[at].identities.map {
+          ($0.identitySpace + " " + $0.type + " " + $0.variable + " " + $0.key).lowercased()
+        }, ids: ids.captures[at])
     }
   }
 
   /// Columns and cells of the children, with each child's problems.
-  func source(_ workspace: Workspace, _ marks: ProblemMarks) -> ListSource {
+  func source(_ workspace: Workspace, _ ids: RecordIDs, _ marks: ProblemMarks) -> ListSource {
     let collection: ProblemPath.Collection = kind == .channels ? .topics : .properties
-    let note = { (index: Int) in marks.childNote(collection, self.parent, self.problemList, index) }
+    let at = parentIndex(ids)
+    let note = { (index: Int) in
+      at.map { marks.childNote(collection, $0, self.problemList, index) } ?? ""
+    }
     switch kind {
     case .channels:
-      let channels = parentExists(in: workspace) ? workspace.topics[parent].channels : []
+      let channels = at.map { workspace.topics[$0].channels } ?? []
       return ListSource(
         columns: [
           ListColumn(title: "Channel", minWidth: 8, maxWidth: 12, weight: 1),
@@ -83,7 +92,7 @@ public struct ChildList: Equatable, Sendable {
         },
         emptyMessage: "No channels yet. Press n to add one.")
     case .captures:
-      let captures = parentExists(in: workspace) ? workspace.properties[parent].identities : []
+      let captures = at.map { workspace.properties[$0].identities } ?? []
       return ListSource(
         columns: [
           ListColumn(title: "Identity space", minWidth: 10, maxWidth: 24, weight: 2),

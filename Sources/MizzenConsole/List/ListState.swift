@@ -9,10 +9,15 @@
 ///
 /// Every record kind uses it. It holds record indices, not records, so moving the
 /// selection costs nothing proportional to the list; only filtering walks the list, over
-/// search keys made once per workspace change.
+/// search keys made once per workspace change. Workspace records also have their identity
+/// here, and the selection follows the selected record's identity across changes (a
+/// delete, an undo), not its position.
 public struct ListState: Equatable, Sendable {
   /// Lower-cased search text of every record, in record order.
   private(set) var searchKeys: [String] = []
+  /// The identity of every record, in record order; empty for lists of things that are not
+  /// workspace records (History, problems), whose selection then keeps its position.
+  private(set) var ids: [RecordID] = []
   /// The record indices that pass the filter, in record order.
   public private(set) var visible: [Int] = []
   /// Position of the selection within `visible`.
@@ -35,14 +40,23 @@ public struct ListState: Equatable, Sendable {
     visible.indices.contains(selected) ? visible[selected] : nil
   }
 
+  /// The selected record's identity, if any record is shown and records have one.
+  public var selectedID: RecordID? {
+    selectedRecord.flatMap { ids.indices.contains($0) ? ids[$0] : nil }
+  }
+
   public var recordCount: Int { searchKeys.count }
 
   /// Replaces the records (after any workspace change), keeping the selected record when
-  /// it still exists, else the same position.
-  mutating func reload(searchKeys keys: [String], selecting record: Int? = nil) {
-    let keep = record ?? selectedRecord
+  /// it still exists, found by identity when records have one, else the same position.
+  mutating func reload(
+    searchKeys keys: [String], ids newIDs: [RecordID] = [], selecting record: Int? = nil
+  ) {
+    var keep = record ?? selectedRecord
+    if record == nil, let id = selectedID, let found = newIDs.firstIndex(of: id) { keep = found }
     isStale = false
     searchKeys = keys
+    ids = newIDs
     visible = ListState.matches(keys, filter: filter.lowercased(), within: nil)
     if let keep, let position = ListState.position(of: keep, in: visible) {
       selected = position
@@ -77,6 +91,11 @@ public struct ListState: Equatable, Sendable {
   mutating func select(_ position: Int, pageHeight: Int) {
     selected = max(0, min(position, visible.count - 1))
     scrollToSelection(pageHeight: pageHeight)
+  }
+
+  /// Selects a record by its identity, when it passes the filter.
+  mutating func selectID(_ id: RecordID, pageHeight: Int) {
+    if let record = ids.firstIndex(of: id) { selectRecord(record, pageHeight: pageHeight) }
   }
 
   /// Selects a record by its index, when it passes the filter.

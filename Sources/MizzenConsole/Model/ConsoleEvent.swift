@@ -6,6 +6,8 @@ public enum ConsoleEvent: Sendable {
   /// Time passing, sent every `ConsoleModel.tickInterval` while the console runs: it
   /// expires status messages and turns the spinner.
   case tick
+  /// ctrl-c (SIGINT): quits, asking first when changes would be lost, as `q` does.
+  case interrupt
   /// The outcome of an `Effect` the caller ran.
   case effectCompleted(EffectResult)
 }

@@ -7,17 +7,57 @@ extension ConsoleState {
     return nil
   }
 
-  /// Reloads every child list on the stack after a change; a list whose parent is gone
-  /// is closed with everything above it.
-  mutating func reloadChildLists() {
+  /// Brings the screens up to the workspace after a change: each child list is reloaded,
+  /// and a screen whose record is gone (deleted, undone, changed on disk) is closed with
+  /// everything above it, as is a dialog about a record that is gone. Returns a sentence
+  /// saying what was closed, or nil.
+  mutating func closeScreensOfGoneRecords() -> String? {
+    var closed: String?
     for position in screens.indices {
-      guard case .children(var children) = screens[position] else { continue }
-      guard children.parentExists(in: workspace) else {
-        screens.removeSubrange(position...)
-        return
+      switch screens[position] {
+      case .children(var children):
+        if children.parentIndex(recordIDs) == nil {
+          let noun = children.kind == .channels ? "topic" : "property"
+          closed = "Closed \(children.title): that \(noun) is no longer in the workspace."
+        } else {
+          children.reload(workspace, recordIDs)
+          screens[position] = .children(children)
+        }
+      case .form(let form):
+        if RecordForms.slot(form.purpose, recordIDs) == nil {
+          closed = "Closed the form “\(form.title)”: its record is no longer in the workspace."
+        }
+      case .problems, .testSend, .journalEntry:
+        break
       }
-      children.reload(workspace)
-      screens[position] = .children(children)
+      if closed != nil {
+        screens.removeSubrange(position...)
+        overlay = nil
+        prompt = nil
+        return closed
+      }
     }
+    if let gone = overlayRecordGone() {
+      overlay = nil
+      return gone
+    }
+    return nil
+  }
+
+  /// What to say when the open dialog or chooser is about a record that is gone.
+  private func overlayRecordGone() -> String? {
+    let ref: RecordRef
+    switch overlay {
+    case .dialog(let dialog):
+      guard case .deleteRecord(let about) = dialog.purpose else { return nil }
+      ref = about
+    case .chooser(let chooser):
+      guard case .moveChannels(let about) = chooser.purpose else { return nil }
+      ref = about
+    case .help, nil:
+      return nil
+    }
+    guard recordIDs.position(ref) == nil else { return nil }
+    return "The \(ref.noun) the dialog asked about is no longer in the workspace; nothing deleted."
   }
 }

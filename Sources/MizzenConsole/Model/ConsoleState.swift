@@ -7,8 +7,18 @@ public struct ConsoleState: Sendable {
   public struct Change: Equatable, Sendable {
     /// The workspace before the change (undo) or after it (redo).
     public var workspace: Workspace
+    /// The identities of that workspace's records.
+    var ids: RecordIDs
     /// What the change was, e.g. "delete connection braze_us".
     public var label: String
+    /// The record it was about, which undo and redo go to.
+    var record: RecordRef?
+  }
+
+  /// A workspace with the identities of its records.
+  struct Version: Equatable, Sendable {
+    var workspace: Workspace
+    var ids: RecordIDs
   }
 
   /// How long a status message stays, in ticks.
@@ -19,6 +29,10 @@ public struct ConsoleState: Sendable {
 
   public internal(set) var options: ConsoleOptions
   public internal(set) var workspace: Workspace
+  /// The identity of every record of `workspace`; screens hold records by these.
+  public internal(set) var recordIDs: RecordIDs
+  /// Where new identities come from: never reset, so an identity is never reused.
+  var idSource = RecordIDs.Source()
   /// The revision of the file the workspace was read from or last saved to; nil when the
   /// file does not exist yet.
   public internal(set) var revision: FileRevision?
@@ -65,6 +79,17 @@ public struct ConsoleState: Sendable {
   public internal(set) var saveQueued = false
   /// The workspace holds changes that are not on disk (a save failed or was refused).
   public internal(set) var hasUnsavedChanges = false
+  /// Why the changes are not on disk after a save failed or was refused ("the file
+  /// changed on disk"); the header shows it until a save lands. Nil while none failed.
+  public internal(set) var unsavedReason: String?
+  /// The workspace as the file holds it (as read, or as last saved): the console's
+  /// pending edits are what `workspace` changed since, and they are re-applied from it
+  /// when the file is reloaded with "re-apply my changes".
+  var onDisk: Version
+  /// The workspace of the save that is out.
+  var saving: Version?
+  /// Set when a reload was asked for with "re-apply my changes".
+  var reapplyOnReload = false
   /// The id of the last send or verify effect, so that each answer finds its request.
   var lastSignalID = 0
   /// The signal journal, newest first, as last read.
@@ -76,6 +101,8 @@ public struct ConsoleState: Sendable {
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options
     self.workspace = workspace
+    self.recordIDs = RecordIDs(fresh: workspace, &idSource)
+    self.onDisk = Version(workspace: workspace, ids: recordIDs)
     self.revision = nil
     self.problems = []
     self.section = .connections
@@ -118,7 +145,8 @@ public struct ConsoleState: Sendable {
       // workspace; this only marks them current.
       currentList.reload(searchKeys: currentList.searchKeys)
     } else {
-      currentList.reload(searchKeys: SectionLists.searchKeys(section, workspace))
+      currentList.reload(
+        searchKeys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section))
     }
   }
 
@@ -130,13 +158,16 @@ public struct ConsoleState: Sendable {
   }
 
   /// Recomputes what depends on the workspace: problems and every list's search keys.
-  mutating func workspaceChanged(validate: Bool = true) {
+  /// Screens and dialogs whose record is gone are closed; the sentence returned says so.
+  @discardableResult
+  mutating func workspaceChanged(validate: Bool = true) -> String? {
+    assert(recordIDs.fits(workspace), "record identities out of step with the workspace")
     if validate { checkProblems() }
     validationContext = nil
     signalPlanner =
       screens.contains { if case .testSend = $0 { true } else { false } }
       ? SignalPlanner(workspace: workspace) : nil
-    reloadChildLists()
+    let closed = closeScreensOfGoneRecords()
     // History lists the journal, which no workspace change touches.
     for section in Section.allCases where section != .history {
       lists[section.rawValue - 1].markStale()
@@ -147,5 +178,9 @@ public struct ConsoleState: Sendable {
         searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
       screens[screens.count - 1] = .problems(list)
     }
+    return closed
   }
+
+  /// A record made now, with an identity never used before.
+  mutating func makeRecordID() -> RecordID { idSource.make() }
 }

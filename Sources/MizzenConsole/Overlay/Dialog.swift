@@ -3,7 +3,8 @@
 public struct Dialog: Equatable, Sendable {
   /// What the dialog is about, which decides what its buttons do.
   public enum Purpose: Equatable, Sendable {
-    /// Buttons: Cancel, Delete.
+    /// Buttons: Cancel, Delete, and for a connection whose channels can go elsewhere,
+    /// Move to… (which opens a chooser of connections).
     case deleteRecord(RecordRef)
     /// Buttons: Keep editing, Discard changes.
     case discardForm
@@ -11,6 +12,8 @@ public struct Dialog: Equatable, Sendable {
     case conflict
     /// Buttons: Cancel, Quit without saving.
     case quitUnsaved
+    /// Buttons: Cancel, Re-apply my changes, Drop them.
+    case reloadUnsaved
     /// Something to read, e.g. a connection check's result. Button: Close.
     case notice
   }
@@ -32,19 +35,33 @@ public struct Dialog: Equatable, Sendable {
   public var focusedButton: String { buttons[focus] }
 }
 
-/// The list that opens from a choice field or a list-editor cell.
+/// The list that opens from a choice field or a list-editor cell, or that picks the
+/// connection taking over a deleted connection's channels.
 public struct Chooser: Equatable, Sendable {
+  /// What choosing an option does.
+  public enum Purpose: Equatable, Sendable {
+    /// Sets the choice of the form at this stop.
+    case setChoice(FocusStop)
+    /// Deletes this connection and moves its channels to the chosen connection (the
+    /// options are connection codes).
+    case moveChannels(RecordRef)
+  }
+
   public var title: String
   public var options: [String]
   public var selected: Int
-  /// The form stop whose choice this sets.
-  public var target: FocusStop
+  public var purpose: Purpose
 
+  /// A chooser that sets the form's choice at `target`.
   public init(title: String, options: [String], selected: Int, target: FocusStop) {
+    self.init(title: title, options: options, selected: selected, purpose: .setChoice(target))
+  }
+
+  public init(title: String, options: [String], selected: Int, purpose: Purpose) {
     self.title = title
     self.options = options
     self.selected = selected
-    self.target = target
+    self.purpose = purpose
   }
 }
 

@@ -23,7 +23,8 @@ enum Renderer {
       ListRenderer.draw(list, ProblemList.source(state.problems), body, &frame)
     case .children(let children):
       ListRenderer.draw(
-        children.list, children.source(state.workspace, state.problemMarks), body, &frame)
+        children.list, children.source(state.workspace, state.recordIDs, state.problemMarks), body,
+        &frame)
     case .testSend(let send):
       TestSendRenderer.draw(send, state, body, &frame)
     case .journalEntry(let view):
@@ -64,13 +65,14 @@ enum Renderer {
       Section.allCases.map { "\($0.rawValue) \($0.shortTitle)" },
       Section.allCases.map { $0 == active ? "\($0.rawValue) \($0.title)" : "\($0.rawValue)" },
     ]
+    let unsaved = state.unsavedReason.map { " [unsaved: \($0)]" } ?? ""
     var tabs = variants[2]
     // The read-only marker and its reason need room beside the name: tabs shorten for it.
     let marker = readOnlyMarker(state.options)
     let needed = 30 + (marker.isEmpty ? 0 : DisplayWidth.of(marker) - 4)
     for variant in variants {
       let tabsWidth = variant.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
-      if width - tabsWidth >= needed {
+      if width - tabsWidth >= needed + DisplayWidth.of(unsaved) {
         tabs = variant
         break
       }
@@ -87,6 +89,10 @@ enum Renderer {
       state.workspace.name, row: 0, column: x, width: min(28, room - x), role: .header)
     if !marker.isEmpty {
       x += frame.draw(marker, row: 0, column: x, width: room - x, role: .badge)
+    }
+    if !unsaved.isEmpty {
+      // Until a save lands: the changes are only here, and why.
+      x += frame.draw(unsaved, row: 0, column: x, width: room - x, role: .error)
     }
     let (errors, warnings) = state.problemCounts
     let problemRole: Role = errors > 0 ? .error : (warnings > 0 ? .warning : .success)
@@ -131,7 +137,7 @@ enum Renderer {
       case .problems: parts.append("Problems")
       case .children(let children):
         let what = children.kind == .channels ? "channels" : "identity captures"
-        parts.append(children.parentCode(in: state.workspace) + " " + what)
+        parts.append(children.parentCode + " " + what)
       case .testSend(let send): parts.append("Test-send " + send.topic)
       case .journalEntry(let view): parts.append(view.title)
       }

@@ -9,11 +9,11 @@ enum TestSendActions {
     let index: Int?
     var channel: String?
     if let children = state.childList, children.kind == .channels {
-      index = children.parent
-      if topics.indices.contains(children.parent), let row = children.list.selectedRecord,
-        topics[children.parent].channels.indices.contains(row)
+      index = children.parentIndex(state.recordIDs)
+      if let parent = index, let row = children.list.selectedRecord,
+        topics[parent].channels.indices.contains(row)
       {
-        channel = topics[children.parent].channels[row].channel
+        channel = topics[parent].channels[row].channel
       }
     } else {
       index = state.currentList.selectedRecord

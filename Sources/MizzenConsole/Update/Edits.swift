@@ -4,13 +4,17 @@ import MizzenCore
 /// and what happens when a save or reload comes back.
 enum Edits {
   /// Makes `workspace` the current one, remembers the old for undo, and asks to save.
-  static func commit(_ state: inout ConsoleState, _ workspace: Workspace, label: String)
-    -> [Effect]
-  {
-    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: label))
+  static func commit(
+    _ state: inout ConsoleState, _ workspace: Workspace, _ ids: RecordIDs, label: String,
+    record: RecordRef?
+  ) -> [Effect] {
+    state.undoStack.append(
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: label, record: record))
     if state.undoStack.count > ConsoleState.undoLimit { state.undoStack.removeFirst() }
     state.redoStack.removeAll()
     state.workspace = workspace
+    state.recordIDs = ids
     state.workspaceChanged()
     return requestSave(&state)
   }
@@ -24,20 +28,26 @@ enum Edits {
       return []
     }
     state.saveInFlight = true
+    state.saving = ConsoleState.Version(workspace: state.workspace, ids: state.recordIDs)
     return [.save(state.workspace, expecting: state.revision)]
   }
 
   static func saveForm(_ state: inout ConsoleState, _ form: FormState) -> [Effect] {
     state.screens.removeLast()
-    guard let outcome = RecordForms.outcome(form, in: state.workspace) else {
+    let newID = state.makeRecordID()
+    guard
+      let outcome = RecordForms.outcome(
+        form, in: state.workspace, state.recordIDs, newID: newID)
+    else {
       state.flash("The record this form edits no longer exists; nothing saved.", .error)
       return []
     }
-    let effects = commit(&state, outcome.workspace, label: outcome.label)
+    let effects = commit(
+      &state, outcome.workspace, outcome.ids, label: outcome.label, record: outcome.select)
     let page = state.pageHeight
     ListActions.withActiveList(&state) { list in
       list.setFilter(list.filter)
-      list.selectRecord(outcome.select, pageHeight: page)
+      list.selectID(outcome.select.id, pageHeight: page)
     }
     let subject = outcome.label.split(separator: " ").dropFirst().joined(separator: " ")
     if outcome.note.isEmpty {
@@ -48,33 +58,72 @@ enum Edits {
     return effects
   }
 
-  /// Deletes a record and everything that referenced it, in one undoable step.
-  static func deleteRecord(_ state: inout ConsoleState, _ ref: RecordRef) -> [Effect] {
-    let name = References.label(of: ref, in: state.workspace)
-    let users = References.users(of: ref, in: state.workspace).count
-    let workspace = References.deleting(ref, from: state.workspace)
-    let effects = commit(&state, workspace, label: "delete \(ref.noun) \(name)")
-    let also = users > 0 ? " and \(users) reference\(users == 1 ? "" : "s") to it" : ""
+  /// Deletes a record and everything that referenced it, in one undoable step; a
+  /// connection's channels go to the connection coded `moveTo` instead, when given.
+  static func deleteRecord(_ state: inout ConsoleState, _ ref: RecordRef, moveTo: String? = nil)
+    -> [Effect]
+  {
+    guard let position = state.recordIDs.position(ref) else {
+      state.flash("That \(ref.noun) is no longer in the workspace; nothing deleted.", .warning)
+      return []
+    }
+    let name = References.label(of: position, in: state.workspace)
+    let (workspace, ids, cascade) = References.deleting(
+      position, from: state.workspace, state.recordIDs, moveTo: moveTo)
+    let effects = commit(&state, workspace, ids, label: "delete \(ref.noun) \(name)", record: ref)
+    let also = cascade.note.isEmpty ? "" : ", \(cascade.note)"
     state.flash("Deleted \(name)\(also); z undoes it.", .success)
     return effects
   }
 
   static func undo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.undoStack.popLast() else { return [] }
-    state.redoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.redoStack.append(
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: change.label,
+        record: change.record))
     state.workspace = change.workspace
-    state.workspaceChanged()
-    state.flash("Undone: \(change.label). Z redoes it.", .success)
+    state.recordIDs = change.ids
+    let closed = state.workspaceChanged()
+    goTo(&state, change.record)
+    state.flash(
+      "Undone: \(change.label). Z redoes it." + (closed.map { " " + $0 } ?? ""),
+      closed == nil ? .success : .warning)
     return requestSave(&state)
   }
 
   static func redo(_ state: inout ConsoleState) -> [Effect] {
     guard let change = state.redoStack.popLast() else { return [] }
-    state.undoStack.append(ConsoleState.Change(workspace: state.workspace, label: change.label))
+    state.undoStack.append(
+      ConsoleState.Change(
+        workspace: state.workspace, ids: state.recordIDs, label: change.label,
+        record: change.record))
     state.workspace = change.workspace
-    state.workspaceChanged()
-    state.flash("Redone: \(change.label).", .success)
+    state.recordIDs = change.ids
+    let closed = state.workspaceChanged()
+    goTo(&state, change.record)
+    state.flash(
+      "Redone: \(change.label)." + (closed.map { " " + $0 } ?? ""),
+      closed == nil ? .success : .warning)
     return requestSave(&state)
+  }
+
+  /// After undo or redo: the record the change was about, selected in its list. From the
+  /// section lists that may be another section; an open screen is left as it is, except
+  /// that a channel or capture is selected in its own open list.
+  private static func goTo(_ state: inout ConsoleState, _ record: RecordRef?) {
+    guard let record else { return }
+    let page = state.pageHeight
+    if let children = state.childList, record.listed.id == children.parent,
+      record.id != children.parent
+    {
+      ListActions.withActiveList(&state) { $0.selectID(record.id, pageHeight: page) }
+      return
+    }
+    guard state.screens.isEmpty else { return }
+    let (section, id) = record.listed
+    if state.section != section { ListActions.show(&state, section) }
+    state.currentList.selectID(id, pageHeight: page)
   }
 
   static func completed(_ state: inout ConsoleState, _ result: EffectResult) -> [Effect] {
@@ -82,11 +131,14 @@ enum Edits {
     case .saved(let revision):
       state.revision = revision
       state.saveInFlight = false
+      if let saving = state.saving { state.onDisk = saving }
+      state.saving = nil
       if state.saveQueued {
         state.saveQueued = false
         return requestSave(&state)
       }
       state.hasUnsavedChanges = false
+      state.unsavedReason = nil
       let (errors, warnings) = state.problemCounts
       if errors + warnings == 0 {
         state.flash("Saved.", .success)
@@ -96,7 +148,9 @@ enum Edits {
     case .saveFailed(let error):
       state.saveInFlight = false
       state.saveQueued = false
+      state.saving = nil
       state.hasUnsavedChanges = true
+      state.unsavedReason = unsavedReason(error)
       if error.kind == .conflict {
         state.overlay = .dialog(
           Dialog(
@@ -112,25 +166,73 @@ enum Edits {
         state.flash("Not saved: \(error.message)", .error)
       }
     case .reloaded(let loaded):
-      state.workspace = loaded.workspace
-      state.revision = loaded.revision
-      state.loadErrorMessage = nil
-      state.undoStack.removeAll()
-      state.redoStack.removeAll()
-      state.hasUnsavedChanges = false
-      state.saveQueued = false
-      state.screens.removeAll()
-      if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
-        state.overlay = nil
-      }
-      state.workspaceChanged()
-      state.flash("Reloaded from disk.", .success)
+      return reloaded(&state, loaded)
     case .reloadFailed(let error):
+      state.reapplyOnReload = false
       state.flash("Could not reload: \(error.message)", .error)
     case .signal(let result):
       return TestSendActions.completed(&state, result)
     }
     return []
+  }
+
+  /// The file read again: its content replaces the workspace, or, when "re-apply my
+  /// changes" was chosen, takes the console's pending edits again (then saved).
+  private static func reloaded(_ state: inout ConsoleState, _ loaded: LoadedWorkspace) -> [Effect] {
+    var source = state.idSource
+    let mine = ConsoleState.Version(workspace: state.workspace, ids: state.recordIDs)
+    var replay: Replay.Outcome?
+    if state.reapplyOnReload && state.hasUnsavedChanges {
+      replay = Replay.reapply(base: state.onDisk, mine: mine, file: loaded.workspace, &source)
+    }
+    let fileIDs =
+      replay?.fileIDs
+      ?? RecordIDs(matching: loaded.workspace, against: state.workspace, state.recordIDs, &source)
+    state.idSource = source
+    state.reapplyOnReload = false
+    state.onDisk = ConsoleState.Version(workspace: loaded.workspace, ids: fileIDs)
+    state.workspace = replay?.workspace ?? loaded.workspace
+    state.recordIDs = replay?.ids ?? fileIDs
+    state.revision = loaded.revision
+    state.loadErrorMessage = nil
+    state.undoStack.removeAll()
+    state.redoStack.removeAll()
+    state.hasUnsavedChanges = false
+    state.unsavedReason = nil
+    state.saveQueued = false
+    state.screens.removeAll()
+    if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
+      state.overlay = nil
+    }
+    let closed = state.workspaceChanged()
+    guard let replay else {
+      state.flash(
+        "Reloaded from disk." + (closed.map { " " + $0 } ?? ""), closed == nil ? .success : .warning
+      )
+      return []
+    }
+    let applied = "re-applied \(References.counted(replay.applied, "change"))"
+    if !replay.skipped.isEmpty {
+      state.overlay = .dialog(
+        Dialog(
+          purpose: .notice, title: "Some of your changes no longer apply",
+          lines: ["The file was reloaded and \(applied). These were not:"]
+            + replay.skipped.map { "  • " + $0 }, buttons: ["Close"]))
+    }
+    let missed = replay.skipped.isEmpty ? "" : "; \(replay.skipped.count) no longer apply"
+    state.flash(
+      "Reloaded from disk and \(applied)\(missed).", replay.skipped.isEmpty ? .success : .warning)
+    return state.workspace == loaded.workspace ? [] : requestSave(&state)
+  }
+
+  /// Why a save did not land, in a few words for the header.
+  static func unsavedReason(_ error: StoreError) -> String {
+    switch error.kind {
+    case .conflict: return "the file changed on disk"
+    case .permissionDenied: return "no permission to write the file"
+    case .locked: return "the file is locked by another save"
+    default: return "the save failed"
+    }
   }
 
   static func countText(_ errors: Int, _ warnings: Int) -> String {

@@ -22,7 +22,7 @@ enum FormActions {
     let id = form.focusedField.id
     if copy.content != form.content {
       if id == "code" { copy.codeEditedByHand = true }
-      if id == "name" { RecordForms.nameChanged(&copy, in: state.workspace) }
+      if id == "name" { RecordForms.nameChanged(&copy, state) }
       refresh(&copy, state)
     }
     state.screens[state.screens.count - 1] = .form(copy)

@@ -67,6 +67,10 @@ enum ListActions {
     case .undo: return Edits.undo(&state)
     case .redo: return Edits.redo(&state)
     case .reload:
+      if state.hasUnsavedChanges {
+        confirmReload(&state)
+        return []
+      }
       state.flash("Reloading the workspace file…", .info)
       return [.reload]
     case .quit: return quit(&state)
@@ -90,11 +94,47 @@ enum ListActions {
       state.overlay = .dialog(
         Dialog(
           purpose: .quitUnsaved, title: "Quit without saving?",
-          lines: ["The last change is not on disk (its save failed).", "Quitting drops it."],
+          lines: [
+            "Your changes are not in the file: \(state.unsavedReason ?? "their save is under way").",
+            "Quitting drops them.",
+          ],
           buttons: ["Cancel", "Quit without saving"]))
       return []
     }
     return [.quit]
+  }
+
+  /// ctrl-c: quits at once when nothing would be lost; else asks as q does, over whatever
+  /// is open. A second ctrl-c while it asks quits.
+  static func interrupt(_ state: inout ConsoleState) -> [Effect] {
+    if case .dialog(let dialog) = state.overlay, dialog.purpose == .quitUnsaved { return [.quit] }
+    let formEdits = state.screens.contains { screen in
+      if case .form(let form) = screen { form.isDirty && !form.viewOnly } else { false }
+    }
+    guard state.hasUnsavedChanges || formEdits else { return [.quit] }
+    state.prompt = nil
+    if state.hasUnsavedChanges { return quit(&state) }
+    state.overlay = .dialog(
+      Dialog(
+        purpose: .quitUnsaved, title: "Quit without saving?",
+        lines: ["The open form has changes that are not saved.", "Quitting drops them."],
+        buttons: ["Cancel", "Quit without saving"]))
+    return []
+  }
+
+  /// r with changes that are not on disk: reload and make them again on the file's
+  /// content, reload and drop them, or nothing.
+  private static func confirmReload(_ state: inout ConsoleState) {
+    state.overlay = .dialog(
+      Dialog(
+        purpose: .reloadUnsaved, title: "Reload the workspace file?",
+        lines: [
+          "Your changes are not in the file: \(state.unsavedReason ?? "not saved yet").",
+          "Re-apply my changes: read the file, then make your edits again on it, record by "
+            + "record; any that no longer apply are listed.",
+          "Drop them: take the file's version as it is.",
+        ],
+        buttons: ["Cancel", "Re-apply my changes", "Drop them"]))
   }
 
   private static func back(_ state: inout ConsoleState) {

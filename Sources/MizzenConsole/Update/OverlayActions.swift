@@ -30,7 +30,12 @@ enum OverlayActions {
         return []
       }
       switch dialog.purpose {
-      case .deleteRecord(let ref): return Edits.deleteRecord(&state, ref)
+      case .deleteRecord(let ref):
+        if dialog.focus == 2 {
+          chooseNewConnection(&state, for: ref)
+          return []
+        }
+        return Edits.deleteRecord(&state, ref)
       case .discardForm:
         state.screens.removeLast()
         state.flash("Changes discarded.", .info)
@@ -38,6 +43,13 @@ enum OverlayActions {
         state.flash("Reloading the workspace file…", .info)
         return [.reload]
       case .quitUnsaved: return [.quit]
+      case .reloadUnsaved:
+        state.reapplyOnReload = dialog.focus == 1
+        state.flash(
+          state.reapplyOnReload
+            ? "Reloading the workspace file to re-apply your changes…"
+            : "Reloading the workspace file; your changes are dropped…", .info)
+        return [.reload]
       case .notice: break
       }
     case .save:
@@ -65,6 +77,7 @@ enum OverlayActions {
         "Your change is kept here but is not on disk; "
           + (reloads ? "r" : "close the form, then r,") + " reloads the file's version.",
         .warning)
+    case .reloadUnsaved: state.flash("Nothing reloaded; your changes are kept here.", .info)
     case .discardForm, .quitUnsaved, .notice: break
     }
   }
@@ -83,17 +96,39 @@ enum OverlayActions {
       state.overlay = .chooser(chooser)
     case .back:
       state.overlay = nil
+      if case .moveChannels = chooser.purpose { state.flash("Nothing deleted.", .info) }
     case .accept:
       state.overlay = nil
-      let before = state
-      FormActions.withForm(&state) { form in
-        form.focus = chooser.target
-        form.setChoice(chooser.selected)
-        FormActions.refresh(&form, before)
-        if case .choice = form.focusedField.value { form.moveFocus(1) }
+      switch chooser.purpose {
+      case .setChoice(let target):
+        let before = state
+        FormActions.withForm(&state) { form in
+          form.focus = target
+          form.setChoice(chooser.selected)
+          FormActions.refresh(&form, before)
+          if case .choice = form.focusedField.value { form.moveFocus(1) }
+        }
+      case .moveChannels(let ref):
+        guard chooser.options.indices.contains(chooser.selected) else { return [] }
+        return Edits.deleteRecord(&state, ref, moveTo: chooser.options[chooser.selected])
       }
     default: break
     }
     return []
+  }
+
+  /// Delete's "Move to…": the connections that can take over the channels of `ref`.
+  private static func chooseNewConnection(_ state: inout ConsoleState, for ref: RecordRef) {
+    guard case .connection(let index)? = state.recordIDs.position(ref) else {
+      state.flash("That connection is no longer in the workspace; nothing deleted.", .warning)
+      return
+    }
+    let code = state.workspace.connections[index].code
+    state.overlay = .chooser(
+      Chooser(
+        title: "Move the channels of \(code) to",
+        options:
+          References.moveTargets(for: index, in: state.workspace),
+        selected: 0, purpose: .moveChannels(ref)))
   }
 }

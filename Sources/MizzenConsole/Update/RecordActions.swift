@@ -3,17 +3,17 @@ import MizzenCore
 /// Opening, creating, editing, cloning and deleting records of whichever list is active:
 /// a section's list, or the channels or captures of one record.
 enum RecordActions {
-  /// The record selected in the active list.
+  /// The record selected in the active list, by identity.
   static func selected(_ state: ConsoleState) -> RecordRef? {
     if let children = state.childList {
-      return children.list.selectedRecord.map { children.ref($0) }
+      return children.list.selectedRecord.flatMap { children.ref($0, state.recordIDs) }
     }
-    guard let index = state.currentList.selectedRecord else { return nil }
+    guard let id = state.currentList.selectedID else { return nil }
     switch state.section {
-    case .connections: return .connection(index)
-    case .topics: return .topic(index)
-    case .identitySpaces: return .identitySpace(index)
-    case .properties: return .property(index)
+    case .connections: return .connection(id)
+    case .topics: return .topic(id)
+    case .identitySpaces: return .identitySpace(id)
+    case .properties: return .property(id)
     case .history: return nil
     }
   }
@@ -21,12 +21,12 @@ enum RecordActions {
   /// Enter: topics and properties open their nested list; other records their form.
   static func open(_ state: inout ConsoleState) {
     switch selected(state) {
-    case .topic(let index)?:
+    case .topic(let id)?:
       state.screens.append(
-        .children(ChildList(kind: .channels, parent: index, workspace: state.workspace)))
-    case .property(let index)?:
+        .children(ChildList(kind: .channels, parent: id, state.workspace, state.recordIDs)))
+    case .property(let id)?:
       state.screens.append(
-        .children(ChildList(kind: .captures, parent: index, workspace: state.workspace)))
+        .children(ChildList(kind: .captures, parent: id, state.workspace, state.recordIDs)))
     case let ref?:
       openForm(&state, record: ref, clone: false)
     case nil:
@@ -48,7 +48,7 @@ enum RecordActions {
     case .success(var form):
       if clone || record == nil {
         form.codeEditedByHand = false
-        RecordForms.nameChanged(&form, in: state.workspace)
+        RecordForms.nameChanged(&form, state)
       }
       if state.validationContext == nil {
         state.validationContext = ValidationContext(state.workspace)
@@ -70,10 +70,10 @@ enum RecordActions {
   private static func newForm(_ state: ConsoleState) -> Result<FormState, FormRefusal> {
     let workspace = state.workspace
     let look = viewOnly(state)
-    if let children = state.childList {
+    if let children = state.childList, let parent = children.parentIndex(state.recordIDs) {
       switch children.kind {
       case .channels:
-        let topic = workspace.topics[children.parent]
+        let topic = workspace.topics[parent]
         guard !freeChannels(topic).isEmpty else {
           return .failure(FormRefusal(message: "\(topic.code) already has every channel."))
         }
@@ -82,8 +82,8 @@ enum RecordActions {
         }
         return .success(
           ChannelForm.make(
-            topic: topic, topicIndex: children.parent, channel: nil, index: nil, in: workspace,
-            viewOnly: look))
+            topic: topic, purpose: .newChannel(topic: children.parent), channel: nil,
+            in: workspace, viewOnly: look))
       case .captures:
         guard !workspace.identitySpaces.isEmpty else {
           return .failure(
@@ -91,8 +91,9 @@ enum RecordActions {
         }
         return .success(
           CaptureForm.make(
-            property: workspace.properties[children.parent], propertyIndex: children.parent,
-            capture: nil, index: nil, in: workspace, viewOnly: look))
+            property: workspace.properties[parent],
+            purpose: .newCapture(property: children.parent), capture: nil, in: workspace,
+            viewOnly: look))
       }
     }
     switch state.section {
@@ -125,13 +126,16 @@ enum RecordActions {
   {
     let workspace = state.workspace
     let look = viewOnly(state)
-    switch record {
+    guard let position = state.recordIDs.position(record) else {
+      return .failure(FormRefusal(message: "That \(record.noun) is no longer in the workspace."))
+    }
+    switch position {
     case .connection(let index):
       var connection = workspace.connections[index]
       if clone { connection.name += " (copy)" }
       return .success(
         ConnectionForm.make(
-          connection, purpose: clone ? .newConnection : .editConnection(index: index),
+          connection, purpose: clone ? .newConnection : .editConnection(record.id),
           title: clone ? "Clone of \(connection.code)" : connection.code, in: workspace,
           viewOnly: look))
     case .topic(let index):
@@ -142,11 +146,12 @@ enum RecordActions {
       }
       return .success(
         TopicForm.make(
-          topic, purpose: clone ? .newTopic : .editTopic(index: index),
+          topic, purpose: clone ? .newTopic : .editTopic(record.id),
           title: clone ? "Clone of \(topic.code) (without its channels)" : topic.code,
           viewOnly: look))
     case .channel(let topicIndex, let index):
       let topic = workspace.topics[topicIndex]
+      let topicID = state.recordIDs.topics[topicIndex]
       var channel = topic.channels[index]
       if clone {
         guard let free = freeChannels(topic).first else {
@@ -157,8 +162,10 @@ enum RecordActions {
       }
       return .success(
         ChannelForm.make(
-          topic: topic, topicIndex: topicIndex, channel: channel, index: clone ? nil : index,
-          in: workspace, viewOnly: look))
+          topic: topic,
+          purpose: clone
+            ? .newChannel(topic: topicID) : .editChannel(topic: topicID, channel: record.id),
+          channel: channel, in: workspace, viewOnly: look))
     case .identitySpace(let index):
       var space = workspace.identitySpaces[index]
       if clone {
@@ -167,21 +174,25 @@ enum RecordActions {
       }
       return .success(
         IdentitySpaceForm.make(
-          space, purpose: clone ? .newSpace : .editSpace(index: index),
+          space, purpose: clone ? .newSpace : .editSpace(record.id),
           title: clone ? "Clone of \(space.code)" : space.code, viewOnly: look))
     case .property(let index):
       var property = workspace.properties[index]
       if clone { property.name += " (copy)" }
       return .success(
         PropertyForm.make(
-          property, purpose: clone ? .newProperty : .editProperty(index: index),
+          property, purpose: clone ? .newProperty : .editProperty(record.id),
           title: clone ? "Clone of \(property.code)" : property.code, viewOnly: look))
     case .capture(let propertyIndex, let index):
       let property = workspace.properties[propertyIndex]
+      let propertyID = state.recordIDs.properties[propertyIndex]
       return .success(
         CaptureForm.make(
-          property: property, propertyIndex: propertyIndex, capture: property.identities[index],
-          index: clone ? nil : index, in: workspace, viewOnly: look))
+          property: property,
+          purpose: clone
+            ? .newCapture(property: propertyID)
+            : .editCapture(property: propertyID, capture: record.id),
+          capture: property.identities[index], in: workspace, viewOnly: look))
     }
   }
 
@@ -192,20 +203,38 @@ enum RecordActions {
   }
 
   /// Asks before deleting the selected record, listing what references it. Cancel has the
-  /// focus; deleting also removes those references, so none is left dangling.
+  /// focus; deleting also removes those references, so none is left dangling, and a
+  /// connection's channels can go to another connection instead. References through a
+  /// code another record shares are left alone, and the dialog says so.
   static func confirmDelete(_ state: inout ConsoleState) {
-    guard let ref = selected(state) else { return }
+    guard let ref = selected(state), let position = state.recordIDs.position(ref) else { return }
     let workspace = state.workspace
-    let name = References.label(of: ref, in: workspace)
-    let users = References.users(of: ref, in: workspace)
+    let name = References.label(of: position, in: workspace)
+    let users = References.users(of: position, in: workspace)
     var lines = ["Delete \(ref.noun) \(name)?"]
     var buttons = ["Cancel", "Delete"]
+    switch position {
+    case .connection(let index) where References.connectionCodeShared(index, in: workspace),
+      .identitySpace(let index) where References.spaceCodeShared(index, in: workspace):
+      lines.append("Another \(ref.noun) has the code \(name) too, so what names it stays as it is.")
+    default:
+      break
+    }
     if !users.isEmpty {
       lines.append("It is referenced by:")
       lines += users.prefix(6).map { "  • " + $0 }
       if users.count > 6 { lines.append("  … and \(users.count - 6) more") }
-      lines.append("Deleting removes those references too.")
-      buttons = ["Cancel", "Delete with \(users.count) reference\(users.count == 1 ? "" : "s")"]
+      if case .connection(let index) = position,
+        !References.moveTargets(for: index, in: workspace).isEmpty
+      {
+        lines.append("Delete removes those channels; Move to… puts them on another connection.")
+        buttons = [
+          "Cancel", "Delete with \(References.counted(users.count, "channel"))", "Move to…",
+        ]
+      } else {
+        lines.append("Deleting removes those references too.")
+        buttons = ["Cancel", "Delete with \(References.counted(users.count, "reference"))"]
+      }
     }
     lines.append("z undoes it.")
     state.overlay = .dialog(
@@ -216,21 +245,25 @@ enum RecordActions {
   /// After `ListActions.jump` selected the record a problem names: opens its form, or its
   /// nested list and the child's form, with the focus on the field at fault.
   static func jump(_ state: inout ConsoleState, section: Section, record: Int, problem: Problem) {
+    let ids = state.recordIDs
+    guard ids.of(section).indices.contains(record) else { return }
     var target: RecordRef
     switch section {
-    case .connections: target = .connection(record)
-    case .topics: target = .topic(record)
-    case .identitySpaces: target = .identitySpace(record)
-    case .properties: target = .property(record)
+    case .connections: target = .connection(ids.connections[record])
+    case .topics: target = .topic(ids.topics[record])
+    case .identitySpaces: target = .identitySpace(ids.identitySpaces[record])
+    case .properties: target = .property(ids.properties[record])
     case .history: return
     }
     if let child = problem.path.childIndex, section == .topics || section == .properties {
       let kind: ChildList.Kind = section == .topics ? .channels : .captures
-      var children = ChildList(kind: kind, parent: record, workspace: state.workspace)
+      var children = ChildList(kind: kind, parent: target.id, state.workspace, ids)
       if problem.path.childList == children.problemList {
         children.list.selectRecord(child, pageHeight: state.pageHeight)
         state.screens.append(.children(children))
-        if children.list.selectedRecord == child { target = children.ref(child) }
+        if children.list.selectedRecord == child, let ref = children.ref(child, ids) {
+          target = ref
+        }
       }
     }
     openForm(&state, record: target, clone: false)
