@@ -73,7 +73,23 @@ import Testing
     ("{\"a\": 1, \"a\": 2}", 1, 10, "the key \"a\" appears twice in the same object"),
     ("{} {}", 1, 4, "unexpected '{' after the end of the JSON document"),
     ("", 1, 1, "the file is empty (expected a JSON object)"),
-    ("  \n\t ", 2, 3, "the file is empty (expected a JSON object)"),
+    ("  \n\t ", 2, 3, "the file holds no JSON value, only whitespace (expected a JSON object)"),
+    ("\u{FEFF}", 1, 2, "the file is empty (expected a JSON object)"),
+    ("\u{FEFF} ", 1, 3, "the file holds no JSON value, only whitespace (expected a JSON object)"),
+    (
+      "[" + String(repeating: "9", count: 400) + "e999]", 1, 2,
+      "the number " + String(repeating: "9", count: 40) + "… is too large"
+    ),
+    (
+      "{\"" + String(repeating: "k", count: 90) + "\": 1, \"" + String(repeating: "k", count: 90)
+        + "\": 2}", 1, 99,
+      "the key \"" + String(repeating: "k", count: 40) + "…\" appears twice in the same object"
+    ),
+    (
+      "{\"" + String(repeating: "é", count: 50) + "\": }", 1, 56,
+      "expected a value after \"" + String(repeating: "é", count: 40)
+        + "…\": (a string, number, object, array, true, false or null), found '}'"
+    ),
   ])
   func syntaxErrorsGiveLineColumnAndWhatWasExpected(
     text: String, line: Int, column: Int, message: String
