@@ -19,8 +19,9 @@
 /// on the workspace file itself, because every save replaces that file's inode and a
 /// process waiting on the old inode would then hold a lock nobody else sees; a side file
 /// that is never renamed or deleted gives every process the same inode. (It is never
-/// deleted because deleting it would let a late process lock an unlinked inode.) Loading
-/// takes no lock: the rename is atomic, so a reader sees the old or the new bytes whole.
+/// deleted because deleting it would let a late process lock an unlinked inode.) Reading
+/// needs no lock: the rename is atomic, so a reader sees the old or the new bytes whole.
+/// (Loading takes it only to remove a killed save's temporary files, if it is free.)
 /// The lock is advisory: it orders Mizzen processes; other editors are caught by the
 /// revision check.
 public struct WorkspaceStore: Sendable {
