@@ -6,8 +6,14 @@ import MizzenCore
 //   mizzen-store-probe save-loop PATH          save versions N, N+1, … forever ("saved N")
 //   mizzen-store-probe print N…                write, for each N, a line with the byte count of
 //                                              version N and then its bytes
-//   mizzen-store-probe edit PATH TOPIC COUNT   add 1 to TOPIC's counter COUNT times,
-//                                              reloading on conflict ("conflicts K")
+//   mizzen-store-probe edit PATH TOPIC COUNT SEED
+//                                              add 1 to TOPIC's counter COUNT times,
+//                                              reloading on conflict ("conflicts K"); waits
+//                                              between load and save are drawn from SEED
+//   mizzen-store-probe edit-paused PATH TOPIC  add 1 to TOPIC's counter once, saying
+//                                              "loaded" and waiting for a line on standard
+//                                              input between load and save (then reloading
+//                                              on conflict, "conflicts K")
 //   mizzen-store-probe load PATH [--as-nobody] load and print "ok" or the error's kind and
 //                                              message (optionally as user nobody)
 #if canImport(Glibc)
@@ -77,7 +83,30 @@ func saveLoop(_ path: String) -> Never {
   }
 }
 
-func edit(_ path: String, topic code: String, count: Int) -> Never {
+/// A small deterministic generator (SplitMix64), so that a run can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Reads one line from standard input (the test's go-ahead), or exits when it is closed.
+func waitForLine() {
+  var byte: UInt8 = 0
+  while read(0, &byte, 1) == 1 {
+    if byte == 0x0A { return }
+  }
+  fail("standard input closed before the go-ahead")
+}
+
+/// Adds 1 to `code`'s counter `count` times; between load and save, `pause` (a wait drawn
+/// from a seeded generator, or the test's go-ahead) lets the other process interleave.
+func edit(_ path: String, topic code: String, count: Int, pause: () -> Void) -> Never {
   let store = WorkspaceStore(path: path)
   var conflicts = 0
   var done = 0
@@ -90,7 +119,7 @@ func edit(_ path: String, topic code: String, count: Int) -> Never {
       }
       workspace.topics[index].description = String(
         (Int(workspace.topics[index].description) ?? 0) + 1)
-      usleep(UInt32.random(in: 0...1_500))
+      pause()
       try store.save(workspace, expecting: loaded.revision)
       done += 1
     } catch  where error.kind == .conflict {
@@ -126,9 +155,22 @@ case (_, "print") where arguments.count > 2:
     say(String(bytes.count))
     _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
   }
-case (5, "edit"):
-  guard let count = Int(arguments[4]) else { fail("edit needs a count") }
-  edit(arguments[2], topic: arguments[3], count: count)
+case (6, "edit"):
+  guard let count = Int(arguments[4]), let seed = UInt64(arguments[5], radix: 16) else {
+    fail("edit needs a count and a hexadecimal seed")
+  }
+  var generator = SeededGenerator(state: seed)
+  edit(arguments[2], topic: arguments[3], count: count) {
+    usleep(UInt32.random(in: 0...1_500, using: &generator))
+  }
+case (4, "edit-paused"):
+  var paused = false
+  edit(arguments[2], topic: arguments[3], count: 1) {
+    guard !paused else { return }
+    paused = true
+    say("loaded")
+    waitForLine()
+  }
 case (3, "load"): load(arguments[2], asNobody: false)
 case (4, "load") where arguments[3] == "--as-nobody": load(arguments[2], asNobody: true)
 default: fail("usage: see the comment at the top of mizzen-store-probe/main.swift")

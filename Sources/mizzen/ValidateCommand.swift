@@ -36,7 +36,7 @@ struct ValidateCommand: AsyncParsableCommand {
       printError(error.message)
       throw ExitCode(2)
     }
-    let problems = WorkspaceValidator.problems(in: loaded.workspace)
+    let problems = WorkspaceValidator.problems(in: loaded.workspace, readFrom: loaded.revision)
     let errors = problems.filter { $0.severity == .error }.count
     let warnings = problems.count - errors
     switch format {

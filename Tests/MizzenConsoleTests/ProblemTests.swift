@@ -1,3 +1,4 @@
+import Foundation
 import MizzenConsole
 import MizzenCore
 import Testing
@@ -47,6 +48,29 @@ import Testing
     #expect(state.form?.rowProblems[0] == nil)
     let screen = ConsoleModel.render(state, state.size).text
     #expect(screen.contains("⚠ The identity space \"phone\" holds phone values"))
+  }
+
+  /// A key the format does not define is listed as a warning at its path, with the key it
+  /// probably meant, and the list still jumps to its record.
+  @Test func problemsListShowsUnknownKeysOfTheFile() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mizzen-console-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = WorkspaceStore(path: folder.appendingPathComponent("mizzen.json").path)
+    let text = String(decoding: WorkspaceCodec.encode(Fixtures.workspace), as: UTF8.self)
+      .replacingOccurrences(
+        of: "\"code\": \"sale_jp\",", with: "\"code\": \"sale_jp\", \"colour\": 1,")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: store.path))
+    var state = ConsoleModel.initialState(
+      loaded: try store.load(), loadError: nil,
+      options: ConsoleOptions(readOnly: false, workspacePath: Fixtures.path),
+      size: Size(width: 120, height: 30))
+    press(&state, .character("p"))
+    let screen = ConsoleModel.render(state, state.size).text
+    #expect(screen.contains("topics[sale_jp].colour"))
+    #expect(screen.contains("\"colour\" is not a key of a topic"))
+    #expect(state.problems.contains { $0.rule == "key.unknown" && $0.severity == .warning })
   }
 
   @Test func problemsListJumpsToTheConnectionForm() throws {

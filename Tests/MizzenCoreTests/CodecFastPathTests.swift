@@ -55,6 +55,7 @@ import Testing
     #"{"format":"mizzen.workspace","version":1} x"#,
     #"{"format":"mizzen.workspace","version":1,}"#,
     "\u{FEFF}{\"format\":\"mizzen.workspace\",\"version\":1}",
+    "{\"format\":\"mizzen.workspace\",\"version\":1,\"name\":\"\\u00\u{11}9\"}",
   ])
   func anythingUnusualIsLeftToTheExactPath(text: String) {
     #expect(WorkspaceFastDecoder.decode(Array(text.utf8)) == nil)

@@ -70,7 +70,25 @@ import Testing
       excerpt: "the file is empty; run `mizzen init"),
     BadFile(
       label: "whitespace only", bytes: Array("\n  \n".utf8), kind: .syntax,
-      excerpt: "the file is empty; run `mizzen init"),
+      excerpt: "the file holds no JSON value, only spaces and line breaks; run `mizzen init"),
+    BadFile(
+      label: "a 50 MB number",
+      bytes: Array(#"{"format": "mizzen.workspace", "version": 1, "name": "#.utf8)
+        + [UInt8](repeating: UInt8(ascii: "7"), count: 50_000_000) + Array("}".utf8),
+      kind: .syntax,
+      excerpt: "line 1, column 54: the number \(String(repeating: "7", count: 40))… is too large"),
+    BadFile(
+      label: "a 1 MB key twice",
+      bytes: Array(
+        "{\"\(String(repeating: "k", count: 1_000_000))\": 1, \"\(String(repeating: "k", count: 1_000_000))\": 2}"
+          .utf8), kind: .syntax,
+      excerpt: "the key \"\(String(repeating: "k", count: 40))…\" appears twice in the same object"),
+    BadFile(
+      label: "a 1 MB format",
+      bytes: Array(
+        "{\"format\": \"\(String(repeating: "f", count: 1_000_000))\", \"version\": 1}".utf8),
+      kind: .unknownFormat,
+      excerpt: "the file's format is \"\(String(repeating: "f", count: 40))…\", not"),
     BadFile(
       label: "not an object", bytes: Array("[1, 2]\n".utf8), kind: .invalidValue,
       excerpt: "the file holds an array, but a workspace is a JSON object"),
@@ -108,7 +126,7 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
   }
 
-  /// Different faults get different messages (an empty file and a blank one are one fault).
+  /// Different faults get different messages.
   @Test func messagesDifferFromOneBadFileToAnother() throws {
     let folder = try TemporaryFolder()
     var messages = Set<String>()
@@ -118,6 +136,29 @@ import Testing
       messages.insert(error?.message.replacingOccurrences(of: path, with: "") ?? "")
     }
     #expect(messages.count == Set(Self.corpus.map(\.excerpt)).count)
+  }
+
+  /// A file above the size bound is refused before it is read: a sparse file of 257 MiB
+  /// takes no disk space and would take gigabytes of memory to parse.
+  @Test func aFileAboveTheSizeBoundIsRefusedUnread() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("mizzen.json", StoreFixtures.acmeText)
+    let size = WorkspaceStore.maxFileSize + 1 << 20
+    #expect(truncate(path, off_t(size)) == 0)
+    let store = WorkspaceStore(path: path)
+    let error = #expect(throws: StoreError.self) { try store.load() }
+    #expect(error?.kind == .tooLarge)
+    #expect(error?.isUnreadable == true)
+    #expect(
+      error?.message == "\(path) is 257 MiB, larger than the 256 MiB a workspace file may be "
+        + "(100,000 topics take about 51 MB): it was not read; check the path")
+    let refusal = #expect(throws: StoreError.self) {
+      try store.save(StoreFixtures.acme, expecting: nil)
+    }
+    #expect(refusal?.kind == .tooLarge)
+    #expect(refusal?.message.contains("nothing was saved") == true)
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    #expect((attributes[.size] as? NSNumber)?.intValue == size)
   }
 
   @Test func damagedFileMentionsTheBackupWhenThereIsOne() throws {

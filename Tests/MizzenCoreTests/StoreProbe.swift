@@ -18,8 +18,9 @@ enum StoreProbe {
     return nil
   }()
 
-  /// Starts the probe with `arguments`; its standard output goes to the returned pipe.
-  static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+  /// Starts the probe with `arguments`; its standard output goes to the returned pipe, and
+  /// its standard input comes from `input` when given.
+  static func start(_ arguments: [String], input: Pipe? = nil) throws -> (Process, Pipe) {
     guard let path else {
       throw ProbeMissing()
     }
@@ -28,8 +29,38 @@ enum StoreProbe {
     process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
+    if let input { process.standardInput = input }
     try process.run()
     return (process, output)
+  }
+
+  /// Waits for the probe to end and returns its status and whole output. The blocking read
+  /// runs off the shared task pool, so that a probe running for seconds starves no test.
+  static func finish(_ process: Process, _ pipe: Pipe) async -> (status: Int32, output: String) {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async {
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        continuation.resume(
+          returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
+      }
+    }
+  }
+
+  /// The probe's next line of output (without its newline), waited for off the task pool;
+  /// empty when the output ends first.
+  static func nextLine(_ pipe: Pipe) async -> String {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async {
+        var line: [UInt8] = []
+        while true {
+          let byte = pipe.fileHandleForReading.readData(ofLength: 1)
+          guard let first = byte.first, first != 0x0A else { break }
+          line.append(first)
+        }
+        continuation.resume(returning: String(decoding: line, as: UTF8.self))
+      }
+    }
   }
 
   /// Runs the probe to completion and returns its standard output.

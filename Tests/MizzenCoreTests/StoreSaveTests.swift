@@ -54,12 +54,53 @@ import Testing
     #expect(try mode(path) == 0o644)
     revision = try store.save(StoreFixtures.international, expecting: revision)
     #expect(try mode(path) == 0o600)
-    #expect(try mode(path + ".bak") == 0o644)
+    #expect(try mode(path + ".bak") == 0o600, "the backup is never more readable than the file")
     revision = try store.save(StoreFixtures.acme, expecting: revision)
     #expect(try mode(path) == 0o600, "once restricted, the mode is kept")
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
     try store.save(StoreFixtures.acme, expecting: revision)
     #expect(try mode(path) == 0o640, "an admin's chosen mode is kept")
+  }
+
+  /// A file written by hand with an inline key and mode 0644 becomes 0600 at its first save;
+  /// its backup holds the same key, so it gets 0600 too, not the old file's 0644.
+  @Test func theBackupOfAFileWithAnInlineKeyIsNeverMoreReadableThanTheFile() throws {
+    let folder = try TemporaryFolder()
+    let old = WorkspaceCodec.encode(StoreFixtures.international)
+    let path = try folder.write("mizzen.json", old)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+    let store = WorkspaceStore(path: path)
+    var revision = try store.load().revision
+    var renamed = StoreFixtures.international
+    renamed.name = "Renamed"
+    revision = try store.save(renamed, expecting: revision)
+    #expect(try mode(path) == 0o600)
+    #expect(try mode(path + ".bak") == 0o600)
+    #expect(try folder.read("mizzen.json.bak") == old)
+    try store.save(StoreFixtures.international, expecting: revision)
+    #expect(try mode(path + ".bak") == 0o600)
+    #expect(try WorkspaceCodec.decode(try folder.read("mizzen.json.bak")) == renamed)
+  }
+
+  /// When the mode does not change, the backup is still a link to the old file (no copy).
+  @Test func anUnchangedModeKeepsTheBackupAsAHardLink() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("mizzen.json", StoreFixtures.acmeText)
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+    let before = try inode(path)
+    let store = WorkspaceStore(path: path)
+    try store.save(StoreFixtures.international, expecting: try store.load().revision)
+    #expect(try mode(path) == 0o600)
+    #expect(try inode(path + ".bak") != before, "0640 to 0600: a copy with the new mode")
+    let middle = try inode(path)
+    try store.save(StoreFixtures.acme, expecting: try store.load().revision)
+    #expect(try inode(path + ".bak") == middle)
+    #expect(try mode(path + ".bak") == 0o600)
+  }
+
+  private func inode(_ path: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
   }
 
   @Test func changedFileOnDiskIsAConflictAndNothingIsWritten() throws {

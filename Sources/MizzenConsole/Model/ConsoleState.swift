@@ -152,7 +152,7 @@ public struct ConsoleState: Sendable {
 
   /// Validates the workspace for the header count and the problems list.
   mutating func checkProblems() {
-    problems = WorkspaceValidator.problems(in: workspace)
+    problems = WorkspaceValidator.problems(in: workspace, readFrom: revision)
     problemMarks = ProblemMarks(problems)
     problemsChecked = true
   }

@@ -5,7 +5,8 @@
 /// exist and are unique, the one marketing preference identity, names of at most 200
 /// characters (JSON Schema counts code points, not characters) — stay in
 /// `WorkspaceValidator`. Unknown members are not part of the format, so the schema rejects
-/// them (they catch typos), although the program carries them over when it saves.
+/// them (they catch typos); the program carries them over when it saves, and
+/// `WorkspaceValidator` reports each as a `key.unknown` warning.
 public enum WorkspaceSchema {
   /// The schema as pretty-printed JSON text ending in a newline.
   public static let text: String = #"""

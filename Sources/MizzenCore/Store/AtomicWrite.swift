@@ -10,21 +10,43 @@
 ///
 /// Only used under `SaveLock`, which is why the temporary names can be fixed
 /// (`.<name>.tmp`, `.<name>.bak.tmp`): whoever holds the lock is the only writer, and a
-/// leftover from a process killed mid-save is simply replaced by the next save.
+/// leftover from a process killed mid-save is replaced by the next save, or removed when
+/// the workspace is next opened (`removeLeftovers`).
 struct AtomicWrite {
   let target: String
   let displayPath: String
+
+  /// The temporary files a save of `target` writes, in the same folder: the new file and
+  /// the backup being put in place. No other name is ever written, or removed as a leftover.
+  static func temporaryFiles(of target: String) -> [String] {
+    let folder = PosixFile.folder(of: target)
+    let name = PosixFile.name(of: target)
+    return [folder + "/." + name + ".tmp", folder + "/." + name + ".bak.tmp"]
+  }
+
+  /// Removes what a save killed midway left behind: the regular files named exactly as in
+  /// `temporaryFiles(of:)`, and only while no save is under way (the save lock is free).
+  /// Does nothing, and creates nothing, when there are none. One that cannot be removed (a
+  /// read-only folder) is left: the next save replaces it.
+  static func removeLeftovers(of target: String) {
+    guard temporaryFiles(of: target).contains(where: PosixFile.isRegularFile),
+      let lock = SaveLock.acquireIfFree(for: target)
+    else { return }
+    defer { lock.release() }
+    for file in temporaryFiles(of: target) where PosixFile.isRegularFile(file) {
+      unlink(file)
+    }
+  }
 
   /// Writes `bytes` with `mode`; keeps `previous` (the file being replaced) as `.bak`.
   func replace(with bytes: [UInt8], mode: mode_t, keepingBackupOf previous: CurrentFile?)
     throws(StoreError)
   {
     let folder = PosixFile.folder(of: target)
-    let name = PosixFile.name(of: target)
-    let temporary = folder + "/." + name + ".tmp"
+    let temporary = Self.temporaryFiles(of: target)[0]
     try writeFlushed(bytes, to: temporary, mode: mode)
     if let previous {
-      try keepBackup(previous, folder: folder, name: name)
+      try keepBackup(previous, mode: mode)
     }
     guard rename(temporary, target) == 0 else {
       let error = Errno(errno)
@@ -34,16 +56,18 @@ struct AtomicWrite {
     try flushFolder(folder)
   }
 
-  /// `<file>.bak` becomes the file being replaced: a hard link to its inode when the file
-  /// system allows one (no copy), else a flushed copy of the bytes read under the lock.
-  private func keepBackup(_ previous: CurrentFile, folder: String, name: String)
-    throws(StoreError)
-  {
+  /// `<file>.bak` becomes the file being replaced, with the new file's `mode`: a backup of a
+  /// file that holds a key is never more readable than the file. A hard link to the old
+  /// inode (no copy) when it already has that mode and the file system allows links, else
+  /// a flushed copy, with `mode`, of the bytes read under the lock. (Changing the mode of
+  /// the linked inode instead would change the live file's mode before the rename, and
+  /// leave it changed if the save then failed.)
+  private func keepBackup(_ previous: CurrentFile, mode: mode_t) throws(StoreError) {
     let backup = target + ".bak"
-    let temporary = folder + "/." + name + ".bak.tmp"
+    let temporary = Self.temporaryFiles(of: target)[1]
     unlink(temporary)
-    if link(target, temporary) != 0 {
-      try writeFlushed(previous.bytes, to: temporary, mode: previous.mode & 0o7777)
+    if previous.mode & 0o7777 != mode || link(target, temporary) != 0 {
+      try writeFlushed(previous.bytes, to: temporary, mode: mode)
     }
     guard rename(temporary, backup) == 0 else {
       let error = Errno(errno)

@@ -14,7 +14,13 @@ struct JSONParser {
   mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
     skipWhitespace()
     if index == bytes.count {
-      throw error(at: index, "the file is empty (expected a JSON object)")
+      let start =
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+      throw error(
+        at: index,
+        index == start
+          ? "the file is empty (expected a JSON object)"
+          : "the file holds no JSON value, only whitespace (expected a JSON object)")
     }
     let value = try parseValue(after: nil)
     skipWhitespace()
@@ -77,7 +83,9 @@ struct JSONParser {
       let duplicate =
         seen.map { $0.contains(key) } ?? members.contains { $0.key == key }
       if duplicate {
-        throw error(at: keyStart, "the key \"\(key)\" appears twice in the same object")
+        throw error(
+          at: keyStart,
+          "the key \"\(QuotedExcerpt.cut(key))\" appears twice in the same object")
       }
       seen?.insert(key)
       skipWhitespace()
@@ -89,7 +97,7 @@ struct JSONParser {
       }
       index += 1
       skipWhitespace()
-      let value = try parseValue(after: "\"\(key)\":")
+      let value = try parseValue(after: "\"\(QuotedExcerpt.cut(key))\":")
       members.append(JSONMember(key, value))
       skipWhitespace()
       guard index < bytes.count else {
@@ -305,7 +313,7 @@ struct JSONParser {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     if isInteger, let value = Int(text) { return .integer(value) }
     guard let value = Double(text), value.isFinite else {
-      throw error(at: start, "the number \(text) is too large")
+      throw error(at: start, "the number \(QuotedExcerpt.cut(text)) is too large")
     }
     return .double(value)
   }

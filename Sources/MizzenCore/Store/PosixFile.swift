@@ -27,12 +27,16 @@ enum PosixFile {
     }
   }
 
-  /// Reads everything from `fd`, starting with a buffer of `sizeHint` bytes.
-  static func readAll(_ fd: Int32, sizeHint: Int) -> Result<[UInt8], Errno> {
-    var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+  /// Reads everything from `fd`, starting with a buffer of `sizeHint` bytes; fails with
+  /// `EFBIG` as soon as more than `limit` bytes have come (a file that grows while read).
+  static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) -> Result<[UInt8], Errno> {
+    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 0), limit) + 1)
     var filled = 0
     while true {
-      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      if filled > limit { return .failure(Errno(EFBIG)) }
+      if filled == bytes.count {
+        bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+      }
       let count = bytes.withUnsafeMutableBytes { buffer in
         read(fd, buffer.baseAddress! + filled, buffer.count - filled)
       }
@@ -76,6 +80,12 @@ enum PosixFile {
   static func exists(_ path: String) -> Bool {
     var info = stat()
     return lstat(path, &info) == 0
+  }
+
+  /// True when `path` itself (not a link's target) is a regular file.
+  static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && isRegular(info)
   }
 
   /// The folder part of `path` (`.` when there is none).

@@ -51,6 +51,19 @@ struct SaveLock {
     return SaveLock(fd: fd)
   }
 
+  /// Takes the lock only if no one holds it, without waiting; nil when another process is
+  /// saving, or when the lock file cannot be opened or created.
+  static func acquireIfFree(for target: String) -> SaveLock? {
+    guard case .success(let fd) = PosixFile.openFile(target + ".lock", O_RDONLY | O_CREAT, 0o644)
+    else { return nil }
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      if errno == EINTR { continue }
+      close(fd)
+      return nil
+    }
+    return SaveLock(fd: fd)
+  }
+
   /// Releases the lock. Closing the descriptor releases the `flock`.
   func release() {
     close(fd)

@@ -4,6 +4,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Kind: Equatable, Sendable {
     case notFound, notARegularFile, permissionDenied, invalidUTF8, syntax, invalidValue
     case unknownFormat, newerVersion, conflict, locked, io
+    /// The file is larger than `WorkspaceStore.maxFileSize`.
+    case tooLarge
   }
 
   public var kind: Kind

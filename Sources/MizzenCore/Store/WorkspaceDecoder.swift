@@ -39,7 +39,7 @@ struct WorkspaceDecoder {
     case .string(let format)?:
       throw WorkspaceCodecError(
         kind: .unknownFormat,
-        message: "the file's format is \"\(format)\", not \"\(formatName)\": "
+        message: "the file's format is \"\(QuotedExcerpt.cut(format))\", not \"\(formatName)\": "
           + "it is not a Mizzen workspace, so it is not opened")
     case nil:
       throw WorkspaceCodecError(

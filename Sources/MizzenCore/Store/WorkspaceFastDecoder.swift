@@ -287,11 +287,13 @@ struct WorkspaceFastDecoder {
     guard index + 4 <= bytes.count else { throw GiveUp() }
     var value: UInt32 = 0
     for _ in 0..<4 {
-      let byte = bytes[index] | 0x20
+      // Digits are compared as they are: folding case first would read 0x10…0x19 as 0…9.
+      let byte = bytes[index]
       let digit: UInt8
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
       default: throw GiveUp()
       }
       value = value << 4 | UInt32(digit)

@@ -19,8 +19,9 @@
 /// on the workspace file itself, because every save replaces that file's inode and a
 /// process waiting on the old inode would then hold a lock nobody else sees; a side file
 /// that is never renamed or deleted gives every process the same inode. (It is never
-/// deleted because deleting it would let a late process lock an unlinked inode.) Loading
-/// takes no lock: the rename is atomic, so a reader sees the old or the new bytes whole.
+/// deleted because deleting it would let a late process lock an unlinked inode.) Reading
+/// needs no lock: the rename is atomic, so a reader sees the old or the new bytes whole.
+/// (Loading takes it only to remove a killed save's temporary files, if it is free.)
 /// The lock is advisory: it orders Mizzen processes; other editors are caught by the
 /// revision check.
 public struct WorkspaceStore: Sendable {
@@ -29,18 +30,31 @@ public struct WorkspaceStore: Sendable {
   /// How long a save waits for another process's save to finish before giving up.
   static let lockTimeoutMilliseconds = 5_000
 
+  /// The largest workspace file this program reads: 256 MiB. A workspace of 100,000
+  /// topics with two channels each weighs about 51 MB, so this leaves five times that;
+  /// a larger file (a wrong path to a disk image or a log, more often than a workspace) is
+  /// refused before it is read, instead of taking gigabytes of memory to parse.
+  public static let maxFileSize = 256 << 20
+
   public init(path: String) {
     self.path = path
   }
 
   /// Reads and decodes the file. Throws `.notFound` when there is no file.
+  ///
+  /// First removes the temporary files of a save that was killed midway, when no save is
+  /// under way (see `AtomicWrite.removeLeftovers`).
   public func load() throws(StoreError) -> LoadedWorkspace {
+    AtomicWrite.removeLeftovers(of: PosixFile.resolvingLink(path))
     let bytes = try readFile()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       let advice = backupHint(or: "run `mizzen init \(path)` to write an empty workspace")
+      let what =
+        bytes.isEmpty
+        ? "the file is empty" : "the file holds no JSON value, only spaces and line breaks"
       throw StoreError(
         kind: .syntax, path: path, line: 1, column: 1,
-        message: "\(path): the file is empty; \(advice)", isUnreadable: true)
+        message: "\(path): \(what); \(advice)", isUnreadable: true)
     }
     if let workspace = WorkspaceFastDecoder.decode(bytes) {
       return LoadedWorkspace(workspace: workspace, revision: FileRevision(bytes: bytes))
@@ -155,8 +169,13 @@ public struct WorkspaceStore: Sendable {
         message: "\(path) is not a regular file (a device, socket or pipe): give the path of "
           + "a .json file", isUnreadable: true)
     }
-    switch PosixFile.readAll(fd, sizeHint: Int(info.st_size)) {
+    if Int(info.st_size) > Self.maxFileSize {
+      throw tooLarge(Int(info.st_size), unreadable: true)
+    }
+    switch PosixFile.readAll(fd, sizeHint: Int(info.st_size), limit: Self.maxFileSize) {
     case .success(let bytes): return bytes
+    case .failure(let error) where error.code == EFBIG:
+      throw tooLarge(nil, unreadable: true)
     case .failure(let error): throw ioError(error, doing: "read")
     }
   }
@@ -176,10 +195,27 @@ public struct WorkspaceStore: Sendable {
         message: "\(path) is not a regular file (a folder?); nothing was saved",
         isUnreadable: false)
     }
-    switch PosixFile.readAll(fd, sizeHint: Int(info.st_size)) {
+    if Int(info.st_size) > Self.maxFileSize {
+      throw tooLarge(Int(info.st_size), unreadable: false)
+    }
+    switch PosixFile.readAll(fd, sizeHint: Int(info.st_size), limit: Self.maxFileSize) {
     case .success(let bytes): return CurrentFile(bytes: bytes, mode: info.st_mode)
+    case .failure(let error) where error.code == EFBIG:
+      throw tooLarge(nil, unreadable: false)
     case .failure(let error): throw ioError(error, doing: "read")
     }
+  }
+
+  /// A file above `maxFileSize` (`size` when known; nil when it grew while being read).
+  private func tooLarge(_ size: Int?, unreadable: Bool) -> StoreError {
+    let mebibyte = 1 << 20
+    let actual = size.map { "\(($0 + mebibyte - 1) / mebibyte) MiB, " } ?? ""
+    let outcome = unreadable ? "it was not read" : "nothing was saved"
+    return StoreError(
+      kind: .tooLarge, path: path,
+      message: "\(path) is \(actual)larger than the \(Self.maxFileSize / mebibyte) MiB a "
+        + "workspace file may be (100,000 topics take about 51 MB): \(outcome); check the path",
+      isUnreadable: unreadable)
   }
 
   private func openError(_ error: Errno, reading: Bool) -> StoreError {

@@ -25,7 +25,7 @@ enum ConnectionRules {
     case .environment(let name) where !isEnvironmentName(name):
       sink.add(
         .apiKeyEnvInvalid, path,
-        "\"\(name)\" is not a valid environment variable name: use letters, digits and _, "
+        "\"\(QuotedExcerpt.cut(name))\" is not a valid environment variable name: use letters, digits and _, "
           + "not starting with a digit, e.g. \(suggestion).")
     case .environment:
       break
@@ -62,7 +62,7 @@ enum ConnectionRules {
       if field == nil {
         sink.add(
           .mappingField, spot.child("identityMapping", position, field: "brazeField"),
-          "\"\(entry.brazeField)\" is not a Braze identifier field: use external_id, email "
+          "\"\(QuotedExcerpt.cut(entry.brazeField))\" is not a Braze identifier field: use external_id, email "
             + "or phone.")
       }
       let space = context.identitySpace(entry.identitySpace)

@@ -12,7 +12,8 @@ enum IdentitySpaceRules {
       sink.add(
         .valueTypeInvalid, spot.path("valueType"),
         (space.valueType.isEmpty
-          ? "The value type is missing" : "\"\(space.valueType)\" is not a value type")
+          ? "The value type is missing"
+          : "\"\(QuotedExcerpt.cut(space.valueType))\" is not a value type")
           + ": use email, phone (E.164, e.g. +14155550123) or id.")
     }
     if space.marketingPreference,

@@ -73,14 +73,14 @@ enum NameAndCodeRules {
     } else if !valid {
       sink.add(
         .codeInvalid, spot.path("code"),
-        "The code \"\(code)\" of \(subject()) is not valid: use 1–\(CodeGenerator.maxLength) "
+        "The code \"\(QuotedExcerpt.cut(code))\" of \(subject()) is not valid: use 1–\(CodeGenerator.maxLength) "
           + "lower-case letters, digits and _, starting with a letter (for example \""
           + CodeGenerator.slug(code, fallback: kind) + "\").")
     }
     if !code.isEmpty, let other {
       sink.add(
         .codeDuplicate, spot.path("code"),
-        "The code \"\(code)\" of \(subject()) is also used by "
+        "The code \"\(QuotedExcerpt.cut(code))\" of \(subject()) is also used by "
           + "\(context.recordPath(collection, other)): codes must be unique among "
           + "\(collection.plural), so change one of them.")
     }

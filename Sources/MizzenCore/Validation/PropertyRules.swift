@@ -29,20 +29,20 @@ enum PropertyRules {
     if type == nil {
       sink.add(
         .captureType, path("type"),
-        "\"\(capture.type)\" is not a capture type: use one of "
+        "\"\(QuotedExcerpt.cut(capture.type))\" is not a capture type: use one of "
           + CaptureType.allCases.map(\.rawValue).joined(separator: ", ") + ".")
     }
     let format = capture.captureFormat
     if format == nil {
       sink.add(
         .captureFormat, path("format"),
-        "\"\(capture.format)\" is not a capture format: use one of "
+        "\"\(QuotedExcerpt.cut(capture.format))\" is not a capture format: use one of "
           + CaptureFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
     }
     if capture.captureEncoding == nil {
       sink.add(
         .captureEncoding, path("encoding"),
-        "\"\(capture.encoding)\" is not an encoding: use none or base64.")
+        "\"\(QuotedExcerpt.cut(capture.encoding))\" is not an encoding: use none or base64.")
     }
     if type != .managedCookie && capture.variable.isEmpty {
       sink.add(

@@ -12,7 +12,7 @@ enum TopicRules {
     if !topic.legalBasis.isEmpty && !legalBases.contains(topic.legalBasis) {
       sink.add(
         .legalBasisUnknown, spot.path("legalBasis"),
-        "\"\(topic.legalBasis)\" is not a Ketch legal-basis code: use one such as "
+        "\"\(QuotedExcerpt.cut(topic.legalBasis))\" is not a Ketch legal-basis code: use one such as "
           + "consent_optin, consent_optout or legitimateinterest, or leave it empty.")
     }
     if topic.channels.isEmpty {
@@ -50,7 +50,7 @@ enum TopicRules {
       sink.add(
         .channelInvalid, entry.path("channel"),
         (channel.channel.isEmpty
-          ? "The channel is missing" : "\"\(channel.channel)\" is not a channel")
+          ? "The channel is missing" : "\"\(QuotedExcerpt.cut(channel.channel))\" is not a channel")
           + ": use email, sms, whatsapp or push.")
     }
     let target = context.connection(channel.connection)
@@ -98,7 +98,7 @@ enum TopicRules {
     if !GroupIDs.looksLikeUUID(id) {
       sink.add(
         .groupIDShape, path,
-        "\"\(id)\" does not look like a Braze subscription group id (a UUID such as "
+        "\"\(QuotedExcerpt.cut(id))\" does not look like a Braze subscription group id (a UUID such as "
           + "fbc3506c-26a5-4f35-b8f0-ed382da4f2db): check that it was copied whole.")
     }
     if let other = context.otherTopicMapping(

@@ -156,6 +156,11 @@ extension ValidationRule {
     id: "channel.identity.unservable", severity: .error,
     summary: "The channel's connection maps no identity the channel's Braze groups accept.")
 
+  // Keys of the file
+  static let keyUnknown = ValidationRule(
+    id: "key.unknown", severity: .warning,
+    summary: "The file has a key the format does not define (a misspelling?); it is ignored.")
+
   /// Every rule, grouped as the file is: workspace, names and codes, connections, identity
   /// spaces, properties, topics.
   static let catalogue: [ValidationRule] = [
@@ -169,5 +174,6 @@ extension ValidationRule {
     captureVariable, captureKey,
     legalBasisUnknown, topicNoChannels, channelInvalid, channelDuplicate, channelConnection,
     groupIDMissing, groupIDShape, groupIDIgnored, groupIDShared, channelUnservable,
+    keyUnknown,
   ]
 }

@@ -31,7 +31,7 @@ struct RecordSpot {
   /// How messages name the record: `topic "Weekly news"`, falling back to its position.
   static func describe(_ kind: String, name: String, index: Int) -> String {
     let trimmed = name.trimmingSpaces
-    return trimmed.isEmpty ? "\(kind) #\(index + 1)" : "\(kind) \"\(trimmed)\""
+    return trimmed.isEmpty ? "\(kind) #\(index + 1)" : "\(kind) \"\(QuotedExcerpt.cut(trimmed))\""
   }
 }
 

@@ -22,7 +22,55 @@ public enum WorkspaceValidator {
 
   /// Every problem of the workspace, in file order.
   public static func problems(in workspace: Workspace) -> [Problem] {
+    problems(in: workspace, context: ValidationContext(workspace))
+  }
+
+  /// Every problem of the workspace as `problems(in:)` finds them, and a warning for each
+  /// key of the file at `revision` that the format does not define (`key.unknown`), after
+  /// the other problems of its record. `revision` is the one the workspace was read from or
+  /// last saved as; it keeps the file's keys only when it has unknown ones, so this costs
+  /// nothing for a usual file. Unknown keys belong to the file, not to a record's draft:
+  /// the one-record functions below do not report them.
+  public static func problems(in workspace: Workspace, readFrom revision: FileRevision?)
+    -> [Problem]
+  {
     let context = ValidationContext(workspace)
+    let found = problems(in: workspace, context: context)
+    guard let document = revision?.document else { return found }
+    var unknown = ProblemSink()
+    UnknownKeyRules.check(document, in: workspace, context: context, into: &unknown)
+    return merged(found, unknown.problems)
+  }
+
+  /// `extra` placed in `problems` by file order: each after every problem of its record
+  /// and of the records before it.
+  private static func merged(_ problems: [Problem], _ extra: [Problem]) -> [Problem] {
+    guard !extra.isEmpty else { return problems }
+    func rank(_ problem: Problem) -> (Int, Int) {
+      guard let collection = problem.path.collection,
+        let position = ProblemPath.Collection.allCases.firstIndex(of: collection)
+      else { return (0, -1) }
+      return (position + 1, problem.path.recordIndex ?? -1)
+    }
+    let sortedExtra = extra.enumerated().sorted { left, right in
+      let (a, b) = (rank(left.element), rank(right.element))
+      return (a.0, a.1, left.offset) < (b.0, b.1, right.offset)
+    }.map(\.element)
+    var result: [Problem] = []
+    result.reserveCapacity(problems.count + extra.count)
+    var next = 0
+    for problem in problems {
+      while next < sortedExtra.count && rank(sortedExtra[next]) < rank(problem) {
+        result.append(sortedExtra[next])
+        next += 1
+      }
+      result.append(problem)
+    }
+    result.append(contentsOf: sortedExtra[next...])
+    return result
+  }
+
+  private static func problems(in workspace: Workspace, context: ValidationContext) -> [Problem] {
     var sink = ProblemSink()
     checkWorkspaceFields(workspace, into: &sink)
     for index in workspace.connections.indices {
