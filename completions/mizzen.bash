@@ -253,7 +253,7 @@ _mizzen_validate() {
 
 _mizzen_send() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --verify --version -h --help)
+    non_repeating_flags=(--all-channels --dry-run --verify --version -h --help)
     repeating_options=(--identity)
     non_repeating_options=(--workspace --topic --channel --state --format)
     __mizzen_offer_flags_options 0

@@ -27,7 +27,7 @@ final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .verify, .recallIdentities, .check, .loadJournal: return true
+    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal: return true
     case .cancel, .rememberIdentities: return false
     }
   }
@@ -46,6 +46,29 @@ final class SignalEffectRunner: Sendable {
       tasks.run(id) {
         let result = await sender.send(plan, key: key)
         report(.sent(id: id, result.entry, journalError: result.journalError?.message))
+      }
+    case .sendAll(let plans, let id):
+      let sender = sender
+      var keys: [String] = []
+      for plan in plans {
+        switch Self.key(plan.keySource, plan.connection) {
+        case .success(let found): keys.append(found)
+        case .failure(let error):
+          report(.refused(id: id, error.message))
+          return
+        }
+      }
+      let calls = Array(zip(plans, keys))
+      tasks.run(id) {
+        var entries: [JournalEntry] = []
+        var journalError: String?
+        for (plan, key) in calls {
+          let result = await sender.send(plan, key: key)
+          entries.append(result.entry)
+          journalError = journalError ?? result.journalError?.message
+          if result.entry.outcome.kind == .cancelled { break }
+        }
+        report(.sentAll(id: id, entries, journalError: journalError))
       }
     case .verify(let plan, let id):
       let sender = sender

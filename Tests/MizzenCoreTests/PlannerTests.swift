@@ -43,13 +43,14 @@ struct PlannerTests {
       body: #"{"phone":"+14155550123","subscription_group_id":"\#(sms)","#
         + #""subscription_state":"subscribed"}"#,
       permission: .subscriptionStatusSet),
-    // No phone given: the next entry that SMS accepts and that has a value is external_id.
+    // No phone given: the next entry that WhatsApp accepts and that has a value is
+    // external_id. WhatsApp is documented on v2 only (SPEC §8), so it goes there.
     SendCase(
       topic: "news", channel: "whatsapp",
       identities: ["email": "ana@example.com", "customer_id": "cust-7"], state: .denied,
-      url: base + "/subscription/status/set",
-      body: #"{"external_id":"cust-7","subscription_group_id":"\#(whatsapp)","#
-        + #""subscription_state":"unsubscribed"}"#,
+      url: base + "/v2/subscription/status/set",
+      body: #"{"subscription_groups":[{"external_ids":["cust-7"],"#
+        + #""subscription_group_id":"\#(whatsapp)","subscription_state":"unsubscribed"}]}"#,
       permission: .subscriptionStatusSet),
     // The mapping order decides: by_id lists customer_id first.
     SendCase(

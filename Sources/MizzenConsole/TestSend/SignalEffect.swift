@@ -6,6 +6,9 @@ public enum SignalEffect: Sendable, Equatable {
   /// Send the plan (its key read at that moment), journal it, and answer with `.sent` or
   /// `.refused`.
   case send(SignalPlan, id: Int)
+  /// Send each plan in turn (a send to every channel of a topic), journal each, and
+  /// answer once with `.sentAll` or `.refused`.
+  case sendAll([SignalPlan], id: Int)
   /// Stop the send with this id; its answer still comes, as cancelled.
   case cancel(id: Int)
   /// Perform the plan's verify request alone (its key read at that moment), journal it,
@@ -25,6 +28,8 @@ public enum SignalEffect: Sendable, Equatable {
 public enum SignalEffectResult: Sendable {
   /// The send went out (or was cancelled) and is in the journal unless `journalError` says.
   case sent(id: Int, JournalEntry, journalError: String?)
+  /// The calls of a send to every channel, each journaled unless `journalError` says.
+  case sentAll(id: Int, [JournalEntry], journalError: String?)
   /// Nothing was sent, e.g. the key's variable is not set.
   case refused(id: Int, String)
   /// The read-back with how its call ended; it is in the journal unless `journalError`

@@ -12,17 +12,25 @@ public struct SignalPlan: Equatable, Sendable {
   public var identitySpace: String
   public var identityValue: String
   public var brazeField: BrazeField
-  /// Empty for push.
+  /// Empty for push; the ids joined by commas when the call carries several groups.
   public var subscriptionGroupId: String
-  /// The send call first, then the verify call when one was asked for and is possible.
+  /// The send call first, then the verify calls (one per group) when asked for.
   public var requests: [PlannedRequest]
   /// Sentences worth showing beside the plan, e.g. how push is verified.
   public var notes: [String]
+  /// The channel codes the send call carries, in the topic's order (`signal.channel` is
+  /// them joined by `+`).
+  public var channels: [String]
+  /// The groups the send call sets, in the same order; empty for push.
+  public var subscriptionGroupIds: [String]
+  /// Which Braze call carries the change (SPEC §8).
+  public var route: SignalRoute
 
   public init(
     signal: Signal, state: SignalState, connection: String, keySource: APIKeySource,
     identitySpace: String, identityValue: String, brazeField: BrazeField,
-    subscriptionGroupId: String, requests: [PlannedRequest], notes: [String] = []
+    subscriptionGroupId: String, requests: [PlannedRequest], notes: [String] = [],
+    channels: [String]? = nil, subscriptionGroupIds: [String]? = nil, route: SignalRoute? = nil
   ) {
     self.signal = signal
     self.state = state
@@ -34,6 +42,15 @@ public struct SignalPlan: Equatable, Sendable {
     self.subscriptionGroupId = subscriptionGroupId
     self.requests = requests
     self.notes = notes
+    self.channels = channels ?? [signal.channel]
+    self.subscriptionGroupIds =
+      subscriptionGroupIds ?? (subscriptionGroupId.isEmpty ? [] : [subscriptionGroupId])
+    self.route = route ?? SignalRoute(self.channels.compactMap(Channel.init(rawValue:)))
+  }
+
+  /// Why the call goes where it goes, for the preview ("v2: one call for 3 groups").
+  public var routeReason: String {
+    route.reason(channels.compactMap(Channel.init(rawValue:)))
   }
 }
 

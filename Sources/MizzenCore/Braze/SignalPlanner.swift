@@ -1,4 +1,10 @@
-/// Turns a signal into the Braze calls that carry it (SPEC §4), or explains why it cannot.
+/// Turns a signal into the Braze calls that carry it (SPEC §4, §8), or explains why it cannot.
+///
+/// v1 or v2 follows one rule (`SignalRoute`, docs/braze-calls.md): a call that sets exactly
+/// one email or SMS group for one identifier is v1 `/subscription/status/set`; every other
+/// group change — WhatsApp (documented on v2 only) or several groups in one call, as a
+/// send to every channel of a topic makes — is v2 `/v2/subscription/status/set`; push is
+/// `/users/track`. The plan carries the reason, and the previews show it.
 ///
 /// Planning is pure (no I/O, no global tables). The static `plan(_:in:verify:)` looks
 /// records up by scanning, which suits a one-off plan; an instance made once per workspace
@@ -6,8 +12,8 @@
 /// keystroke of the test-send form, even with tens of thousands of topics.
 public struct SignalPlanner: Sendable {
   public let workspace: Workspace
-  private let topicIndex: [String: Int]
-  private let connectionIndex: [String: Int]
+  let topicIndex: [String: Int]
+  let connectionIndex: [String: Int]
 
   /// Indexes `workspace`'s topics and connections by code (the first of duplicate codes
   /// wins, as in a scan).
@@ -47,18 +53,12 @@ public struct SignalPlanner: Sendable {
       connectionAt: { scan(workspace.connections, for: $0) })
   }
 
-  private static func plan(
+  static func plan(
     _ signal: Signal, in workspace: Workspace, verify: Bool, topicAt: (String) -> Int?,
     connectionAt: (String) -> Int?
   ) throws(SignalPlanError) -> SignalPlan {
-    guard let topicIndex = topicAt(signal.topic) else {
-      throw SignalPlanError(
-        .unknownTopic,
-        "There is no topic '\(signal.topic)' in this workspace. Check the code (codes are "
-          + "lower case, e.g. weekly_newsletter).")
-    }
-    let topic = workspace.topics[topicIndex]
-    guard let topicChannel = topic.channel(signal.channel), let kind = topicChannel.kind else {
+    let (topicIndex, topic) = try findTopic(signal, in: workspace, topicAt: topicAt)
+    guard let topicChannel = topic.channel(signal.channel), topicChannel.kind != nil else {
       let offered = topic.channels.map(\.channel).joined(separator: ", ")
       throw SignalPlanError(
         .unknownChannel,
@@ -66,12 +66,42 @@ public struct SignalPlanner: Sendable {
           + (offered.isEmpty ? "; add a channel to it first." : "; it offers: \(offered)."),
         path: ProblemPath(collection: .topics, recordIndex: topicIndex, recordKey: topic.code))
     }
+    let state = try requireState(signal)
+    let target = try self.target(
+      topicChannel, of: topic, at: topicIndex, signal: signal, in: workspace,
+      connectionAt: connectionAt)
+    return call([target], signal: signal, state: state, verify: verify)
+  }
+
+  static func findTopic(
+    _ signal: Signal, in workspace: Workspace, topicAt: (String) -> Int?
+  ) throws(SignalPlanError) -> (Int, Topic) {
+    guard let topicIndex = topicAt(signal.topic) else {
+      throw SignalPlanError(
+        .unknownTopic,
+        "There is no topic '\(signal.topic)' in this workspace. Check the code (codes are "
+          + "lower case, e.g. weekly_newsletter).")
+    }
+    return (topicIndex, workspace.topics[topicIndex])
+  }
+
+  static func requireState(_ signal: Signal) throws(SignalPlanError) -> SignalState {
     guard let state = signal.state else {
       throw SignalPlanError(
         .missingState,
         "Choose the person's choice, granted or denied; nothing is sent without an explicit "
           + "choice.")
     }
+    return state
+  }
+
+  /// Everything one channel's send needs, checked: its connection, endpoint, key source,
+  /// group id and the identity its connection's mapping picks for the signal.
+  static func target(
+    _ topicChannel: TopicChannel, of topic: Topic, at topicIndex: Int, signal: Signal,
+    in workspace: Workspace, connectionAt: (String) -> Int?
+  ) throws(SignalPlanError) -> ChannelTarget {
+    let kind = topicChannel.kind ?? .email
     let channelPath = ProblemPath(
       collection: .topics, recordIndex: topicIndex, recordKey: topic.code,
       childList: "channels", childKey: topicChannel.channel)
@@ -89,8 +119,7 @@ public struct SignalPlanner: Sendable {
     if let problem = APIKeyResolver.sourceProblem(connection.apiKey, connection: connection.code) {
       throw problem
     }
-    let groupID = topicChannel.subscriptionGroupId
-    if kind.usesSubscriptionGroup && groupID.isEmpty {
+    if kind.usesSubscriptionGroup && topicChannel.subscriptionGroupId.isEmpty {
       var path = channelPath
       path.field = "subscriptionGroupId"
       throw SignalPlanError(
@@ -100,38 +129,65 @@ public struct SignalPlanner: Sendable {
         path: path)
     }
     let (space, field, value) = try chooseIdentity(signal, kind: kind, connection, workspace)
+    return ChannelTarget(
+      channel: topicChannel, kind: kind, connection: connection, base: base, space: space,
+      field: field, value: value)
+  }
 
-    var requests: [PlannedRequest]
+  /// The plan of one call carrying `targets`: one push channel, or subscription groups of
+  /// one connection reached through one identifier (see `route`).
+  static func call(
+    _ targets: [ChannelTarget], signal: Signal, state: SignalState, verify: Bool
+  ) -> SignalPlan {
+    let first = targets[0]
+    let base = first.base
+    var requests: [PlannedRequest] = []
     var notes: [String] = []
-    if kind.usesSubscriptionGroup {
-      requests = [
-        BrazeRequestBuilder.statusSet(
-          base: base, groupID: groupID, state: state, field: field, value: value)
-      ]
+    let route = SignalRoute(targets.map(\.kind))
+    switch route {
+    case .track:
+      requests.append(
+        BrazeRequestBuilder.pushTrack(
+          base: base, state: state, field: first.field, value: first.value,
+          updateExistingOnly: first.channel.updateExistingOnly))
       if verify {
         requests.append(
-          BrazeRequestBuilder.statusGet(
-            .verify, base: base, groupID: groupID, field: field, value: value,
-            expected: state.expectedGroupStatus))
-      }
-    } else {
-      requests = [
-        BrazeRequestBuilder.pushTrack(base: base, state: state, field: field, value: value)
-      ]
-      if verify {
-        requests.append(
-          BrazeRequestBuilder.pushExport(base: base, state: state, field: field, value: value))
+          BrazeRequestBuilder.pushExport(
+            base: base, state: state, field: first.field, value: first.value))
         notes.append(
           "Push has no subscription group, so /subscription/status/get cannot read it back; "
             + "the verify call reads push_subscribe with /users/export/ids, which needs the "
             + "users.export.ids permission.")
       }
+    case .v1:
+      requests.append(
+        BrazeRequestBuilder.statusSet(
+          base: base, groupID: first.channel.subscriptionGroupId, state: state,
+          field: first.field, value: first.value, doubleOptIn: first.doubleOptIn))
+    case .v2:
+      requests.append(
+        BrazeRequestBuilder.statusSetV2(
+          base: base,
+          groups: targets.map { ($0.channel.subscriptionGroupId, $0.doubleOptIn) }, state: state,
+          field: first.field, value: first.value))
     }
+    if verify && route != .track {
+      for target in targets {
+        requests.append(
+          BrazeRequestBuilder.statusGet(
+            .verify, base: base, groupID: target.channel.subscriptionGroupId,
+            field: first.field, value: first.value, expected: state.expectedGroupStatus))
+      }
+    }
+    var planned = signal
+    planned.channel = targets.map(\.channel.channel).joined(separator: "+")
+    let groups = route == .track ? [] : targets.map(\.channel.subscriptionGroupId)
     return SignalPlan(
-      signal: signal, state: state, connection: connection.code, keySource: connection.apiKey,
-      identitySpace: space, identityValue: value, brazeField: field,
-      subscriptionGroupId: kind.usesSubscriptionGroup ? groupID : "", requests: requests,
-      notes: notes)
+      signal: planned, state: state, connection: first.connection.code,
+      keySource: first.connection.apiKey, identitySpace: first.space,
+      identityValue: first.value, brazeField: first.field,
+      subscriptionGroupId: groups.joined(separator: ","), requests: requests, notes: notes,
+      channels: targets.map(\.channel.channel), subscriptionGroupIds: groups, route: route)
   }
 
   /// The read-only check of a connection: `GET /subscription/status/get` for `probeID`, an
@@ -192,7 +248,7 @@ public struct SignalPlanner: Sendable {
     connections.firstIndex { $0.code == code }
   }
 
-  private static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
+  static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
     let path = ProblemPath(
       collection: .connections, recordKey: connection.code, field: "endpoint")
     guard let endpoint = EndpointURL(connection.endpoint) else {
@@ -213,7 +269,7 @@ public struct SignalPlanner: Sendable {
     return endpoint.base
   }
 
-  private static func chooseIdentity(
+  static func chooseIdentity(
     _ signal: Signal, kind: Channel, _ connection: Connection, _ workspace: Workspace
   ) throws(SignalPlanError) -> (String, BrazeField, String) {
     for space in signal.identities.keys where workspace.identitySpace(space) == nil {
