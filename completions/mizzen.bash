@@ -286,12 +286,16 @@ _mizzen_check-connection() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace)
+    non_repeating_options=(--workspace --format)
     __mizzen_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        return
+        ;;
+    '--format')
+        __mizzen_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac

@@ -89,16 +89,21 @@ final class SignalEffectRunner: Sendable {
             journalError: result.journalError?.message))
       }
     case .check(let plan):
-      let client = client
+      let checker = ConnectionChecker(client: client)
       switch Self.key(plan.keySource, plan.connection) {
       case .success(let key):
-        Task.detached { report(.checked(plan, await client.perform(plan.request, key: key))) }
+        Task.detached { report(.checked(await checker.run(plan, key: key))) }
       case .failure(let error):
         let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
-        report(
-          .checked(
-            plan, BrazeExchange(request: plan.request, attempts: [], outcome: outcome, latencyMs: 0)
-          ))
+        let rows = plan.probes.map { probe in
+          PermissionCheckRow(
+            permission: probe.permission, use: probe.use, verdict: .failed,
+            explanation: "not checked: " + error.message,
+            exchange: probe.request.map {
+              BrazeExchange(request: $0, attempts: [], outcome: outcome, latencyMs: 0)
+            })
+        }
+        report(.checked(ConnectionCheckReport(plan: plan, rows: rows)))
       }
     case .loadJournal:
       let journal = sender.journal

@@ -388,7 +388,7 @@ struct PlannerTests {
     #expect(!shown.map(\.value).joined().contains("test-key-0001"))
   }
 
-  @Test("check-connection reads a mapped group for an unknown external id")
+  @Test("check-connection proves each read permission for an unknown external id")
   func checkConnection() throws {
     let check = try SignalPlanner.checkConnection(
       "braze", in: Self.workspace, probeID: "mizzen-check-1")
@@ -399,7 +399,35 @@ struct PlannerTests {
         + BrazeFixtures.emailGroup + "&external_id=mizzen-check-1")
     #expect(check.request.permission == .subscriptionStatusGet)
     #expect(check.topic == "news" && check.channel == "email")
+    #expect(
+      check.probes.map(\.permission) == [
+        .subscriptionStatusGet, .subscriptionGroupsGet, .usersExportIDs, .subscriptionStatusSet,
+        .usersTrack,
+      ])
+    #expect(
+      check.probes.map { $0.request?.permission } == [
+        .subscriptionStatusGet, .subscriptionGroupsGet, .usersExportIDs, nil, nil,
+      ])
+    #expect(
+      check.probes[1].request?.url == Self.base
+        + "/subscription/user/status?external_id=mizzen-check-1")
+    #expect(
+      check.probes[2].request?.bodyText
+        == #"{"external_ids":["mizzen-check-1"],"fields_to_export":["push_subscribe"]}"#)
     #expect(SignalPlanner.randomProbeID() != SignalPlanner.randomProbeID())
+  }
+
+  @Test("a push-only connection is checked through /users/export/ids")
+  func checkPushOnly() throws {
+    var workspace = Self.workspace
+    workspace.topics = [
+      Topic(
+        code: "alerts", name: "Alerts", channels: [TopicChannel(kind: .push, connection: "braze")])
+    ]
+    let check = try SignalPlanner.checkConnection("braze", in: workspace, probeID: "p-1")
+    #expect(check.probes.map(\.permission) == [.usersExportIDs, .usersTrack])
+    #expect(check.request.path == "/users/export/ids")
+    #expect(check.subscriptionGroupId.isEmpty)
   }
 
   @Test("check-connection explains when no group is mapped, or the connection is unknown")

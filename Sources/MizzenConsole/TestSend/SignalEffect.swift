@@ -18,7 +18,8 @@ public enum SignalEffect: Sendable, Equatable {
   case recallIdentities
   /// Remember these identity values for the next test-send (outside the workspace file).
   case rememberIdentities([String: String])
-  /// The read-only check of a connection (SPEC §4); answer `.checked`.
+  /// The read-only check of a connection, permission by permission (SPEC §4, §8); answer
+  /// `.checked`.
   case check(ConnectionCheckPlan)
   /// Read the signal journal; answer `.journalLoaded`.
   case loadJournal
@@ -36,7 +37,7 @@ public enum SignalEffectResult: Sendable {
   /// says why not (nil too when nothing was called, e.g. the key's variable is not set).
   case verified(id: Int, VerificationResult?, BrazeOutcome, journalError: String?)
   case identitiesRecalled([String: String])
-  case checked(ConnectionCheckPlan, BrazeExchange)
+  case checked(ConnectionCheckReport)
   /// The journal's entries oldest first, or why it could not be read.
   case journalLoaded(Result<[JournalEntry], JournalError>)
 }

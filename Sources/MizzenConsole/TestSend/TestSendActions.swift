@@ -244,8 +244,8 @@ enum TestSendActions {
     case .journalLoaded(.failure(let error)):
       state.journalRead = true
       state.flash(error.message, .error)
-    case .checked(let plan, let exchange):
-      ConnectionCheck.show(&state, plan, exchange)
+    case .checked(let report):
+      ConnectionCheck.show(&state, report)
     case .identitiesRecalled(let values):
       guard send?.phase == .editing else { return [] }
       with(&state) { send in

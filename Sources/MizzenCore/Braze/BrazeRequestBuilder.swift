@@ -109,6 +109,25 @@ enum BrazeRequestBuilder {
     return request
   }
 
+  /// `GET /subscription/user/status` for one external id (the groups a person is in).
+  static func userGroups(base: String, externalID: String) -> PlannedRequest {
+    let path = "/subscription/user/status"
+    return PlannedRequest(
+      purpose: .check, method: "GET",
+      url: base + path + "?external_id=" + PercentEncoding.queryValue(externalID), path: path,
+      headers: commonHeaders, body: nil, permission: .subscriptionGroupsGet)
+  }
+
+  /// `POST /users/export/ids` of `push_subscribe` for one external id, read-only.
+  static func exportProbe(base: String, externalID: String) -> PlannedRequest {
+    let body = JSONText.object([
+      ("external_ids", JSONText.stringArray([externalID])),
+      ("fields_to_export", JSONText.stringArray(["push_subscribe"])),
+    ])
+    return post(
+      .check, base: base, path: "/users/export/ids", body: body, permission: .usersExportIDs)
+  }
+
   private static func post(
     _ purpose: RequestPurpose, base: String, path: String, body: String,
     permission: BrazePermission

@@ -54,25 +54,49 @@ public struct SignalPlan: Equatable, Sendable {
   }
 }
 
-/// The read-only call that checks a connection (SPEC §4 "check connection").
+/// The check of a connection (SPEC §4, §8): for each Braze permission the workspace's
+/// channels on it need, the read-only call that proves the key has it, when Braze has one.
 public struct ConnectionCheckPlan: Equatable, Sendable {
   public var connection: String
   public var keySource: APIKeySource
-  /// The topic and channel whose subscription group the check reads.
+  /// The topic and channel whose mapping the first read uses (a subscription group, or
+  /// push when the connection serves push only).
   public var topic: String
   public var channel: String
+  /// Empty when the connection serves push only.
   public var subscriptionGroupId: String
-  public var request: PlannedRequest
+  /// One per needed permission, reads first, in a stable order.
+  public var probes: [PermissionProbe]
 
   public init(
     connection: String, keySource: APIKeySource, topic: String, channel: String,
-    subscriptionGroupId: String, request: PlannedRequest
+    subscriptionGroupId: String, probes: [PermissionProbe]
   ) {
     self.connection = connection
     self.keySource = keySource
     self.topic = topic
     self.channel = channel
     self.subscriptionGroupId = subscriptionGroupId
+    self.probes = probes
+  }
+
+  /// The first read-only call: the one that proves the key and the endpoint.
+  public var request: PlannedRequest {
+    probes.compactMap(\.request)[0]
+  }
+}
+
+/// A permission a connection needs, what for, and the read-only call that proves it (nil
+/// for a write permission: only a send can prove it).
+public struct PermissionProbe: Equatable, Sendable {
+  public var permission: BrazePermission
+  /// What mizzen uses it for, e.g. "verify and look up group states".
+  public var use: String
+  public var request: PlannedRequest?
+
+  public init(permission: BrazePermission, use: String, request: PlannedRequest?) {
+    self.permission = permission
+    self.use = use
     self.request = request
   }
 }

@@ -190,8 +190,10 @@ public struct SignalPlanner: Sendable {
       channels: targets.map(\.channel.channel), subscriptionGroupIds: groups, route: route)
   }
 
-  /// The read-only check of a connection: `GET /subscription/status/get` for `probeID`, an
-  /// external id nobody has, on the first subscription group mapped to the connection.
+  /// The check of a connection: for each permission its channels need, the read-only
+  /// call that proves it (for `probeID`, an external id nobody has, so nothing changes),
+  /// or none for the write permissions. A push-only connection is checked through
+  /// `/users/export/ids`.
   public static func checkConnection(
     _ code: String, in workspace: Workspace, probeID: String = randomProbeID()
   ) throws(SignalPlanError) -> ConnectionCheckPlan {
@@ -206,26 +208,58 @@ public struct SignalPlanner: Sendable {
     if let problem = APIKeyResolver.sourceProblem(connection.apiKey, connection: code) {
       throw problem
     }
+    var group: (topic: String, channel: String, id: String)?
+    var push: (topic: String, channel: String)?
     for topic in workspace.topics {
-      for channel in topic.channels
-      where channel.connection == code && channel.kind?.usesSubscriptionGroup == true
-        && !channel.subscriptionGroupId.isEmpty
-      {
-        let request = BrazeRequestBuilder.statusGet(
-          .check, base: base, groupID: channel.subscriptionGroupId, field: .externalID,
-          value: probeID, expected: nil)
-        return ConnectionCheckPlan(
-          connection: code, keySource: connection.apiKey, topic: topic.code,
-          channel: channel.channel, subscriptionGroupId: channel.subscriptionGroupId,
-          request: request)
+      for channel in topic.channels where channel.connection == code {
+        if channel.kind == .push {
+          push = push ?? (topic.code, channel.channel)
+        } else if channel.kind != nil && !channel.subscriptionGroupId.isEmpty {
+          group = group ?? (topic.code, channel.channel, channel.subscriptionGroupId)
+        }
       }
     }
-    throw SignalPlanError(
-      .noGroupForCheck,
-      "No email, SMS or WhatsApp channel with a subscription group id is mapped to connection "
-        + "'\(code)'. The check reads a subscription group, so map one first (push has no "
-        + "group to read).",
-      path: ProblemPath(collection: .connections, recordKey: code))
+    var probes: [PermissionProbe] = []
+    if let group {
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionStatusGet, use: "verify and look up group states",
+          request: BrazeRequestBuilder.statusGet(
+            .check, base: base, groupID: group.id, field: .externalID, value: probeID,
+            expected: nil)))
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionGroupsGet, use: "list the groups a person is in",
+          request: BrazeRequestBuilder.userGroups(base: base, externalID: probeID)))
+    }
+    if push != nil {
+      probes.append(
+        PermissionProbe(
+          permission: .usersExportIDs, use: "verify and look up push_subscribe",
+          request: BrazeRequestBuilder.exportProbe(base: base, externalID: probeID)))
+    }
+    if group != nil {
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionStatusSet, use: "send to email, SMS and WhatsApp groups",
+          request: nil))
+    }
+    if push != nil {
+      probes.append(PermissionProbe(permission: .usersTrack, use: "send push", request: nil))
+    }
+    guard
+      let first = group.map({ ($0.topic, $0.channel, $0.id) })
+        ?? push.map({ ($0.topic, $0.channel, "") })
+    else {
+      throw SignalPlanError(
+        .noGroupForCheck,
+        "No topic channel with a subscription group id or push is mapped to connection "
+          + "'\(code)', so it needs no permission yet: map a channel to it first.",
+        path: ProblemPath(collection: .connections, recordKey: code))
+    }
+    return ConnectionCheckPlan(
+      connection: code, keySource: connection.apiKey, topic: first.0, channel: first.1,
+      subscriptionGroupId: first.2, probes: probes)
   }
 
   /// An external id that no real profile has, for the connection check.
