@@ -27,13 +27,32 @@ final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal: return true
+    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup: return true
     case .cancel, .rememberIdentities: return false
     }
   }
 
-  func start(_ effect: SignalEffect, report: @escaping @Sendable (SignalEffectResult) -> Void) {
+  /// Starts `effect`; `report` gets its one final result, `progress` any results before it
+  /// (a look-up's reads as they arrive).
+  func start(
+    _ effect: SignalEffect,
+    progress: @escaping @Sendable (SignalEffectResult) -> Void = { _ in },
+    report: @escaping @Sendable (SignalEffectResult) -> Void
+  ) {
     switch effect {
+    case .lookup(let plan, let id):
+      var keys: [String: Result<String, SignalPlanError>] = [:]
+      for read in plan.reads where keys[read.connection] == nil {
+        keys[read.connection] = Self.key(read.keySource, read.connection)
+      }
+      let runner = PersonLookupRunner(client: client)
+      let found = keys
+      tasks.run(id) {
+        _ = await runner.run(plan, keys: found) { index, exchange in
+          progress(.lookupRead(id: id, index: index, exchange))
+        }
+        report(.lookupFinished(id: id))
+      }
     case .send(let plan, let id):
       let sender = sender
       let key: String

@@ -21,6 +21,9 @@ public enum SignalEffect: Sendable, Equatable {
   /// The read-only check of a connection, permission by permission (SPEC §4, §8); answer
   /// `.checked`.
   case check(ConnectionCheckPlan)
+  /// Read a person's states (SPEC §8): answer `.lookupRead` as each read arrives, then
+  /// `.lookupFinished`.
+  case lookup(LookupPlan, id: Int)
   /// Read the signal journal; answer `.journalLoaded`.
   case loadJournal
 }
@@ -38,6 +41,10 @@ public enum SignalEffectResult: Sendable {
   case verified(id: Int, VerificationResult?, BrazeOutcome, journalError: String?)
   case identitiesRecalled([String: String])
   case checked(ConnectionCheckReport)
+  /// One read of a look-up came back: its position in the plan's reads.
+  case lookupRead(id: Int, index: Int, BrazeExchange)
+  /// Every read of a look-up came back, or the look-up was cancelled.
+  case lookupFinished(id: Int)
   /// The journal's entries oldest first, or why it could not be read.
   case journalLoaded(Result<[JournalEntry], JournalError>)
 }

@@ -246,7 +246,12 @@ enum TestSendActions {
       state.flash(error.message, .error)
     case .checked(let report):
       ConnectionCheck.show(&state, report)
+    case .lookupRead(let id, let index, let exchange):
+      LookupActions.read(&state, id: id, index: index, exchange)
+    case .lookupFinished(let id):
+      LookupActions.read(&state, id: id, index: nil, nil)
     case .identitiesRecalled(let values):
+      LookupActions.recalled(&state, values)
       guard send?.phase == .editing else { return [] }
       with(&state) { send in
         for (index, space) in send.spaces.enumerated() where send.values[index].text.isEmpty {

@@ -51,6 +51,13 @@ public struct LookupReport: Sendable {
     /// The read's HTTP status, when there was a read.
     public var status: Int?
 
+    public init(row: LookupRow, answer: LookupAnswer, expected: SignalState?, status: Int?) {
+      self.row = row
+      self.answer = answer
+      self.expected = expected
+      self.status = status
+    }
+
     /// True when an expectation is given and Braze's state is not it (an unknown state
     /// disagrees too: the admin expects a choice to have landed).
     public var disagrees: Bool? {
