@@ -91,3 +91,38 @@ struct SendAllChannelsTests {
     #expect(fixture.server.requestCount == 0)
   }
 }
+
+@Suite("channel options reach the sandbox: double opt-in, update-existing-only")
+struct ChannelOptionsSendTests {
+  @Test("the sandbox takes use_double_opt_in_logic on v1 and v2 and _update_existing_only")
+  func optionsAreAccepted() async throws {
+    let fixture = try SignalCLIFixture()
+    var text = try String(contentsOfFile: fixture.workspacePath, encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: #""channel": "sms", "connection": "braze","#,
+      with: #""channel": "sms", "connection": "braze", "doubleOptIn": true,"#)
+    text = text.replacingOccurrences(
+      of: #""channel": "push", "connection": "braze","#,
+      with: #""channel": "push", "connection": "braze", "updateExistingOnly": true,"#)
+    try text.write(toFile: fixture.workspacePath, atomically: true, encoding: .utf8)
+    let single = try await fixture.mizzen(
+      "send",
+      [
+        "--topic", "news", "--channel", "sms", "--identity", "phone=+14155550123", "--state",
+        "granted",
+      ])
+    #expect(single.status == 0, "\(single.stderr)")
+    #expect(single.stdout.contains(#""use_double_opt_in_logic":true"#))
+    let all = try await fixture.mizzen(
+      "send",
+      [
+        "--topic", "news", "--all-channels", "--identity", "customer_id=opt-1", "--state",
+        "granted", "--format", "json",
+      ])
+    #expect(all.status == 0, "\(all.stderr)")
+    let entries = try JSONDecoder().decode([JournalEntry].self, from: Data(all.stdout.utf8))
+    #expect(entries[0].requests[0].body?.contains(#""use_double_opt_in_logic":true"#) == true)
+    #expect(entries[1].requests[0].body?.contains(#""_update_existing_only":true"#) == true)
+    #expect(entries.allSatisfy { $0.outcome.kind == .success })
+  }
+}
