@@ -46,7 +46,7 @@ enum StatusRenderer {
   private static func hints(_ state: ConsoleState, row: Int, column: Int, _ frame: inout Frame) {
     var x = column
     let contexts = KeyDispatch.contexts(state)
-    let typing = TestSendActions.isTyping(state)
+    let typing = TestSendActions.isTyping(state) || LookupActions.isTyping(state)
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
       // While a value is typed, printable keys are text: offer F1 for help instead of ?.
