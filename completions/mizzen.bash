@@ -173,13 +173,13 @@ _mizzen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    console|demo|init|validate|send|check-connection|history|sandbox|schema|help)
+    console|demo|init|validate|send|check-connection|history|sandbox|schema|lookup|help)
         # Offer subcommand argument completions
         "_mizzen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema lookup help' -- "${cur}"))
         ;;
     esac
 }
@@ -253,7 +253,7 @@ _mizzen_validate() {
 
 _mizzen_send() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --verify --version -h --help)
+    non_repeating_flags=(--all-channels --dry-run --verify --version -h --help)
     repeating_options=(--identity)
     non_repeating_options=(--workspace --topic --channel --state --format)
     __mizzen_offer_flags_options 0
@@ -286,12 +286,16 @@ _mizzen_check-connection() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace)
+    non_repeating_options=(--workspace --format)
     __mizzen_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        return
+        ;;
+    '--format')
+        __mizzen_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -361,6 +365,31 @@ _mizzen_schema() {
     repeating_options=()
     non_repeating_options=()
     __mizzen_offer_flags_options 0
+}
+
+_mizzen_lookup() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--identity --expect)
+    non_repeating_options=(--workspace --format)
+    __mizzen_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--workspace')
+        return
+        ;;
+    '--identity')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--format')
+        __mizzen_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
 }
 
 _mizzen_help() {

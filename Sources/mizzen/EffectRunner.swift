@@ -47,7 +47,9 @@ final class EffectRunner: Sendable {
       break
     case .signal(let work):
       if SignalEffectRunner.reports(work) { inbox.begin() }
-      signals.start(work) { inbox.finish(.effectCompleted(.signal($0))) }
+      signals.start(
+        work, progress: { inbox.post(.effectCompleted(.signal($0))) },
+        report: { inbox.finish(.effectCompleted(.signal($0))) })
     }
   }
 
@@ -83,6 +85,9 @@ final class EffectRunner: Sendable {
         started -= 1
       }
     }
+
+    /// A result of an effect that goes on running (it finishes later).
+    func post(_ event: ConsoleEvent) { lock.withLock { events.append(event) } }
 
     func take() -> [ConsoleEvent] {
       lock.withLock {

@@ -25,6 +25,16 @@ struct SendCommand: AsyncParsableCommand {
       the journal entry of the send), curl (prints the calls as curl commands that read \
       the key from $BRAZE_API_KEY, and sends nothing).
 
+      --all-channels (instead of --channel) sends to every channel of the topic: the \
+      groups of one connection that the mapping reaches through the same identifier \
+      share one call, and push is a /users/track call of its own. The calls are printed \
+      and sent in turn, each journaled; with --format json the output is an array, one \
+      element per call.
+
+      v1 or v2: one email or SMS group for one identifier goes to v1 \
+      /subscription/status/set; WhatsApp (documented on v2 only) and several groups in \
+      one call go to /v2/subscription/status/set. The plan says which and why.
+
       Retries: 429 waits for X-RateLimit-Reset, or Retry-After without it (up to 30 s); \
       5xx, timeouts and dropped connections are retried with backoff, 4 attempts in all; \
       other 4xx are not retried. MIZZEN_TIMEOUT_SECONDS shortens the 30 s limit per \
@@ -51,7 +61,10 @@ struct SendCommand: AsyncParsableCommand {
   var topic: String
 
   @Option(help: ArgumentHelp("The channel: email, sms, whatsapp or push.", valueName: "channel"))
-  var channel: String
+  var channel: String?
+
+  @Flag(help: "Send to every channel of the topic, in the fewest calls (instead of --channel).")
+  var allChannels = false
 
   @Option(
     name: .customLong("identity"), parsing: .upToNextOption,
@@ -73,6 +86,12 @@ struct SendCommand: AsyncParsableCommand {
   var format: Format = .text
 
   func validate() throws {
+    guard (channel != nil) != allChannels else {
+      throw ValidationError(
+        channel == nil
+          ? "Give --channel CHANNEL, or --all-channels to send to every channel of the topic."
+          : "Give either --channel or --all-channels, not both.")
+    }
     guard SignalState(text: state) != nil else {
       throw ValidationError("--state must be granted or denied, not '\(state)'.")
     }
@@ -88,11 +107,14 @@ struct SendCommand: AsyncParsableCommand {
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(
-      topic: topic, channel: channel, identities: try parsedIdentities(),
+      topic: topic, channel: channel ?? "", identities: try parsedIdentities(),
       state: SignalState(text: state))
-    let plan: SignalPlan
+    let plans: [SignalPlan]
     do throws(SignalPlanError) {
-      plan = try SignalPlanner.plan(signal, in: workspace, verify: verify)
+      plans =
+        allChannels
+        ? try SignalPlanner.planTopic(signal, in: workspace, verify: verify).calls
+        : [try SignalPlanner.plan(signal, in: workspace, verify: verify)]
     } catch {
       var message = error.message
       if error.kind == .missingIdentity, let space = error.identitySpaces.first {
@@ -103,37 +125,64 @@ struct SendCommand: AsyncParsableCommand {
     }
     switch format {
     case .curl:
-      print(curlScript(plan))
+      print(plans.map(curlScript).joined(separator: "\n"))
       return
     case .json where dryRun:
-      print(stableJSON(SignalPlanDocument(plan, environment: environment)))
+      let documents = plans.map { SignalPlanDocument($0, environment: environment) }
+      print(allChannels ? stableJSON(documents) : stableJSON(documents[0]))
       return
     case .text:
-      printText(SignalTextRenderer.plan(plan, environment: environment))
+      printText(
+        Array(
+          plans.map { SignalTextRenderer.plan($0, environment: environment) }
+            .joined(separator: [""])))
       if dryRun { return }
       print("")
     case .json:
       break
     }
-    let key: String
+    var keys: [String] = []
     do {
-      key = try APIKeyResolver.resolve(
-        plan.keySource, connection: plan.connection, environment: environment)
+      for plan in plans {
+        keys.append(
+          try APIKeyResolver.resolve(
+            plan.keySource, connection: plan.connection, environment: environment))
+      }
     } catch {
       printError(command: "send", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     let journal = SignalJournal(workspacePath: path)
     let sender = SignalSender(client: SignalCommandSupport.client(), journal: journal)
-    let result = await SignalCommandSupport.cancellingOnInterrupt {
-      await sender.send(plan, key: key)
+    let calls = Array(zip(plans, keys))
+    let results = await SignalCommandSupport.cancellingOnInterrupt {
+      var results: [SignalResult] = []
+      for (plan, key) in calls {
+        let result = await sender.send(plan, key: key)
+        results.append(result)
+        if result.entry.outcome.kind == .cancelled { break }
+      }
+      return results
     }
     if format == .json {
-      print(stableJSON(result.entry))
+      print(allChannels ? stableJSON(results.map(\.entry)) : stableJSON(results[0].entry))
     } else {
-      printText(SignalTextRenderer.result(result, journalPath: journal.path))
+      printText(results.flatMap { SignalTextRenderer.result($0, journalPath: journal.path) })
     }
-    try finish(result)
+    try finish(results)
+  }
+
+  /// Exits with the worst status of the calls (see the exit statuses in the help).
+  private func finish(_ results: [SignalResult]) throws {
+    var worst: Int32 = 0
+    for result in results {
+      do {
+        try finish(result)
+      } catch let exit as ExitCode {
+        worst = max(worst, exit.rawValue)
+      }
+    }
+    if worst != 0 { throw ExitCode(worst) }
   }
 
   private func finish(_ result: SignalResult) throws {

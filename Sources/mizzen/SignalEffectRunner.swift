@@ -27,13 +27,32 @@ final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .verify, .recallIdentities, .check, .loadJournal: return true
+    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup: return true
     case .cancel, .rememberIdentities: return false
     }
   }
 
-  func start(_ effect: SignalEffect, report: @escaping @Sendable (SignalEffectResult) -> Void) {
+  /// Starts `effect`; `report` gets its one final result, `progress` any results before it
+  /// (a look-up's reads as they arrive).
+  func start(
+    _ effect: SignalEffect,
+    progress: @escaping @Sendable (SignalEffectResult) -> Void = { _ in },
+    report: @escaping @Sendable (SignalEffectResult) -> Void
+  ) {
     switch effect {
+    case .lookup(let plan, let id):
+      var keys: [String: Result<String, SignalPlanError>] = [:]
+      for read in plan.reads where keys[read.connection] == nil {
+        keys[read.connection] = Self.key(read.keySource, read.connection)
+      }
+      let runner = PersonLookupRunner(client: client)
+      let found = keys
+      tasks.run(id) {
+        _ = await runner.run(plan, keys: found) { index, exchange in
+          progress(.lookupRead(id: id, index: index, exchange))
+        }
+        report(.lookupFinished(id: id))
+      }
     case .send(let plan, let id):
       let sender = sender
       let key: String
@@ -46,6 +65,29 @@ final class SignalEffectRunner: Sendable {
       tasks.run(id) {
         let result = await sender.send(plan, key: key)
         report(.sent(id: id, result.entry, journalError: result.journalError?.message))
+      }
+    case .sendAll(let plans, let id):
+      let sender = sender
+      var keys: [String] = []
+      for plan in plans {
+        switch Self.key(plan.keySource, plan.connection) {
+        case .success(let found): keys.append(found)
+        case .failure(let error):
+          report(.refused(id: id, error.message))
+          return
+        }
+      }
+      let calls = Array(zip(plans, keys))
+      tasks.run(id) {
+        var entries: [JournalEntry] = []
+        var journalError: String?
+        for (plan, key) in calls {
+          let result = await sender.send(plan, key: key)
+          entries.append(result.entry)
+          journalError = journalError ?? result.journalError?.message
+          if result.entry.outcome.kind == .cancelled { break }
+        }
+        report(.sentAll(id: id, entries, journalError: journalError))
       }
     case .verify(let plan, let id):
       let sender = sender
@@ -66,16 +108,21 @@ final class SignalEffectRunner: Sendable {
             journalError: result.journalError?.message))
       }
     case .check(let plan):
-      let client = client
+      let checker = ConnectionChecker(client: client)
       switch Self.key(plan.keySource, plan.connection) {
       case .success(let key):
-        Task.detached { report(.checked(plan, await client.perform(plan.request, key: key))) }
+        Task.detached { report(.checked(await checker.run(plan, key: key))) }
       case .failure(let error):
         let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
-        report(
-          .checked(
-            plan, BrazeExchange(request: plan.request, attempts: [], outcome: outcome, latencyMs: 0)
-          ))
+        let rows = plan.probes.map { probe in
+          PermissionCheckRow(
+            permission: probe.permission, use: probe.use, verdict: .failed,
+            explanation: "not checked: " + error.message,
+            exchange: probe.request.map {
+              BrazeExchange(request: $0, attempts: [], outcome: outcome, latencyMs: 0)
+            })
+        }
+        report(.checked(ConnectionCheckReport(plan: plan, rows: rows)))
       }
     case .loadJournal:
       let journal = sender.journal

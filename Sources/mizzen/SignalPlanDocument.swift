@@ -21,6 +21,9 @@ struct SignalPlanDocument: Encodable {
   var brazeField: String
   var state: String
   var subscriptionGroupId: String?
+  /// `v1`, `v2` or `track`, and why (SPEC §8).
+  var route: String
+  var routeReason: String
   var requests: [Request]
   var notes: [String]
 
@@ -33,6 +36,8 @@ struct SignalPlanDocument: Encodable {
     brazeField = plan.brazeField.rawValue
     state = plan.state.rawValue
     subscriptionGroupId = plan.subscriptionGroupId.isEmpty ? nil : plan.subscriptionGroupId
+    route = plan.route.rawValue
+    routeReason = plan.routeReason
     requests = plan.requests.map { request in
       Request(
         purpose: request.purpose.rawValue, method: request.method, url: request.url,

@@ -15,6 +15,7 @@ enum SignalTextRenderer {
         + "\(plan.identityValue) (sent as \(plan.brazeField.rawValue)), "
         + "\(plan.state.rawValue) → \(change)")
     lines.append("Connection: \(plan.connection), key \(plan.keySource.displayText)")
+    lines.append("Call: " + plan.routeReason)
     for (index, request) in plan.requests.enumerated() {
       lines.append("")
       lines += self.request(

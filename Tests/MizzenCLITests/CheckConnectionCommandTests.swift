@@ -4,7 +4,7 @@ import Testing
 
 @Suite("mizzen check-connection, run as a process against the sandbox")
 struct CheckConnectionCommandTests {
-  @Test("a good key and endpoint exit 0 and change nothing")
+  @Test("a good key and endpoint exit 0, one read per provable permission, nothing changed")
   func works() async throws {
     let fixture = try SignalCLIFixture()
     let run = try await fixture.mizzen("check-connection", ["braze"])
@@ -12,8 +12,16 @@ struct CheckConnectionCommandTests {
     #expect(run.stdout.contains("GET " + fixture.server.baseURL + "/subscription/status/get?"))
     #expect(run.stdout.contains("Bearer ••••0001"))
     #expect(run.stdout.contains("Connection braze works"))
-    #expect(fixture.sandboxLog.count == 1)
+    #expect(fixture.sandboxLog.count == 3)
     #expect(fixture.sandboxLog[0].hasPrefix("GET /subscription/status/get 200"))
+    #expect(fixture.sandboxLog[1].hasPrefix("GET /subscription/user/status 200"))
+    #expect(fixture.sandboxLog[2].hasPrefix("POST /users/export/ids 20"))
+    for permission in ["subscription.status.set", "users.track"] {
+      #expect(
+        run.stdout.split(separator: "\n").contains {
+          $0.contains(permission) && $0.contains("only a send can prove it")
+        })
+    }
     #expect(!FileManager.default.fileExists(atPath: fixture.journalPath))
   }
 
@@ -35,7 +43,7 @@ struct CheckConnectionCommandTests {
 
     let lonely = try await fixture.mizzen("check-connection", ["lonely"])
     #expect(lonely.status == 2)
-    #expect(lonely.stderr.contains("map one first"))
+    #expect(lonely.stderr.contains("map a channel to it first"))
 
     fixture.server.stop()
     let down = try await fixture.mizzen("check-connection", ["braze"])

@@ -37,23 +37,38 @@ import Testing
   }
 
   @Test(arguments: [
-    (BrazeOutcome.Kind.success, 200, "Braze accepted the call."),
-    (.unauthorized, 401, "Braze refused the API key: check it."),
-    (.forbidden, 403, "The key lacks subscription.status.get."),
+    (BrazeOutcome.Kind.success, 200, "has it", "proved by GET"),
+    (.unauthorized, 401, "key refused (401)", "another Braze instance"),
+    (.forbidden, 403, "LACKS it", "with 403: the key lacks"),
   ])
-  func theAnswerIsExplainedInANotice(kind: BrazeOutcome.Kind, status: Int, advice: String) throws {
+  func theAnswerIsExplainedPerPermission(
+    kind: BrazeOutcome.Kind, status: Int, verdict: String, advice: String
+  ) throws {
     var (state, plan) = try Self.checking()
     let exchange = BrazeExchange(
       request: plan.request, attempts: [BrazeAttempt(number: 1, status: status, latencyMs: 9)],
-      outcome: BrazeOutcome(kind: kind, status: status, message: advice), latencyMs: 9)
-    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.checked(plan, exchange))))
+      outcome: BrazeOutcome(kind: kind, status: status, message: "Braze said so."), latencyMs: 9)
+    let first = ConnectionChecker.judge(plan.probes[0], exchange)
+    let rest = plan.probes.dropFirst().map { probe in
+      PermissionCheckRow(
+        permission: probe.permission, use: probe.use,
+        verdict: probe.request == nil ? .sendOnly : .has, explanation: "as told",
+        exchange: nil)
+    }
+    let report = ConnectionCheckReport(plan: plan, rows: [first] + rest)
+    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.checked(report))))
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("no notice")
       return
     }
     let text = dialog.lines.joined(separator: " ")
-    #expect(text.contains("\(kind.rawValue), HTTP \(status)"))
+    #expect(
+      dialog.lines.contains { $0.hasPrefix("subscription.status.get") && $0.contains(verdict) })
     #expect(text.contains(advice))
+    #expect(
+      dialog.lines.contains {
+        $0.hasPrefix("subscription.status.set") && $0.contains("only a send can prove it")
+      })
     #expect(text.contains("nothing was changed"))
     #expect(state.status?.level == (kind == .success ? .success : .error))
     press(&state, .enter)

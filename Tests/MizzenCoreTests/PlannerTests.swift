@@ -43,13 +43,14 @@ struct PlannerTests {
       body: #"{"phone":"+14155550123","subscription_group_id":"\#(sms)","#
         + #""subscription_state":"subscribed"}"#,
       permission: .subscriptionStatusSet),
-    // No phone given: the next entry that SMS accepts and that has a value is external_id.
+    // No phone given: the next entry that WhatsApp accepts and that has a value is
+    // external_id. WhatsApp is documented on v2 only (SPEC §8), so it goes there.
     SendCase(
       topic: "news", channel: "whatsapp",
       identities: ["email": "ana@example.com", "customer_id": "cust-7"], state: .denied,
-      url: base + "/subscription/status/set",
-      body: #"{"external_id":"cust-7","subscription_group_id":"\#(whatsapp)","#
-        + #""subscription_state":"unsubscribed"}"#,
+      url: base + "/v2/subscription/status/set",
+      body: #"{"subscription_groups":[{"external_ids":["cust-7"],"#
+        + #""subscription_group_id":"\#(whatsapp)","subscription_state":"unsubscribed"}]}"#,
       permission: .subscriptionStatusSet),
     // The mapping order decides: by_id lists customer_id first.
     SendCase(
@@ -387,7 +388,7 @@ struct PlannerTests {
     #expect(!shown.map(\.value).joined().contains("test-key-0001"))
   }
 
-  @Test("check-connection reads a mapped group for an unknown external id")
+  @Test("check-connection proves each read permission for an unknown external id")
   func checkConnection() throws {
     let check = try SignalPlanner.checkConnection(
       "braze", in: Self.workspace, probeID: "mizzen-check-1")
@@ -398,7 +399,35 @@ struct PlannerTests {
         + BrazeFixtures.emailGroup + "&external_id=mizzen-check-1")
     #expect(check.request.permission == .subscriptionStatusGet)
     #expect(check.topic == "news" && check.channel == "email")
+    #expect(
+      check.probes.map(\.permission) == [
+        .subscriptionStatusGet, .subscriptionGroupsGet, .usersExportIDs, .subscriptionStatusSet,
+        .usersTrack,
+      ])
+    #expect(
+      check.probes.map { $0.request?.permission } == [
+        .subscriptionStatusGet, .subscriptionGroupsGet, .usersExportIDs, nil, nil,
+      ])
+    #expect(
+      check.probes[1].request?.url == Self.base
+        + "/subscription/user/status?external_id=mizzen-check-1")
+    #expect(
+      check.probes[2].request?.bodyText
+        == #"{"external_ids":["mizzen-check-1"],"fields_to_export":["push_subscribe"]}"#)
     #expect(SignalPlanner.randomProbeID() != SignalPlanner.randomProbeID())
+  }
+
+  @Test("a push-only connection is checked through /users/export/ids")
+  func checkPushOnly() throws {
+    var workspace = Self.workspace
+    workspace.topics = [
+      Topic(
+        code: "alerts", name: "Alerts", channels: [TopicChannel(kind: .push, connection: "braze")])
+    ]
+    let check = try SignalPlanner.checkConnection("braze", in: workspace, probeID: "p-1")
+    #expect(check.probes.map(\.permission) == [.usersExportIDs, .usersTrack])
+    #expect(check.request.path == "/users/export/ids")
+    #expect(check.subscriptionGroupId.isEmpty)
   }
 
   @Test("check-connection explains when no group is mapped, or the connection is unknown")

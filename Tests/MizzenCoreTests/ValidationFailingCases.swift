@@ -265,6 +265,14 @@ enum ValidationFailingCases {
       path: "topics[news].channels[sms].subscriptionGroupId"
     ) { $0.topics[0].channels[1].subscriptionGroupId = ValidationFixtures.groupNewsEmail },
     RuleCase(
+      "channel.option.ignored", "double opt-in on email",
+      path: "topics[news].channels[email].doubleOptIn"
+    ) { $0.topics[0].channels[0].doubleOptIn = true },
+    RuleCase(
+      "channel.option.ignored", "update-existing-only on whatsapp",
+      path: "topics[offers].channels[whatsapp].updateExistingOnly"
+    ) { $0.topics[1].channels[0].updateExistingOnly = true },
+    RuleCase(
       "channel.identity.unservable", "email via phone only",
       path: "topics[news].channels[email].connection"
     ) {

@@ -201,6 +201,11 @@ enum ValidationPassingCases {
     RuleCase("channel.group-id.shared", "distinct groups") {
       $0.topics[1].channels[0].subscriptionGroupId = "77777777-8888-4999-8aaa-bbbbbbbbbbbb"
     },
+    RuleCase("channel.option.ignored", "double opt-in on SMS and WhatsApp, existing-only push") {
+      $0.topics[0].channels[1].doubleOptIn = true
+      $0.topics[1].channels[0].doubleOptIn = true
+      $0.topics[1].channels[1].updateExistingOnly = true
+    },
     RuleCase("channel.identity.unservable", "sms via external_id") {
       $0.topics[0].channels[1].connection = "braze_eu"
     },

@@ -48,6 +48,7 @@ public enum Action: String, CaseIterable, Sendable {
   case verify = "signal.verify"
   case checkConnection = "connection.check"
   case permissions = "connection.permissions"
+  case lookUp = "person.look-up"
 
   /// Actions that change the workspace: stripped under `--read-only`.
   public var isDangerous: Bool {

@@ -12,6 +12,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
   case help
   case testSend
   case journalEntry
+  case lookup
 
   /// The heading of this context in the help overlay.
   public var title: String {
@@ -26,6 +27,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
     case .help: return "Help"
     case .testSend: return "Test-send"
     case .journalEntry: return "Journal entry (History)"
+    case .lookup: return "Look up a person"
     }
   }
 }

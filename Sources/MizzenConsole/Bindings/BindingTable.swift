@@ -38,6 +38,17 @@ public enum BindingTable {
       [.character("t")], .testSend, .list, "test-send a signal of the topic or channel",
       hint: "test-send"),
 
+    Binding([.character("L")], .lookUp, .global, "look up a person's real state in Braze"),
+
+    Binding([.enter], .send, .lookup, "read the person's state from Braze", hint: "look up"),
+    Binding([.tab], .nextField, .lookup, "next field (the table last)", hint: true),
+    Binding([.backTab], .previousField, .lookup, "previous field"),
+    Binding([.down], .moveDown, .lookup, "next row"),
+    Binding([.up], .moveUp, .lookup, "previous row"),
+    Binding([.character("t")], .testSend, .lookup, "test-send the selected row", hint: "test-send"),
+    Binding([.escape], .back, .lookup, "cancel the reads, else close", hint: true),
+    Binding([.function(1)], .help, .lookup, "help", hint: "help"),
+
     Binding([.enter], .send, .testSend, "send (after a result: edit again)", hint: true),
     Binding([.tab, .down], .nextField, .testSend, "next field", hint: true),
     Binding([.backTab, .up], .previousField, .testSend, "previous field"),

@@ -1,8 +1,10 @@
 import MizzenCore
 
-/// The form of one channel of a topic: which channel, through which connection, and the
-/// subscription group it maps to.
+/// The form of one channel of a topic: which channel, through which connection, the
+/// subscription group it maps to, and the channel's Braze options (SPEC §8).
 enum ChannelForm {
+  static let no = "no"
+  static let yes = "yes"
   /// Characters a pasted group id often carries that never belong in one.
   static let pastedJunk: Set<Character> = [" ", "\t", "\"", "'", "“", "”", "‘", "’", "`"]
 
@@ -33,6 +35,11 @@ enum ChannelForm {
           "connection", "Connection", connections, current: draft.connection,
           labels: connectionLabels),
         FormKit.text("subscriptionGroupId", "Group id", draft.subscriptionGroupId),
+        FormKit.choice(
+          "doubleOptIn", "Double opt-in", [no, yes], current: draft.doubleOptIn ? yes : no),
+        FormKit.choice(
+          "updateExistingOnly", "Existing only", [no, yes],
+          current: draft.updateExistingOnly ? yes : no),
       ],
       focus: FocusStop(field: 0), codeEditedByHand: true, viewOnly: viewOnly)
     syncVisibility(&form)
@@ -40,19 +47,36 @@ enum ChannelForm {
     return form
   }
 
+  /// The channel the form describes. An option the chosen channel does not take is
+  /// hidden and not kept, so that switching from SMS to email drops its double opt-in.
   static func channel(from form: FormState) -> TopicChannel {
-    TopicChannel(
+    let kind = Channel(rawValue: form.field("channel")?.choiceValue ?? "")
+    return TopicChannel(
       channel: form.field("channel")?.choiceValue ?? "",
       connection: form.field("connection")?.choiceValue ?? "",
-      subscriptionGroupId: form.field("subscriptionGroupId")?.text ?? "")
+      subscriptionGroupId: form.field("subscriptionGroupId")?.text ?? "",
+      doubleOptIn: kind?.takesDoubleOptIn == true
+        && form.field("doubleOptIn")?.choiceValue == yes,
+      updateExistingOnly: kind == .push && form.field("updateExistingOnly")?.choiceValue == yes)
   }
 
-  /// Push has no subscription group in Braze, so its field is hidden.
+  /// Push has no subscription group in Braze, so its field is hidden; double opt-in shows
+  /// for SMS and WhatsApp only, and "existing only" for push only.
   static func syncVisibility(_ form: inout FormState) {
-    guard let index = form.index(of: "subscriptionGroupId") else { return }
-    let push = form.field("channel")?.choiceValue == Channel.push.rawValue
-    form.fields[index].hidden = push
-    form.fields[index].note = push ? "" : "a UUID from Braze; pasted quotes are dropped"
+    let kind = Channel(rawValue: form.field("channel")?.choiceValue ?? "")
+    let push = kind == .push
+    if let index = form.index(of: "subscriptionGroupId") {
+      form.fields[index].hidden = push
+      form.fields[index].note = push ? "" : "a UUID from Braze; pasted quotes are dropped"
+    }
+    if let index = form.index(of: "doubleOptIn") {
+      form.fields[index].hidden = kind?.takesDoubleOptIn != true
+      form.fields[index].note = "yes: a subscribe runs Braze's double opt-in flow"
+    }
+    if let index = form.index(of: "updateExistingOnly") {
+      form.fields[index].hidden = !push
+      form.fields[index].note = "yes: a send never creates a Braze profile"
+    }
     form.normalizeFocus()
   }
 

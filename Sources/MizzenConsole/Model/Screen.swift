@@ -9,4 +9,6 @@ public enum Screen: Equatable, Sendable {
   case testSend(TestSendState)
   /// One journal entry in full, opened from History.
   case journalEntry(JournalEntryView)
+  /// A person's real state in Braze for every topic × channel (`L`).
+  case lookup(LookupState)
 }

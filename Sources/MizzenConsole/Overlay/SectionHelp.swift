@@ -2,6 +2,13 @@
 enum SectionHelp {
   static func lines(_ state: ConsoleState) -> [String] {
     if let form = state.form { return formLines(form) }
+    if case .lookup = state.screens.last {
+      return [
+        "Look up a person: type identity values, enter reads Braze's state for every topic and",
+        "channel (one read per connection and group; push from /users/export/ids), shown as",
+        "they arrive. ↑ ↓ pick a row, t test-sends it, esc cancels the reads or closes.",
+      ]
+    }
     if case .testSend = state.screens.last {
       return [
         "Test-send one signal: pick the channel, type the identity values, choose granted or",

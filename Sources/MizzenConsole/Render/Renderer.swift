@@ -29,6 +29,8 @@ enum Renderer {
       TestSendRenderer.draw(send, state, body, &frame)
     case .journalEntry(let view):
       JournalEntryRenderer.draw(view, body, &frame)
+    case .lookup(let lookup):
+      LookupRenderer.draw(lookup, state, body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }
@@ -140,6 +142,7 @@ enum Renderer {
         parts.append(children.parentCode + " " + what)
       case .testSend(let send): parts.append("Test-send " + send.topic)
       case .journalEntry(let view): parts.append(view.title)
+      case .lookup: parts.append("Look up")
       }
     }
     var right = ""

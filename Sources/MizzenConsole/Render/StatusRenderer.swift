@@ -63,7 +63,7 @@ enum StatusRenderer {
     -> [(key: String, text: String, width: Int, isHelp: Bool)]
   {
     let contexts = KeyDispatch.contexts(state)
-    let typing = TestSendActions.isTyping(state)
+    let typing = TestSendActions.isTyping(state) || LookupActions.isTyping(state)
     var found: [(key: String, text: String, width: Int, isHelp: Bool)] = []
     for binding in BindingTable.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }

@@ -21,35 +21,45 @@ enum ConnectionCheck {
     }
   }
 
-  /// The lines of the notice: what was called, how it went, and what it means.
-  static func lines(_ plan: ConnectionCheckPlan, _ exchange: BrazeExchange) -> [String] {
-    let outcome = exchange.outcome
-    let status = outcome.status.map { "HTTP \($0)" } ?? "no HTTP answer"
+  /// The lines of the notice: each permission the connection needs, whether the key has
+  /// it and how that was proved, then what it means.
+  static func lines(_ report: ConnectionCheckReport) -> [String] {
     var lines = [
-      "\(outcome.isSuccess ? "OK" : "Failed"): \(outcome.kind.words), \(status), "
-        + "\(Int(exchange.latencyMs.rounded())) ms, \(exchange.attempts.count) attempt(s).",
-      "Called \(plan.request.method) \(plan.request.path) (needs \(plan.request.permission.rawValue))",
-      "on group \(plan.subscriptionGroupId) of \(plan.topic)/\(plan.channel)",
-      "for an external id nobody has: nothing was changed.",
+      report.works
+        ? "OK: the key and the endpoint work." : "Failed: see the permissions below.",
+      "Read-only calls for an external id nobody has: nothing was changed.",
     ]
-    lines += TextFit.wrap(outcome.message, to: 60)
-    if let message = outcome.brazeMessage { lines.append("Braze: " + message) }
+    for row in report.rows {
+      lines.append(TextFit.pad(row.permission.rawValue, to: 25) + verdict(row.verdict))
+      let detail = "to \(row.use); " + TerminalText.escaped(row.explanation)
+      lines += TextFit.wrap(detail, to: 56).map { "    " + $0 }
+    }
+    if let message = report.firstProblem?.exchange?.outcome.brazeMessage {
+      lines.append("Braze: " + TerminalText.escaped(message))
+    }
     return lines
   }
 
-  static func show(
-    _ state: inout ConsoleState, _ plan: ConnectionCheckPlan, _ exchange: BrazeExchange
-  ) {
-    let ok = exchange.outcome.isSuccess
+  static func verdict(_ verdict: PermissionCheckRow.Verdict) -> String {
+    switch verdict {
+    case .has: return "has it"
+    case .lacks: return "LACKS it"
+    case .keyRefused: return "key refused (401)"
+    case .failed: return "not proved"
+    case .sendOnly: return "only a send can prove it"
+    }
+  }
+
+  static func show(_ state: inout ConsoleState, _ report: ConnectionCheckReport) {
+    let code = report.plan.connection
     state.flash(
-      ok
-        ? "Connection \(plan.connection) works."
-        : "Connection \(plan.connection) failed its check.",
-      ok ? .success : .error)
+      report.works
+        ? "Connection \(code) works." : "Connection \(code) failed its check.",
+      report.works ? .success : .error)
     guard state.overlay == nil, state.prompt == nil else { return }
     state.overlay = .dialog(
       Dialog(
-        purpose: .notice, title: "Check of connection \(plan.connection)",
-        lines: lines(plan, exchange), buttons: ["Close"]))
+        purpose: .notice, title: "Check of connection \(code)", lines: lines(report),
+        buttons: ["Close"]))
   }
 }

@@ -25,11 +25,12 @@ enum PermissionsView {
     var lines = ["Actions of this connection:"]
     if groups {
       lines.append("  send email/SMS/WhatsApp   subscription.status.set")
-      lines.append("  verify, check             subscription.status.get")
+      lines.append("  verify, check, look up    subscription.status.get")
+      lines.append("  check (x)                 subscription.groups.get")
     }
     if kinds.contains(.push) {
       lines.append("  send push                 users.track")
-      lines.append("  verify push               users.export.ids")
+      lines.append("  verify, check push        users.export.ids")
     }
     if kinds.isEmpty { lines.append("  none yet: no topic channel uses this connection") }
     lines.append("The eight permissions the Ketch setup asks for:")

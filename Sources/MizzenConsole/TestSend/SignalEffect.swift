@@ -6,6 +6,9 @@ public enum SignalEffect: Sendable, Equatable {
   /// Send the plan (its key read at that moment), journal it, and answer with `.sent` or
   /// `.refused`.
   case send(SignalPlan, id: Int)
+  /// Send each plan in turn (a send to every channel of a topic), journal each, and
+  /// answer once with `.sentAll` or `.refused`.
+  case sendAll([SignalPlan], id: Int)
   /// Stop the send with this id; its answer still comes, as cancelled.
   case cancel(id: Int)
   /// Perform the plan's verify request alone (its key read at that moment), journal it,
@@ -15,8 +18,12 @@ public enum SignalEffect: Sendable, Equatable {
   case recallIdentities
   /// Remember these identity values for the next test-send (outside the workspace file).
   case rememberIdentities([String: String])
-  /// The read-only check of a connection (SPEC §4); answer `.checked`.
+  /// The read-only check of a connection, permission by permission (SPEC §4, §8); answer
+  /// `.checked`.
   case check(ConnectionCheckPlan)
+  /// Read a person's states (SPEC §8): answer `.lookupRead` as each read arrives, then
+  /// `.lookupFinished`.
+  case lookup(LookupPlan, id: Int)
   /// Read the signal journal; answer `.journalLoaded`.
   case loadJournal
 }
@@ -25,13 +32,19 @@ public enum SignalEffect: Sendable, Equatable {
 public enum SignalEffectResult: Sendable {
   /// The send went out (or was cancelled) and is in the journal unless `journalError` says.
   case sent(id: Int, JournalEntry, journalError: String?)
+  /// The calls of a send to every channel, each journaled unless `journalError` says.
+  case sentAll(id: Int, [JournalEntry], journalError: String?)
   /// Nothing was sent, e.g. the key's variable is not set.
   case refused(id: Int, String)
   /// The read-back with how its call ended; it is in the journal unless `journalError`
   /// says why not (nil too when nothing was called, e.g. the key's variable is not set).
   case verified(id: Int, VerificationResult?, BrazeOutcome, journalError: String?)
   case identitiesRecalled([String: String])
-  case checked(ConnectionCheckPlan, BrazeExchange)
+  case checked(ConnectionCheckReport)
+  /// One read of a look-up came back: its position in the plan's reads.
+  case lookupRead(id: Int, index: Int, BrazeExchange)
+  /// Every read of a look-up came back, or the look-up was cancelled.
+  case lookupFinished(id: Int)
   /// The journal's entries oldest first, or why it could not be read.
   case journalLoaded(Result<[JournalEntry], JournalError>)
 }

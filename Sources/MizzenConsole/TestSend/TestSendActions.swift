@@ -92,7 +92,8 @@ enum TestSendActions {
       let step = action == .nextOption ? 1 : -1
       with(&state) { send in
         if send.focus == 0, !send.channels.isEmpty {
-          send.channelIndex = (send.channelIndex + step + send.channels.count) % send.channels.count
+          let count = send.channelChoices
+          send.channelIndex = (send.channelIndex + step + count) % count
         } else if send.focus == send.choiceFocus {
           send.choice = send.choice == .granted ? .denied : .granted
         }
@@ -120,27 +121,35 @@ enum TestSendActions {
     case .editing:
       break
     }
-    switch send.plan(in: state) {
+    switch send.plans(in: state) {
     case .failure(let error):
       state.flash("Not sent: " + TestSendState.explain(error, in: state.workspace), .error)
       return []
-    case .success(let plan):
+    case .success(let plans):
       state.lastSignalID += 1
       let id = state.lastSignalID
       with(&state) {
         $0.phase = .sending(id: id)
         $0.entry = nil
+        $0.entries = []
         $0.failure = nil
         $0.verification = nil
         $0.verifyOutcome = nil
       }
-      return [.signal(.send(plan, id: id)), .signal(.rememberIdentities(send.identities))]
+      let effect: SignalEffect =
+        send.isEveryChannel ? .sendAll(plans, id: id) : .send(plans[0], id: id)
+      return [.signal(effect), .signal(.rememberIdentities(send.identities))]
     }
   }
 
   private static func startVerify(_ state: inout ConsoleState, _ send: TestSendState) -> [Effect] {
     // KeyDispatch.disabledReason has refused v unless a send came back.
     guard send.phase == .done, let entry = send.entry else { return [] }
+    guard !send.isEveryChannel else {
+      state.flash(
+        "v reads one channel back: choose it under Channel, then send and verify it.", .info)
+      return []
+    }
     var signal = send.signal
     signal.state = SignalState(text: entry.state)
     let plan: SignalPlan
@@ -182,6 +191,26 @@ enum TestSendActions {
       let (text, level) = SendWording.sent(entry)
       state.flash(text, level)
       return [.signal(.loadJournal)]
+    case .sentAll(let id, let entries, let journalError):
+      let failed = entries.filter { !$0.outcome.isSuccess }.count
+      guard send?.phase == .sending(id: id) else {
+        state.flash(
+          "The send of \(entries.first?.topic ?? "a topic") to every channel ended; History "
+            + "has it.", failed == 0 ? .success : .warning)
+        return [.signal(.loadJournal)]
+      }
+      with(&state) {
+        $0.phase = .done
+        $0.entry = entries.first
+        $0.entries = entries
+        $0.failure = journalError.map { "Not journaled: " + $0 }
+      }
+      state.flash(
+        failed == 0
+          ? "Sent to every channel in \(entries.count) call\(entries.count == 1 ? "" : "s")."
+          : "\(failed) of \(entries.count) calls not applied; see each result.",
+        failed == 0 ? .success : .error)
+      return [.signal(.loadJournal)]
     case .refused(let id, let message):
       guard send?.phase == .sending(id: id) else {
         state.flash("A test-send was not sent: \(message)", .error)
@@ -213,9 +242,14 @@ enum TestSendActions {
     case .journalLoaded(.failure(let error)):
       state.journalRead = true
       state.flash(error.message, .error)
-    case .checked(let plan, let exchange):
-      ConnectionCheck.show(&state, plan, exchange)
+    case .checked(let report):
+      ConnectionCheck.show(&state, report)
+    case .lookupRead(let id, let index, let exchange):
+      LookupActions.read(&state, id: id, index: index, exchange)
+    case .lookupFinished(let id):
+      LookupActions.read(&state, id: id, index: nil, nil)
     case .identitiesRecalled(let values):
+      LookupActions.recalled(&state, values)
       guard send?.phase == .editing else { return [] }
       with(&state) { send in
         for (index, space) in send.spaces.enumerated() where send.values[index].text.isEmpty {

@@ -13,7 +13,7 @@ enum TestSendRenderer {
     func role(_ focus: Int) -> Role { editing && send.focus == focus ? .inputFocus : .input }
     // The focus is marked by › as well as by colour, so it shows under NO_COLOR.
     func mark(_ focus: Int) -> String { editing && send.focus == focus ? "› " : "  " }
-    lines.append((mark(0) + "Channel      ‹ \(send.channel) ›", role(0)))
+    lines.append((mark(0) + "Channel      ‹ \(send.channelLabel) ›", role(0)))
     for (index, space) in send.spaces.enumerated() {
       let label = TextFit.pad(space, to: max(12, DisplayWidth.of(space)))
       lines.append((mark(index + 1) + "\(label) [\(send.values[index].text)]", role(index + 1)))
@@ -51,37 +51,53 @@ enum TestSendRenderer {
   /// Each planned request: method, URL, headers with the key masked, body, permission.
   static func preview(_ send: TestSendState, _ state: ConsoleState, width: Int) -> [(String, Role)]
   {
-    switch send.plan(in: state) {
+    switch send.plans(in: state) {
     case .failure(let error):
       let reason = TestSendState.explain(error, in: state.workspace)
       return TextFit.wrap("Cannot send yet: " + reason, to: width).map { ($0, .warning) }
-    case .success(let plan):
+    case .success(let plans):
       var lines: [(String, Role)] = []
-      if case .environment(let name) = plan.keySource,
-        let names = state.options.environmentNames, !names.contains(name)
-      {
+      // The key's variable is read at send time: say before enter when it is not set.
+      var warned: Set<String> = []
+      for plan in plans {
+        guard case .environment(let name) = plan.keySource,
+          let names = state.options.environmentNames, !names.contains(name),
+          warned.insert(name).inserted
+        else { continue }
         let warning =
           "⚠ $\(name), the key of connection \(plan.connection), is not set in mizzen's "
           + "environment: enter will send nothing. Quit, set it, and start mizzen again."
         lines += TextFit.wrap(warning, to: width).map { ($0, .warning) }
       }
-      lines.append(("Preview (enter sends):", .columnTitle))
-      for request in plan.requests {
-        lines.append(("\(request.method) \(request.url)", .normal))
-        lines.append(("  needs the permission \(request.permission.rawValue)", .dim))
-        lines.append(("  Authorization: Bearer " + keyText(plan.keySource), .dim))
-        for header in request.headers {
-          lines.append(("  \(header.name): \(header.value)", .dim))
-        }
-        if let body = request.bodyText {
-          lines += TextFit.wrap("  " + body, to: width).map { ($0, .normal) }
-        }
-      }
-      for note in plan.notes {
-        lines += TextFit.wrap(note, to: width).map { ($0, .dim) }
-      }
+      lines.append(
+        (
+          plans.count > 1
+            ? "Preview, \(plans.count) calls (enter sends):" : "Preview (enter sends):",
+          .columnTitle
+        ))
+      for plan in plans { lines += preview(plan, width: width) }
       return lines
     }
+  }
+
+  /// One call's preview: why v1 or v2, then each request.
+  static func preview(_ plan: SignalPlan, width: Int) -> [(String, Role)] {
+    var lines: [(String, Role)] = [("\(plan.signal.channel): \(plan.routeReason)", .dim)]
+    for request in plan.requests {
+      lines.append(("\(request.method) \(request.url)", .normal))
+      lines.append(("  needs the permission \(request.permission.rawValue)", .dim))
+      lines.append(("  Authorization: Bearer " + keyText(plan.keySource), .dim))
+      for header in request.headers {
+        lines.append(("  \(header.name): \(header.value)", .dim))
+      }
+      if let body = request.bodyText {
+        lines += TextFit.wrap("  " + body, to: width).map { ($0, .normal) }
+      }
+    }
+    for note in plan.notes {
+      lines += TextFit.wrap(note, to: width).map { ($0, .dim) }
+    }
+    return lines
   }
 
   /// The key as shown: a variable's name (its value is read only when sending), or the
@@ -96,7 +112,17 @@ enum TestSendRenderer {
   /// The result pane: status, latency, attempts, Braze's words, rate limits, and what to
   /// check when it failed; then the read-back when there was one.
   static func result(_ send: TestSendState, width: Int) -> [(String, Role)] {
-    guard let entry = send.entry else { return [] }
+    guard send.entries.count > 1 else {
+      return send.entry.map { result($0, send, width: width) } ?? []
+    }
+    return send.entries.flatMap { entry in
+      [("\(entry.channel):", Role.columnTitle)] + result(entry, send, width: width)
+    }
+  }
+
+  private static func result(_ entry: JournalEntry, _ send: TestSendState, width: Int)
+    -> [(String, Role)]
+  {
     var lines: [(String, Role)] = []
     let outcome = entry.outcome
     let status = outcome.status.map { "HTTP \($0)" } ?? "no HTTP answer"

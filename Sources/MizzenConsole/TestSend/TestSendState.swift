@@ -18,6 +18,8 @@ public struct TestSendState: Equatable, Sendable {
   public internal(set) var topic: String
   /// The channel codes the topic offers, in its order.
   public internal(set) var channels: [String]
+  /// An index into `channels`, or `channels.count` for every channel of the topic at once
+  /// (offered when the topic has more than one).
   public internal(set) var channelIndex: Int
   /// The identity spaces whose values can be entered, in the workspace's order.
   public internal(set) var spaces: [String]
@@ -27,8 +29,11 @@ public struct TestSendState: Equatable, Sendable {
   /// 0 is the channel, 1… the identity values, then the choice.
   public internal(set) var focus: Int
   public internal(set) var phase: Phase = .editing
-  /// The journal entry of the last send, once it came back.
+  /// The journal entry of the last send, once it came back (the first call's, for a
+  /// send to every channel).
   public internal(set) var entry: JournalEntry?
+  /// Every call's journal entry of the last send to every channel, in order.
+  public internal(set) var entries: [JournalEntry] = []
   /// Why the last send could not be journaled, or could not start.
   public internal(set) var failure: String?
   /// The last read-back of the state, with the outcome of the verify call.
@@ -49,9 +54,32 @@ public struct TestSendState: Equatable, Sendable {
   /// The focus index of the choice field.
   var choiceFocus: Int { spaces.count + 1 }
 
-  /// The chosen channel code.
+  /// How many choices the channel field cycles through: each channel, then "every
+  /// channel" when there is more than one.
+  var channelChoices: Int { channels.count > 1 ? channels.count + 1 : channels.count }
+
+  /// True when the send goes to every channel of the topic (SPEC §8's topic-level send).
+  public var isEveryChannel: Bool { channels.count > 1 && channelIndex == channels.count }
+
+  /// The chosen channel code; empty for every channel.
   public var channel: String {
     channels.indices.contains(channelIndex) ? channels[channelIndex] : ""
+  }
+
+  /// The channel field as shown.
+  var channelLabel: String {
+    isEveryChannel ? "every channel (\(channels.joined(separator: ", ")))" : channel
+  }
+
+  /// The calls the send makes: one plan, or one per call of a send to every channel.
+  func plans(in state: ConsoleState) -> Result<[SignalPlan], SignalPlanError> {
+    guard isEveryChannel else { return plan(in: state).map { [$0] } }
+    do throws(SignalPlanError) {
+      if let planner = state.signalPlanner { return .success(try planner.planTopic(signal).calls) }
+      return .success(try SignalPlanner.planTopic(signal, in: state.workspace).calls)
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// The identity values entered, without the empty ones.

@@ -14,6 +14,7 @@ enum KeyDispatch {
     if state.prompt != nil { return [.prompt] }
     if case .testSend = state.screens.last { return [.testSend, .global] }
     if case .journalEntry = state.screens.last { return [.journalEntry, .global] }
+    if case .lookup = state.screens.last { return [.lookup] }
     if let form = state.form {
       if case .rows = form.focusedField.value { return [.formRow, .form] }
       return [.form]
@@ -36,6 +37,7 @@ enum KeyDispatch {
     if contexts == [.prompt], PromptActions.edit(&state, key) { return [] }
     if contexts.contains(.form), FormActions.edit(&state, key) { return [] }
     if contexts[0] == .testSend, TestSendActions.edit(&state, key) { return [] }
+    if contexts[0] == .lookup, LookupActions.edit(&state, key) { return [] }
     guard let binding = BindingTable.binding(for: key, in: contexts) else {
       state.flash(unboundMessage(key, contexts), .warning)
       return []
@@ -54,6 +56,8 @@ enum KeyDispatch {
       return TestSendActions.perform(&state, binding.action)
     case .journalEntry where binding.context == .journalEntry:
       return JournalEntryActions.perform(&state, binding.action)
+    case .lookup:
+      return LookupActions.perform(&state, binding.action)
     case .list, .global, .testSend, .journalEntry:
       return ListActions.perform(&state, binding.action)
     }
@@ -105,6 +109,9 @@ enum KeyDispatch {
       }
       if state.currentList.selectedRecord == nil { return "No connection is selected." }
     case .testSend:
+      if case .lookup(let lookup) = state.screens.last {
+        return lookup.selectedRow == nil ? "Look a person up first (enter), then pick a row." : nil
+      }
       if let children = state.childList, children.kind == .channels {
         if children.list.selectedRecord == nil { return "No channel is selected." }
       } else if onProblems || state.section != .topics || state.childList != nil {

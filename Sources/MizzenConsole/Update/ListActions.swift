@@ -15,7 +15,7 @@ enum ListActions {
       state.screens[state.screens.count - 1] = .children(children)
     case nil:
       body(&state.lists[state.section.rawValue - 1])
-    case .form?, .testSend?, .journalEntry?:
+    case .form?, .testSend?, .journalEntry?, .lookup?:
       break
     }
   }
@@ -26,7 +26,7 @@ enum ListActions {
     case .problems(let list)?: return list
     case .children(let children)?: return children.list
     case nil: return state.currentList
-    case .form?, .testSend?, .journalEntry?: return nil
+    case .form?, .testSend?, .journalEntry?, .lookup?: return nil
     }
   }
 
@@ -75,6 +75,7 @@ enum ListActions {
       return [.reload]
     case .quit: return quit(&state)
     case .testSend: return TestSendActions.open(&state)
+    case .lookUp: return LookupActions.open(&state)
     case .checkConnection: return ConnectionCheck.start(&state)
     case .permissions: PermissionsView.show(&state)
     default: break

@@ -1,4 +1,10 @@
-/// Turns a signal into the Braze calls that carry it (SPEC §4), or explains why it cannot.
+/// Turns a signal into the Braze calls that carry it (SPEC §4, §8), or explains why it cannot.
+///
+/// v1 or v2 follows one rule (`SignalRoute`, docs/braze-calls.md): a call that sets exactly
+/// one email or SMS group for one identifier is v1 `/subscription/status/set`; every other
+/// group change — WhatsApp (documented on v2 only) or several groups in one call, as a
+/// send to every channel of a topic makes — is v2 `/v2/subscription/status/set`; push is
+/// `/users/track`. The plan carries the reason, and the previews show it.
 ///
 /// Planning is pure (no I/O, no global tables). The static `plan(_:in:verify:)` looks
 /// records up by scanning, which suits a one-off plan; an instance made once per workspace
@@ -6,8 +12,8 @@
 /// keystroke of the test-send form, even with tens of thousands of topics.
 public struct SignalPlanner: Sendable {
   public let workspace: Workspace
-  private let topicIndex: [String: Int]
-  private let connectionIndex: [String: Int]
+  let topicIndex: [String: Int]
+  let connectionIndex: [String: Int]
 
   /// Indexes `workspace`'s topics and connections by code (the first of duplicate codes
   /// wins, as in a scan).
@@ -47,18 +53,12 @@ public struct SignalPlanner: Sendable {
       connectionAt: { scan(workspace.connections, for: $0) })
   }
 
-  private static func plan(
+  static func plan(
     _ signal: Signal, in workspace: Workspace, verify: Bool, topicAt: (String) -> Int?,
     connectionAt: (String) -> Int?
   ) throws(SignalPlanError) -> SignalPlan {
-    guard let topicIndex = topicAt(signal.topic) else {
-      throw SignalPlanError(
-        .unknownTopic,
-        "There is no topic '\(signal.topic)' in this workspace. Check the code (codes are "
-          + "lower case, e.g. weekly_newsletter).")
-    }
-    let topic = workspace.topics[topicIndex]
-    guard let topicChannel = topic.channel(signal.channel), let kind = topicChannel.kind else {
+    let (topicIndex, topic) = try findTopic(signal, in: workspace, topicAt: topicAt)
+    guard let topicChannel = topic.channel(signal.channel), topicChannel.kind != nil else {
       let offered = topic.channels.map(\.channel).joined(separator: ", ")
       throw SignalPlanError(
         .unknownChannel,
@@ -66,12 +66,42 @@ public struct SignalPlanner: Sendable {
           + (offered.isEmpty ? "; add a channel to it first." : "; it offers: \(offered)."),
         path: ProblemPath(collection: .topics, recordIndex: topicIndex, recordKey: topic.code))
     }
+    let state = try requireState(signal)
+    let target = try self.target(
+      topicChannel, of: topic, at: topicIndex, signal: signal, in: workspace,
+      connectionAt: connectionAt)
+    return call([target], signal: signal, state: state, verify: verify)
+  }
+
+  static func findTopic(
+    _ signal: Signal, in workspace: Workspace, topicAt: (String) -> Int?
+  ) throws(SignalPlanError) -> (Int, Topic) {
+    guard let topicIndex = topicAt(signal.topic) else {
+      throw SignalPlanError(
+        .unknownTopic,
+        "There is no topic '\(signal.topic)' in this workspace. Check the code (codes are "
+          + "lower case, e.g. weekly_newsletter).")
+    }
+    return (topicIndex, workspace.topics[topicIndex])
+  }
+
+  static func requireState(_ signal: Signal) throws(SignalPlanError) -> SignalState {
     guard let state = signal.state else {
       throw SignalPlanError(
         .missingState,
         "Choose the person's choice, granted or denied; nothing is sent without an explicit "
           + "choice.")
     }
+    return state
+  }
+
+  /// Everything one channel's send needs, checked: its connection, endpoint, key source,
+  /// group id and the identity its connection's mapping picks for the signal.
+  static func target(
+    _ topicChannel: TopicChannel, of topic: Topic, at topicIndex: Int, signal: Signal,
+    in workspace: Workspace, connectionAt: (String) -> Int?
+  ) throws(SignalPlanError) -> ChannelTarget {
+    let kind = topicChannel.kind ?? .email
     let channelPath = ProblemPath(
       collection: .topics, recordIndex: topicIndex, recordKey: topic.code,
       childList: "channels", childKey: topicChannel.channel)
@@ -89,8 +119,7 @@ public struct SignalPlanner: Sendable {
     if let problem = APIKeyResolver.sourceProblem(connection.apiKey, connection: connection.code) {
       throw problem
     }
-    let groupID = topicChannel.subscriptionGroupId
-    if kind.usesSubscriptionGroup && groupID.isEmpty {
+    if kind.usesSubscriptionGroup && topicChannel.subscriptionGroupId.isEmpty {
       var path = channelPath
       path.field = "subscriptionGroupId"
       throw SignalPlanError(
@@ -100,42 +129,71 @@ public struct SignalPlanner: Sendable {
         path: path)
     }
     let (space, field, value) = try chooseIdentity(signal, kind: kind, connection, workspace)
+    return ChannelTarget(
+      channel: topicChannel, kind: kind, connection: connection, base: base, space: space,
+      field: field, value: value)
+  }
 
-    var requests: [PlannedRequest]
+  /// The plan of one call carrying `targets`: one push channel, or subscription groups of
+  /// one connection reached through one identifier (see `route`).
+  static func call(
+    _ targets: [ChannelTarget], signal: Signal, state: SignalState, verify: Bool
+  ) -> SignalPlan {
+    let first = targets[0]
+    let base = first.base
+    var requests: [PlannedRequest] = []
     var notes: [String] = []
-    if kind.usesSubscriptionGroup {
-      requests = [
-        BrazeRequestBuilder.statusSet(
-          base: base, groupID: groupID, state: state, field: field, value: value)
-      ]
+    let route = SignalRoute(targets.map(\.kind))
+    switch route {
+    case .track:
+      requests.append(
+        BrazeRequestBuilder.pushTrack(
+          base: base, state: state, field: first.field, value: first.value,
+          updateExistingOnly: first.channel.updateExistingOnly))
       if verify {
         requests.append(
-          BrazeRequestBuilder.statusGet(
-            .verify, base: base, groupID: groupID, field: field, value: value,
-            expected: state.expectedGroupStatus))
-      }
-    } else {
-      requests = [
-        BrazeRequestBuilder.pushTrack(base: base, state: state, field: field, value: value)
-      ]
-      if verify {
-        requests.append(
-          BrazeRequestBuilder.pushExport(base: base, state: state, field: field, value: value))
+          BrazeRequestBuilder.pushExport(
+            base: base, state: state, field: first.field, value: first.value))
         notes.append(
           "Push has no subscription group, so /subscription/status/get cannot read it back; "
             + "the verify call reads push_subscribe with /users/export/ids, which needs the "
             + "users.export.ids permission.")
       }
+    case .v1:
+      requests.append(
+        BrazeRequestBuilder.statusSet(
+          base: base, groupID: first.channel.subscriptionGroupId, state: state,
+          field: first.field, value: first.value, doubleOptIn: first.doubleOptIn))
+    case .v2:
+      requests.append(
+        BrazeRequestBuilder.statusSetV2(
+          base: base,
+          groups: targets.map { ($0.channel.subscriptionGroupId, $0.doubleOptIn) }, state: state,
+          field: first.field, value: first.value))
     }
+    if verify && route != .track {
+      for target in targets {
+        requests.append(
+          BrazeRequestBuilder.statusGet(
+            .verify, base: base, groupID: target.channel.subscriptionGroupId,
+            field: first.field, value: first.value, expected: state.expectedGroupStatus))
+      }
+    }
+    var planned = signal
+    planned.channel = targets.map(\.channel.channel).joined(separator: "+")
+    let groups = route == .track ? [] : targets.map(\.channel.subscriptionGroupId)
     return SignalPlan(
-      signal: signal, state: state, connection: connection.code, keySource: connection.apiKey,
-      identitySpace: space, identityValue: value, brazeField: field,
-      subscriptionGroupId: kind.usesSubscriptionGroup ? groupID : "", requests: requests,
-      notes: notes)
+      signal: planned, state: state, connection: first.connection.code,
+      keySource: first.connection.apiKey, identitySpace: first.space,
+      identityValue: first.value, brazeField: first.field,
+      subscriptionGroupId: groups.joined(separator: ","), requests: requests, notes: notes,
+      channels: targets.map(\.channel.channel), subscriptionGroupIds: groups, route: route)
   }
 
-  /// The read-only check of a connection: `GET /subscription/status/get` for `probeID`, an
-  /// external id nobody has, on the first subscription group mapped to the connection.
+  /// The check of a connection: for each permission its channels need, the read-only
+  /// call that proves it (for `probeID`, an external id nobody has, so nothing changes),
+  /// or none for the write permissions. A push-only connection is checked through
+  /// `/users/export/ids`.
   public static func checkConnection(
     _ code: String, in workspace: Workspace, probeID: String = randomProbeID()
   ) throws(SignalPlanError) -> ConnectionCheckPlan {
@@ -150,26 +208,58 @@ public struct SignalPlanner: Sendable {
     if let problem = APIKeyResolver.sourceProblem(connection.apiKey, connection: code) {
       throw problem
     }
+    var group: (topic: String, channel: String, id: String)?
+    var push: (topic: String, channel: String)?
     for topic in workspace.topics {
-      for channel in topic.channels
-      where channel.connection == code && channel.kind?.usesSubscriptionGroup == true
-        && !channel.subscriptionGroupId.isEmpty
-      {
-        let request = BrazeRequestBuilder.statusGet(
-          .check, base: base, groupID: channel.subscriptionGroupId, field: .externalID,
-          value: probeID, expected: nil)
-        return ConnectionCheckPlan(
-          connection: code, keySource: connection.apiKey, topic: topic.code,
-          channel: channel.channel, subscriptionGroupId: channel.subscriptionGroupId,
-          request: request)
+      for channel in topic.channels where channel.connection == code {
+        if channel.kind == .push {
+          push = push ?? (topic.code, channel.channel)
+        } else if channel.kind != nil && !channel.subscriptionGroupId.isEmpty {
+          group = group ?? (topic.code, channel.channel, channel.subscriptionGroupId)
+        }
       }
     }
-    throw SignalPlanError(
-      .noGroupForCheck,
-      "No email, SMS or WhatsApp channel with a subscription group id is mapped to connection "
-        + "'\(code)'. The check reads a subscription group, so map one first (push has no "
-        + "group to read).",
-      path: ProblemPath(collection: .connections, recordKey: code))
+    var probes: [PermissionProbe] = []
+    if let group {
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionStatusGet, use: "verify and look up group states",
+          request: BrazeRequestBuilder.statusGet(
+            .check, base: base, groupID: group.id, field: .externalID, value: probeID,
+            expected: nil)))
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionGroupsGet, use: "list the groups a person is in",
+          request: BrazeRequestBuilder.userGroups(base: base, externalID: probeID)))
+    }
+    if push != nil {
+      probes.append(
+        PermissionProbe(
+          permission: .usersExportIDs, use: "verify and look up push_subscribe",
+          request: BrazeRequestBuilder.exportProbe(base: base, externalID: probeID)))
+    }
+    if group != nil {
+      probes.append(
+        PermissionProbe(
+          permission: .subscriptionStatusSet, use: "send to email, SMS and WhatsApp groups",
+          request: nil))
+    }
+    if push != nil {
+      probes.append(PermissionProbe(permission: .usersTrack, use: "send push", request: nil))
+    }
+    guard
+      let first = group.map({ ($0.topic, $0.channel, $0.id) })
+        ?? push.map({ ($0.topic, $0.channel, "") })
+    else {
+      throw SignalPlanError(
+        .noGroupForCheck,
+        "No topic channel with a subscription group id or push is mapped to connection "
+          + "'\(code)', so it needs no permission yet: map a channel to it first.",
+        path: ProblemPath(collection: .connections, recordKey: code))
+    }
+    return ConnectionCheckPlan(
+      connection: code, keySource: connection.apiKey, topic: first.0, channel: first.1,
+      subscriptionGroupId: first.2, probes: probes)
   }
 
   /// An external id that no real profile has, for the connection check.
@@ -192,7 +282,7 @@ public struct SignalPlanner: Sendable {
     connections.firstIndex { $0.code == code }
   }
 
-  private static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
+  static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
     let path = ProblemPath(
       collection: .connections, recordKey: connection.code, field: "endpoint")
     guard let endpoint = EndpointURL(connection.endpoint) else {
@@ -213,7 +303,7 @@ public struct SignalPlanner: Sendable {
     return endpoint.base
   }
 
-  private static func chooseIdentity(
+  static func chooseIdentity(
     _ signal: Signal, kind: Channel, _ connection: Connection, _ workspace: Workspace
   ) throws(SignalPlanError) -> (String, BrazeField, String) {
     for space in signal.identities.keys where workspace.identitySpace(space) == nil {

@@ -24,22 +24,28 @@ public struct SignalSender: Sendable {
     let clock = ContinuousClock()
     let started = clock.now
     var exchanges: [BrazeExchange] = []
-    var verification: VerificationResult?
+    var verifications: [VerificationResult] = []
     for request in plan.requests {
       if request.purpose == .verify {
-        guard exchanges.last?.outcome.isSuccess == true else { break }
-        do {
-          try await Task.sleep(for: verifyDelay)
-        } catch {
-          break
+        // Read back only after the send call succeeded; pause once before the first read.
+        guard exchanges.first?.outcome.isSuccess == true else { break }
+        if exchanges.count == 1 {
+          do {
+            try await Task.sleep(for: verifyDelay)
+          } catch {
+            break
+          }
         }
       }
       let exchange = await client.perform(request, key: key)
       exchanges.append(exchange)
-      if request.purpose == .verify { verification = VerificationResult.evaluate(exchange) }
+      if request.purpose == .verify, let result = VerificationResult.evaluate(exchange) {
+        verifications.append(result)
+      }
     }
     return record(
-      plan, startedAt: startedAt, latency: clock.now - started, exchanges, verification)
+      plan, startedAt: startedAt, latency: clock.now - started, exchanges,
+      Self.combined(verifications))
   }
 
   /// Reads back the state a send set, on its own (the console's `v`, after the send is
@@ -50,7 +56,8 @@ public struct SignalSender: Sendable {
     let startedAt = Date()
     let clock = ContinuousClock()
     let started = clock.now
-    guard let request = plan.requests.first(where: { $0.purpose == .verify }) else {
+    let reads = plan.requests.filter { $0.purpose == .verify }
+    guard !reads.isEmpty else {
       let outcome = BrazeOutcome(
         kind: .cancelled,
         message: "Nothing was read back: there is no way to verify this channel's state.")
@@ -58,10 +65,21 @@ public struct SignalSender: Sendable {
       entry.outcome = outcome
       return SignalResult(entry: entry, exchanges: [], journalError: nil)
     }
-    let exchange = await client.perform(request, key: key)
+    var exchanges: [BrazeExchange] = []
+    for request in reads { exchanges.append(await client.perform(request, key: key)) }
     return record(
-      plan, startedAt: startedAt, latency: clock.now - started, [exchange],
-      VerificationResult.evaluate(exchange))
+      plan, startedAt: startedAt, latency: clock.now - started, exchanges,
+      Self.combined(exchanges.compactMap(VerificationResult.evaluate)))
+  }
+
+  /// One verdict for a call that set several groups: it matches when every read did.
+  private static func combined(_ results: [VerificationResult]) -> VerificationResult? {
+    guard results.count > 1 else { return results.first }
+    let observed = results.map { $0.observed ?? "(nothing)" }
+    return VerificationResult(
+      expected: results[0].expected, observed: observed.joined(separator: ", "),
+      matches: results.allSatisfy(\.matches),
+      message: results.map(\.message).joined(separator: " "))
   }
 
   /// Journals what the calls did (synced before returning) and reports it.

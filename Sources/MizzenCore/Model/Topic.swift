@@ -32,16 +32,31 @@ public struct TopicChannel: Equatable, Sendable {
   public var connection: String
   /// Empty for push, which has no subscription group in Braze.
   public var subscriptionGroupId: String
+  /// SMS and WhatsApp: a subscribe sends `use_double_opt_in_logic: true`, so that Braze
+  /// runs its double opt-in flow (SPEC §8). Written only when true.
+  public var doubleOptIn: Bool
+  /// Push: `/users/track` carries `_update_existing_only: true`, so that a send never
+  /// creates a profile (SPEC §8). Written only when true.
+  public var updateExistingOnly: Bool
 
-  public init(channel: String, connection: String, subscriptionGroupId: String = "") {
+  public init(
+    channel: String, connection: String, subscriptionGroupId: String = "",
+    doubleOptIn: Bool = false, updateExistingOnly: Bool = false
+  ) {
     self.channel = channel
     self.connection = connection
     self.subscriptionGroupId = subscriptionGroupId
+    self.doubleOptIn = doubleOptIn
+    self.updateExistingOnly = updateExistingOnly
   }
 
-  public init(kind: Channel, connection: String, subscriptionGroupId: String = "") {
+  public init(
+    kind: Channel, connection: String, subscriptionGroupId: String = "",
+    doubleOptIn: Bool = false, updateExistingOnly: Bool = false
+  ) {
     self.init(
-      channel: kind.rawValue, connection: connection, subscriptionGroupId: subscriptionGroupId)
+      channel: kind.rawValue, connection: connection, subscriptionGroupId: subscriptionGroupId,
+      doubleOptIn: doubleOptIn, updateExistingOnly: updateExistingOnly)
   }
 
   public var kind: Channel? { Channel(rawValue: channel) }
@@ -62,6 +77,9 @@ public enum Channel: String, CaseIterable, Sendable {
     case .push: return [.externalID, .email, .phone]
     }
   }
+
+  /// Whether Braze's double opt-in flow applies (SMS and WhatsApp groups).
+  public var takesDoubleOptIn: Bool { self == .sms || self == .whatsapp }
 
   /// Human label, e.g. "WhatsApp".
   public var label: String {

@@ -165,6 +165,14 @@ public enum WorkspaceSchema {
               "description": "The Braze subscription group id (a UUID); push has none.",
               "type": "string",
               "minLength": 1
+            },
+            "doubleOptIn": {
+              "description": "SMS and WhatsApp: a subscribe sends use_double_opt_in_logic: true; written only when true.",
+              "type": "boolean"
+            },
+            "updateExistingOnly": {
+              "description": "Push: /users/track carries _update_existing_only: true, so no profile is created; written only when true.",
+              "type": "boolean"
             }
           },
           "if": { "properties": { "channel": { "enum": ["email", "sms", "whatsapp"] } } },

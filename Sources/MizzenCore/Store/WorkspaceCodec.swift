@@ -126,8 +126,12 @@ public enum WorkspaceCodec {
       JSONMember("channel", .string(channel.channel)),
       JSONMember("connection", .string(channel.connection)),
     ]
+    if channel.doubleOptIn { members.append(JSONMember("doubleOptIn", .bool(true))) }
     if !channel.subscriptionGroupId.isEmpty {
       members.append(JSONMember("subscriptionGroupId", .string(channel.subscriptionGroupId)))
+    }
+    if channel.updateExistingOnly {
+      members.append(JSONMember("updateExistingOnly", .bool(true)))
     }
     return .object(members)
   }

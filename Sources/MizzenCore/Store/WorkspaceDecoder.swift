@@ -163,7 +163,9 @@ struct WorkspaceDecoder {
         return TopicChannel(
           channel: try Self.string(channel, "channel", channelPath),
           connection: try Self.string(channel, "connection", channelPath),
-          subscriptionGroupId: try Self.string(channel, "subscriptionGroupId", channelPath))
+          subscriptionGroupId: try Self.string(channel, "subscriptionGroupId", channelPath),
+          doubleOptIn: try Self.flag(channel, "doubleOptIn", channelPath),
+          updateExistingOnly: try Self.flag(channel, "updateExistingOnly", channelPath))
       })
   }
 
@@ -176,6 +178,17 @@ struct WorkspaceDecoder {
       throw .invalid(path, Self.expected("an object", value))
     }
     return members
+  }
+
+  /// An optional `true`/`false` member; absent is false.
+  private static func flag(_ object: JSONValue, _ key: String, _ path: String)
+    throws(WorkspaceCodecError) -> Bool
+  {
+    switch object[key] {
+    case nil: return false
+    case .bool(let flag)?: return flag
+    case let other?: throw .invalid(Self.join(path, key), Self.expected("true or false", other))
+    }
   }
 
   private static func string(

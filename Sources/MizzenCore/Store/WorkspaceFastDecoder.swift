@@ -162,11 +162,12 @@ struct WorkspaceFastDecoder {
         topic.channels = try decoder.list { (decoder) throws(GiveUp) in
           var channel = TopicChannel(channel: "", connection: "")
           try decoder.members(allowed: WorkspaceShape.channel) { (decoder, key) throws(GiveUp) in
-            let text = try decoder.string()
             switch key {
-            case "channel": channel.channel = text
-            case "connection": channel.connection = text
-            default: channel.subscriptionGroupId = text
+            case "channel": channel.channel = try decoder.string()
+            case "connection": channel.connection = try decoder.string()
+            case "doubleOptIn": channel.doubleOptIn = try decoder.bool()
+            case "updateExistingOnly": channel.updateExistingOnly = try decoder.bool()
+            default: channel.subscriptionGroupId = try decoder.string()
             }
           }
           return channel

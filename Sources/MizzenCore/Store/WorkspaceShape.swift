@@ -32,7 +32,9 @@ struct WorkspaceShape: Sendable {
     known: ["code", "name", "platform", "identities"], identity: "code",
     children: ["identities": capture])
   static let channel = WorkspaceShape(
-    known: ["channel", "connection", "subscriptionGroupId"], identity: "channel")
+    known: [
+      "channel", "connection", "subscriptionGroupId", "doubleOptIn", "updateExistingOnly",
+    ], identity: "channel")
   static let topic = WorkspaceShape(
     known: ["code", "name", "description", "legalBasis", "channels"], identity: "code",
     children: ["channels": channel])

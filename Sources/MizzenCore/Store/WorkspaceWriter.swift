@@ -25,11 +25,7 @@ struct WorkspaceWriter {
     list("identitySpaces", workspace.identitySpaces) { writer, space in
       writer.open()
       writer.field("code", space.code)
-      if space.marketingPreference {
-        writer.key("marketingPreference")
-        writer.out.append(contentsOf: "true".utf8)
-        writer.needsComma = true
-      }
+      if space.marketingPreference { writer.flag("marketingPreference") }
       writer.field("name", space.name)
       writer.field("valueType", space.valueType)
       writer.close()
@@ -92,9 +88,11 @@ struct WorkspaceWriter {
       writer.open()
       writer.field("channel", channel.channel)
       writer.field("connection", channel.connection)
+      if channel.doubleOptIn { writer.flag("doubleOptIn") }
       if !channel.subscriptionGroupId.isEmpty {
         writer.field("subscriptionGroupId", channel.subscriptionGroupId)
       }
+      if channel.updateExistingOnly { writer.flag("updateExistingOnly") }
       writer.close()
     }
     field("code", topic.code)
@@ -105,6 +103,13 @@ struct WorkspaceWriter {
   }
 
   // MARK: Layout
+
+  /// A member whose value is `true` (flags are written only when set).
+  private mutating func flag(_ name: String) {
+    key(name)
+    out.append(contentsOf: "true".utf8)
+    needsComma = true
+  }
 
   private mutating func open() {
     out.append(UInt8(ascii: "{"))

@@ -63,12 +63,31 @@ enum TopicRules {
             + "create it.")
     }
     checkGroupID(entry, kind: kind, topicIndex: topicIndex, siblings, context, &sink)
+    if let kind { checkOptions(entry, kind: kind, &sink) }
     if let kind, let target, !context.servedChannels[target.index].contains(kind) {
       sink.add(
         .channelUnservable, entry.path("connection"),
         "The connection \(context.recordPath(.connections, target.index)) maps no identity a "
           + "\(kind.label) group accepts (\(kind.acceptedFields.map(\.rawValue).joined(separator: " or "))): "
           + "add such an entry to its identity mapping, or choose another connection.")
+    }
+  }
+
+  /// The SPEC §8 channel options apply to some channels only; elsewhere nothing sends them.
+  private static func checkOptions(
+    _ entry: ChannelEntry, kind: Channel, _ sink: inout ProblemSink
+  ) {
+    if entry.channel.doubleOptIn && !kind.takesDoubleOptIn {
+      sink.add(
+        .channelOptionIgnored, entry.path("doubleOptIn"),
+        "Double opt-in is an SMS and WhatsApp flow, so it does nothing on \(kind.label): "
+          + "remove doubleOptIn.")
+    }
+    if entry.channel.updateExistingOnly && kind != .push {
+      sink.add(
+        .channelOptionIgnored, entry.path("updateExistingOnly"),
+        "updateExistingOnly applies to push sends (/users/track); \(kind.label) sends set a "
+          + "subscription group and never read it: remove it.")
     }
   }
 

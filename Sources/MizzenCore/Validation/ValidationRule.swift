@@ -152,6 +152,10 @@ extension ValidationRule {
   static let groupIDShared = ValidationRule(
     id: "channel.group-id.shared", severity: .warning,
     summary: "One subscription group id is mapped by more than one topic channel.")
+  static let channelOptionIgnored = ValidationRule(
+    id: "channel.option.ignored", severity: .warning,
+    summary: "doubleOptIn on a channel other than SMS or WhatsApp, or updateExistingOnly on a "
+      + "channel other than push: Braze would ignore it.")
   static let channelUnservable = ValidationRule(
     id: "channel.identity.unservable", severity: .error,
     summary: "The channel's connection maps no identity the channel's Braze groups accept.")
@@ -173,7 +177,7 @@ extension ValidationRule {
     preferenceCenterHidden, captureSpace, captureType, captureFormat, captureEncoding,
     captureVariable, captureKey,
     legalBasisUnknown, topicNoChannels, channelInvalid, channelDuplicate, channelConnection,
-    groupIDMissing, groupIDShape, groupIDIgnored, groupIDShared, channelUnservable,
-    keyUnknown,
+    groupIDMissing, groupIDShape, groupIDIgnored, groupIDShared, channelOptionIgnored,
+    channelUnservable, keyUnknown,
   ]
 }

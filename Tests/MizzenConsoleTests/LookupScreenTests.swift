@@ -1,0 +1,91 @@
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// `L` from any list: type identity values, enter asks for the reads, each answer lands
+/// on its rows as it arrives, and `t` test-sends the selected row.
+@Suite struct LookupScreenTests {
+  static func screen(_ state: ConsoleState) -> LookupState? {
+    if case .lookup(let lookup) = state.screens.last { return lookup }
+    return nil
+  }
+
+  static func answer(_ read: LookupRead, _ body: String) -> BrazeExchange {
+    BrazeExchange(
+      request: read.request, attempts: [BrazeAttempt(number: 1, status: 200, latencyMs: 5)],
+      outcome: BrazeOutcome(kind: .success, status: 200, message: "Braze accepted the call."),
+      latencyMs: 5, responseBody: Array(body.utf8))
+  }
+
+  @Test func lFromAnyListReadsEveryTopicAndChannelAsAnswersArrive() throws {
+    for section in ["1", "2", "3", "4", "5"] {
+      var state = try Fixtures.state(size: Size(width: 120, height: 40))
+      press(&state, .character(Character(section)))
+      #expect(press(&state, .character("L")) == [.signal(.recallIdentities)])
+      #expect(Self.screen(state)?.spaces == ["email", "phone", "customer_id"])
+    }
+    var state = try Fixtures.state(size: Size(width: 120, height: 40))
+    press(&state, .character("L"))
+    type(&state, "ana@example.com")
+    press(&state, .tab)
+    type(&state, "+14155550123")
+    let effects = press(&state, .enter)
+    guard case .signal(.lookup(let plan, let id)) = effects.first else {
+      Issue.record("enter asked for no look-up: \(effects)")
+      return
+    }
+    #expect(plan.rows.map(\.id) == ["weekly_newsletter/email", "sale_jp/sms"])
+    #expect(plan.reads.count == 2)
+    var text = TestSendTests.text(state)
+    #expect(text.contains("Reading 0 of 2"))
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(
+        .signal(
+          .lookupRead(
+            id: id, index: 0,
+            Self.answer(plan.reads[0], #"{"status":{"ana@example.com":"Subscribed"}}"#)))))
+    text = TestSendTests.text(state)
+    #expect(text.contains("Reading 1 of 2"))
+    #expect(text.contains("Subscribed"))
+    #expect(text.contains("reading…"))
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(
+        .signal(
+          .lookupRead(
+            id: id, index: 1,
+            Self.answer(plan.reads[1], #"{"status":{"+14155550123":"unknown"}}"#)))))
+    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.lookupFinished(id: id))))
+    #expect(Self.screen(state)?.phase == .done)
+    text = TestSendTests.text(state)
+    #expect(text.contains("Unknown"))
+    #expect(state.status?.text.contains("t test-sends") == true)
+
+    press(&state, .down)
+    #expect(Self.screen(state)?.selected == "sale_jp/sms")
+    press(&state, .character("t"))
+    guard case .testSend(let send) = state.screens.last else {
+      Issue.record("t opened no test-send")
+      return
+    }
+    #expect(send.topic == "sale_jp" && send.channel == "sms")
+    let text2 = TestSendTests.text(state)
+    #expect(text2.contains("[+14155550123]"))
+  }
+
+  @Test func escCancelsTheReadsThenCloses() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("L"))
+    type(&state, "ana@example.com")
+    let effects = press(&state, .enter)
+    guard case .signal(.lookup(_, let id)) = effects.first else {
+      Issue.record("no look-up")
+      return
+    }
+    #expect(press(&state, .escape) == [.signal(.cancel(id: id))])
+    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.lookupFinished(id: id))))
+    press(&state, .escape)
+    #expect(state.screens.isEmpty)
+  }
+}
