@@ -39,6 +39,10 @@ public enum ConsoleModel {
     switch event {
     case .key(let key):
       return KeyDispatch.handle(&state, key)
+    case .text(let text):
+      return TypedText.typed(&state, text, pasted: false)
+    case .paste(let text):
+      return TypedText.typed(&state, text, pasted: true)
     case .mouse(let mouse):
       MouseInput.handle(&state, mouse)
       return []
