@@ -24,7 +24,7 @@ struct EscapeSequence: Equatable {
   static let x10Mouse: UInt8 = 2
 
   /// The longest sequence read; a longer one is dropped as malformed.
-  static let maximumLength = 64
+  static let maximumLength = 1_024
 
   enum Reading: Equatable {
     case complete(EscapeSequence, length: Int)
@@ -105,6 +105,7 @@ struct EscapeSequence: Equatable {
     var inSubparameter = false
     while true {
       guard index < bytes.count else { return .incomplete }
+      // A runaway sequence: dropped as far as it went (what follows is read as keys).
       guard index - start < maximumLength else { return .malformed(length: index - start) }
       let byte = bytes[index]
       switch byte {
@@ -113,7 +114,7 @@ struct EscapeSequence: Equatable {
           current = min(99_999, (current ?? 0) * 10 + Int(byte - UInt8(ascii: "0")))
         }
       case UInt8(ascii: ";"):
-        parameters.append(current ?? 1)
+        if parameters.count < 16 { parameters.append(current ?? 1) }
         current = nil
         inSubparameter = false
       case UInt8(ascii: ":"):
@@ -160,6 +161,8 @@ struct EscapeSequence: Equatable {
   }
 
   private func controlMeaning() -> Meaning {
+    // A key is its number or letter and at most one modifier parameter (`CSI 3;5 ~`).
+    guard parameters.count <= 2 else { return .nothing }
     switch final {
     case UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "^"), UInt8(ascii: "@"):
       let number = parameters.first ?? 0
