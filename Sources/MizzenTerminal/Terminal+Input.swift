@@ -96,7 +96,7 @@ extension Terminal {
   }
 
   /// Neighbouring runs of text joined, so that what one call read is one edit.
-  nonisolated static func merged(_ inputs: [TerminalInput]) -> [TerminalInput] {
+  nonisolated public static func merged(_ inputs: [TerminalInput]) -> [TerminalInput] {
     var result: [TerminalInput] = []
     var run = ""
     var runIsPaste: Bool?
