@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import MizzenTerminal
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-@testable import MizzenTerminal
 
 /// The real `mizzen` console on a pseudo-terminal, ended the hard ways: a trap (SIGABRT)
 /// and the terminal going away without a SIGHUP.
@@ -77,8 +77,7 @@ struct ConsoleProcessTests {
 
   /// Starts the console on a new workspace with standard input on `input` and standard
   /// output and error on `output`.
-  static func start(input: PseudoTerminal, output: PseudoTerminal, folder: URL) throws -> Process
-  {
+  static func start(input: PseudoTerminal, output: PseudoTerminal, folder: URL) throws -> Process {
     guard let executable else { throw ProcessTestError.noExecutable }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -97,7 +96,9 @@ struct ConsoleProcessTests {
   static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
     let needle = Array(text.utf8)
     guard bytes.count >= needle.count else { return false }
-    return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    return (0...(bytes.count - needle.count)).contains {
+      bytes[$0..<$0 + needle.count].elementsEqual(needle)
+    }
   }
 
   static func waitForExit(_ process: Process, seconds: Double) -> Bool {

@@ -93,8 +93,10 @@ struct InputDecoderTests {
     let click = TerminalInput.mouse(.click(Position(row: 2, column: 4)))
     #expect(Self.decode(Self.esc + "[<0;5;3M") == [click])
     #expect(Self.decode(Self.esc + "[<0;5;3m").isEmpty)
-    #expect(Self.decode(Self.esc + "[<64;10;7M") == [.mouse(.scrollUp(Position(row: 6, column: 9)))])
-    #expect(Self.decode(Self.esc + "[<65;1;1M") == [.mouse(.scrollDown(Position(row: 0, column: 0)))])
+    #expect(
+      Self.decode(Self.esc + "[<64;10;7M") == [.mouse(.scrollUp(Position(row: 6, column: 9)))])
+    #expect(
+      Self.decode(Self.esc + "[<65;1;1M") == [.mouse(.scrollDown(Position(row: 0, column: 0)))])
     #expect(Self.decode(Self.esc + "[<32;5;3M").isEmpty)
     #expect(Self.decode(Self.esc + "[M %#") == [click])
     #expect(Self.decode(Self.esc + "[M#%#").isEmpty)
@@ -124,7 +126,10 @@ struct InputDecoderTests {
 
   @Test func bracketedPasteKeepsEverythingInside() {
     let inside = "a\tb\r\nc\u{1B}[Ad"
-    #expect(Self.decode(Self.esc + "[200~" + inside + Self.esc + "[201~x") == [.paste(inside), .text("x")])
+    #expect(
+      Self.decode(Self.esc + "[200~" + inside + Self.esc + "[201~x") == [
+        .paste(inside), .text("x"),
+      ])
     let all = Array((Self.esc + "[200~é👍🏽" + Self.esc + "[201~" + Self.esc + "[4~").utf8)
     for cut in 1..<all.count {
       var decoder = InputDecoder()
