@@ -11,8 +11,7 @@ import MizzenConsole
 /// - the Linux console: `CSI [ A` … `CSI [ E` for F1–F5;
 /// - mouse reports, SGR (`CSI < b;x;y M`) and X10 (`CSI M b x y`).
 struct EscapeSequence: Equatable {
-  /// `[` for CSI, `O` for SS3, `linuxFunction`, `x10Mouse`, `escapeKey`, or another byte
-  /// for Alt plus that key.
+  /// `[` for CSI, `O` for SS3, `linuxFunction`, `x10Mouse` or `escapeKey`.
   var introducer: UInt8
   /// A private marker such as `<`, or nil.
   var marker: UInt8?
@@ -49,23 +48,10 @@ struct EscapeSequence: Equatable {
     switch introducer {
     case UInt8(ascii: "["): return control(bytes, at: start)
     case UInt8(ascii: "O"): return singleShift(bytes, at: start)
-    case InputDecoder.escape:
-      // Esc pressed twice: the first is a key of its own.
-      return .complete(
-        EscapeSequence(introducer: escapeKey, parameters: [], final: 0), length: 1)
     default:
-      // Alt plus a key: one unit, dropped whole (the console binds no Alt keys).
-      guard introducer >= 0x80 else {
-        return .complete(
-          EscapeSequence(introducer: introducer, parameters: [], final: 0), length: 2)
-      }
-      switch UTF8Scan.scalar(bytes, at: start + 1) {
-      case .incomplete: return .incomplete
-      case .invalid: return .malformed(length: 1)
-      case .valid(_, let length):
-        return .complete(
-          EscapeSequence(introducer: introducer, parameters: [], final: 0), length: 1 + length)
-      }
+      // Esc and then a key, sent together (typed ahead, or `tmux send-keys Escape q`):
+      // the Esc is a key of its own, and what follows is read as it comes.
+      return .complete(EscapeSequence(introducer: escapeKey, parameters: [], final: 0), length: 1)
     }
   }
 

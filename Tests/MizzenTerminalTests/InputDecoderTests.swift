@@ -64,11 +64,18 @@ struct InputDecoderTests {
 
   /// An unknown sequence goes whole: nothing of it is typed, and what follows still is.
   @Test(arguments: [
-    "[99~", "[1;5X", "[?1;2c", "[>0;276;0c", "x", "[E", "[I", "[O", "O5w", "[201~",
-    "[" + String(repeating: "1;", count: 40) + "~", "é", "\u{7F}",
+    "[99~", "[1;5X", "[?1;2c", "[>0;276;0c", "[E", "[I", "[O", "O5w", "[201~",
+    "[" + String(repeating: "1;", count: 40) + "~",
   ])
   func unknownSequenceIsDroppedWhole(bytes: String) {
     #expect(Self.decode(Self.esc + bytes + "ab") == [.text("ab")], "ESC \(bytes)")
+  }
+
+  /// Esc and a key sent together (typed ahead, `tmux send-keys Escape q`) are both keys.
+  @Test func escapeThenAKeyInOneReadIsBothKeys() {
+    #expect(Self.decode(Self.esc + "q") == [.key(.escape), .text("q")])
+    #expect(Self.decode(Self.esc + "é") == [.key(.escape), .text("é")])
+    #expect(Self.decode(Self.esc + "\u{7F}") == [.key(.escape), .key(.backspace)])
   }
 
   @Test func controlInsideSequenceEndsItAndIsAKey() {
