@@ -95,12 +95,15 @@ for target in targets {
   var opened = topics
   for key in target.open { _ = ConsoleModel.update(&opened, .key(key)) }
   for paste in pastes {
-    for chunk in [megabyte * 2, 4_096] {
+    // A form regenerates the code from the whole name and re-wraps problem messages that
+    // quote it on every read, so its 4 KB case is left out (one read is its real path).
+    let chunks = target.name.hasPrefix("form") ? [megabyte * 2] : [megabyte * 2, 4_096]
+    for chunk in chunks {
       var renders = 0
       var closed = false
       let result = measure(
         "\(target.name), \(paste.name), \(chunk > megabyte ? "one read" : "4 KB reads")",
-        iterations: 3
+        iterations: chunk > megabyte ? 3 : 1
       ) {
         let (state, count) = deliver(paste.bytes, chunk: chunk, to: opened)
         renders = count
