@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "MizzenCore", targets: ["MizzenCore"]),
     .library(name: "BrazeSandbox", targets: ["BrazeSandbox"]),
     .library(name: "MizzenConsole", targets: ["MizzenConsole"]),
+    .library(name: "MizzenTerminal", targets: ["MizzenTerminal"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")

@@ -2,7 +2,8 @@
 import PackageDescription
 
 // A separate package so that the product's own build stays lean. Run from this folder:
-//   swift run -c release bench-store     (likewise bench-braze, bench-sandbox, bench-console)
+//   swift run -c release bench-store     (likewise bench-braze, bench-sandbox, bench-console,
+//   bench-paste)
 let package = Package(
   name: "MizzenBenchmarks",
   dependencies: [.package(name: "Mizzen", path: "..")],
@@ -25,6 +26,13 @@ let package = Package(
       dependencies: [
         "BenchSupport", .product(name: "MizzenCore", package: "Mizzen"),
         .product(name: "MizzenConsole", package: "Mizzen"),
+      ]),
+    .executableTarget(
+      name: "bench-paste",
+      dependencies: [
+        "BenchSupport", .product(name: "MizzenCore", package: "Mizzen"),
+        .product(name: "MizzenConsole", package: "Mizzen"),
+        .product(name: "MizzenTerminal", package: "Mizzen"),
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -52,6 +52,10 @@ public enum ConsoleModel {
       // A message belongs to the moment it was said in: the next key ends it.
       state.status = nil
       return KeyDispatch.handle(&state, key)
+    case .text(let text):
+      return TypedText.typed(&state, text, pasted: false)
+    case .paste(let text):
+      return TypedText.typed(&state, text, pasted: true)
     case .mouse(let mouse):
       state.status = nil
       MouseInput.handle(&state, mouse)

@@ -6,7 +6,7 @@ public enum Key: Hashable, Sendable {
   case control(Character)
   case up, down, left, right
   case pageUp, pageDown, home, end
-  case enter, escape, tab, backTab, backspace, delete
+  case enter, escape, tab, backTab, backspace, delete, insert
   case function(Int)
 }
 

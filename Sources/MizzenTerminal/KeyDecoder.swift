@@ -1,9 +1,9 @@
-import CNcursesw
 import MizzenConsole
 
-/// Turns what `wget_wch` returns into a `Key`: pure, so each mapping can be tested alone.
+/// Turns a control byte or a scalar the terminal sent into a `Key`: pure, so each mapping
+/// can be tested alone.
 enum KeyDecoder {
-  /// A character read with status `OK`: printable text, or a control byte the terminal sent.
+  /// A control byte the terminal sent, or a scalar of printable text.
   static func character(_ code: UInt32) -> Key? {
     switch code {
     case 9: return .tab
@@ -18,26 +18,6 @@ enum KeyDecoder {
       return nil
     default:
       return Unicode.Scalar(code).map { .character(Character($0)) }
-    }
-  }
-
-  /// A key code read with status `KEY_CODE_YES`, other than resize and mouse.
-  static func keyCode(_ code: Int32) -> Key? {
-    switch code {
-    case KEY_UP: return .up
-    case KEY_DOWN: return .down
-    case KEY_LEFT: return .left
-    case KEY_RIGHT: return .right
-    case KEY_PPAGE: return .pageUp
-    case KEY_NPAGE: return .pageDown
-    case KEY_HOME: return .home
-    case KEY_END: return .end
-    case KEY_BTAB: return .backTab
-    case KEY_BACKSPACE: return .backspace
-    case KEY_ENTER: return .enter
-    case KEY_DC: return .delete
-    case mizzen_key_f(1)...mizzen_key_f(24): return .function(Int(code - mizzen_key_f(0)))
-    default: return nil
     }
   }
 }

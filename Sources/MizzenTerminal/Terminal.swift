@@ -29,7 +29,7 @@ public final class Terminal {
     }
   }
 
-  /// How long a lone Esc waits for the rest of an escape sequence; the default is a second.
+  /// How long a lone Esc waits for the rest of an escape sequence.
   static let escapeDelayMilliseconds: Int32 = 25
 
   private let screen: OpaquePointer
@@ -42,6 +42,16 @@ public final class Terminal {
   var cursorVisible: Bool?
   private var closed = false
   var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+  /// Standard input's descriptor, read with read(2): curses never reads keys here.
+  let inputDescriptor: Int32
+  let outputDescriptor: Int32
+  var decoder: InputDecoder
+  var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
+
+  /// Bracketed paste on: the terminal marks pasted text, which is then typed as text
+  /// whatever it holds (a tab or a newline in it is not a key).
+  static let pasteModeOn = "\u{1B}[?2004h"
+  static let pasteModeOff = "\u{1B}[?2004l"
 
   /// Checks, before anything is drawn, that the console can run here: standard input and
   /// output are terminals, and the locale from the environment speaks UTF-8.
@@ -62,7 +72,11 @@ public final class Terminal {
     guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w") else {
       throw .notATerminal(["standard input or output"])
     }
+    var modes = termios()
+    let hasModes = tcgetattr(STDIN_FILENO, &modes) == 0
     try self.init(input: input, output: output, terminalType: nil, options: options)
+    CrashTrap.install(output: STDOUT_FILENO, input: STDIN_FILENO, modes: hasModes ? modes : nil)
+    ResizeSignal.install()
   }
 
   /// Takes over the terminal on `input` and `output`; `terminalType` nil means `$TERM`.
@@ -84,12 +98,15 @@ public final class Terminal {
     }
     screen = opened
     self.window = window
+    inputDescriptor = fileno(input)
+    outputDescriptor = fileno(output)
+    decoder = InputDecoder(mouse: options.mouse)
     cbreak()
     noecho()
     nonl()
-    keypad(window, true)
-    Self.freeFlowControlKeys(fileno(input))
-    set_escdelay(Self.escapeDelayMilliseconds)
+    // Keys are read and decoded here, not by curses, which must not look at the input.
+    typeahead(-1)
+    Self.freeFlowControlKeys(inputDescriptor)
     scheme = Self.setUpColors(wanted: options.colorWanted)
     styles = Role.allCases.map { scheme.style(for: $0) }
     if options.mouse {
@@ -98,6 +115,7 @@ public final class Terminal {
         mizzen_button1_pressed() | mizzen_button4_pressed() | mizzen_button5_pressed()
       mousemask(wanted, nil)
     }
+    send(Self.pasteModeOn)
   }
 
   /// The screen's size now.
@@ -110,9 +128,17 @@ public final class Terminal {
   public func close() {
     guard !closed else { return }
     closed = true
+    send(Self.pasteModeOff)
     curs_set(1)
     endwin()
     delscreen(screen)
+    CrashTrap.uninstall()
+  }
+
+  /// Writes a mode sequence curses does not manage straight to the terminal.
+  private func send(_ sequence: String) {
+    let bytes = Array(sequence.utf8)
+    _ = bytes.withUnsafeBytes { write(outputDescriptor, $0.baseAddress, $0.count) }
   }
 
   /// Lets ctrl-s and ctrl-q reach the console as keys (ctrl-s saves a form) instead of

@@ -2,6 +2,12 @@ import MizzenConsole
 import MizzenCore
 import MizzenTerminal
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The console's main loop: input → update → effects → render → draw, until quit or a
 /// signal. The only place where the pure console, the terminal and the store meet.
 @MainActor
@@ -12,9 +18,6 @@ struct ConsoleLoop {
     case signal(Int32)
   }
 
-  /// At most this many inputs are applied before the screen is drawn again, so that a
-  /// paste or a held key costs one draw, and the screen still moves under a long paste.
-  static let inputsPerFrame = 64
   /// How often results of running effects are looked for while some are out.
   static let busyPollMilliseconds: Int32 = 10
 
@@ -29,7 +32,6 @@ struct ConsoleLoop {
     var lastTick = ContinuousClock.now
     draw()
     while true {
-      var events: [ConsoleEvent] = []
       if signals.takeInterrupt() {
         // ctrl-c asks first when changes would be lost; otherwise it ends as SIGINT.
         if ConsoleModel.update(&state, .interrupt).contains(.quit) {
@@ -41,19 +43,22 @@ struct ConsoleLoop {
       let untilTick = tick - (ContinuousClock.now - lastTick)
       var wait = max(0, Int32(untilTick / .milliseconds(1)))
       if runner.isBusy { wait = min(wait, Self.busyPollMilliseconds) }
-      while events.count < Self.inputsPerFrame,
-        let input = terminal.nextInput(timeoutMilliseconds: events.isEmpty ? wait : 0)
-      {
-        events.append(Self.event(for: input))
-      }
+      // Everything the terminal has sent is read at once: a paste is one text event, and
+      // the frame is drawn once for all of it.
+      let inputs = terminal.nextInputs(timeoutMilliseconds: wait)
+      var events = inputs.compactMap(Self.event(for:))
       if ContinuousClock.now - lastTick >= tick {
         events.append(.tick)
         lastTick = .now
       }
       events += runner.takeResults()
-      if events.isEmpty { continue }
-      if apply(events) { return .quit }
-      draw()
+      if !events.isEmpty {
+        if apply(events) { return .quit }
+        draw()
+      }
+      // The terminal went away without a SIGHUP (end of file or hang-up on standard
+      // input, as under runuser): end as a hang-up ends.
+      if inputs.contains(.closed) { return .signal(SIGHUP) }
     }
   }
 
@@ -73,9 +78,12 @@ struct ConsoleLoop {
     trace?.firstFrameDrawn()
   }
 
-  private static func event(for input: TerminalInput) -> ConsoleEvent {
+  private static func event(for input: TerminalInput) -> ConsoleEvent? {
     switch input {
     case .key(let key): return .key(key)
+    case .text(let text): return .text(text)
+    case .paste(let text): return .paste(text)
+    case .closed: return nil
     case .mouse(let mouse): return .mouse(mouse)
     case .resize(let size): return .resize(size)
     }

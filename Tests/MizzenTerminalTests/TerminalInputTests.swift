@@ -3,40 +3,27 @@ import Testing
 
 @testable import MizzenTerminal
 
-/// Bytes as a terminal sends them, through real curses key decoding, to `TerminalInput`.
+/// Bytes as a terminal sends them, read from a real descriptor by a real curses terminal.
 @MainActor
 @Suite(.serialized)
 struct TerminalInputTests {
   static let sequences: [(bytes: String, input: TerminalInput)] = [
-    ("a", .key(.character("a"))),
-    ("日", .key(.character("日"))),
-    ("é", .key(.character("é"))),
-    ("🎉", .key(.character("🎉"))),
+    ("a", .text("a")),
+    ("日", .text("日")),
+    ("é", .text("é")),
+    ("🎉", .text("🎉")),
     ("\u{1B}OA", .key(.up)),
-    ("\u{1B}OB", .key(.down)),
-    ("\u{1B}OC", .key(.right)),
-    ("\u{1B}OD", .key(.left)),
+    ("\u{1B}[4~", .key(.end)),
     ("\u{1B}[5~", .key(.pageUp)),
-    ("\u{1B}[6~", .key(.pageDown)),
-    ("\u{1B}OH", .key(.home)),
-    ("\u{1B}OF", .key(.end)),
     ("\u{1B}[3~", .key(.delete)),
     ("\u{1B}[Z", .key(.backTab)),
-    ("\u{1B}OP", .key(.function(1))),
-    ("\u{1B}[15~", .key(.function(5))),
-    ("\u{1B}[24~", .key(.function(12))),
     ("\t", .key(.tab)),
     ("\r", .key(.enter)),
-    ("\n", .key(.enter)),
     ("\u{7F}", .key(.backspace)),
-    ("\u{08}", .key(.backspace)),
     ("\u{13}", .key(.control("s"))),
-    ("\u{01}", .key(.control("a"))),
-    ("\u{1A}", .key(.control("z"))),
     ("\u{1B}", .key(.escape)),
     ("\u{1B}[<0;5;3M", .mouse(.click(Position(row: 2, column: 4)))),
-    ("\u{1B}[<64;10;7M", .mouse(.scrollUp(Position(row: 6, column: 9)))),
-    ("\u{1B}[<65;1;1M", .mouse(.scrollDown(Position(row: 0, column: 0)))),
+    ("\u{1B}[200~a\tb\u{1B}[201~", .paste("a\tb")),
   ]
 
   @Test func everySequenceDecodesToItsInput() throws {
@@ -44,8 +31,8 @@ struct TerminalInputTests {
     defer { screen.close() }
     for (bytes, expected) in Self.sequences {
       screen.type(bytes)
-      let got = screen.terminal.nextInput(timeoutMilliseconds: 1_000)
-      #expect(got == expected, "bytes \(Array(bytes.unicodeScalars.map(\.value)))")
+      let got = screen.terminal.nextInputs(timeoutMilliseconds: 1_000)
+      #expect(got == [expected], "bytes \(Array(bytes.unicodeScalars.map(\.value)))")
     }
   }
 
@@ -53,7 +40,7 @@ struct TerminalInputTests {
     let screen = try VirtualScreen(size: Size(width: 80, height: 24))
     defer { screen.close() }
     let start = ContinuousClock.now
-    #expect(screen.terminal.nextInput(timeoutMilliseconds: 50) == nil)
+    #expect(screen.terminal.nextInputs(timeoutMilliseconds: 50).isEmpty)
     #expect(ContinuousClock.now - start >= .milliseconds(45))
   }
 
@@ -62,13 +49,37 @@ struct TerminalInputTests {
       size: Size(width: 80, height: 24), options: Terminal.Options(mouse: false))
     defer { screen.close() }
     screen.type("\u{1B}[<0;5;3M")
+    #expect(screen.terminal.nextInputs(timeoutMilliseconds: 100).isEmpty)
+  }
+
+  /// What is waiting is read in one call: a long typed run is one text input.
+  @Test func everythingWaitingIsOneInput() throws {
+    let screen = try VirtualScreen(size: Size(width: 80, height: 24))
+    defer { screen.close() }
+    let text = String(repeating: "Mae\u{301}l 👩‍💻 ", count: 2_000)
+    screen.type(text + "\r")
     var inputs: [TerminalInput] = []
-    while let input = screen.terminal.nextInput(timeoutMilliseconds: 100) { inputs.append(input) }
-    #expect(!inputs.contains(.mouse(.click(Position(row: 2, column: 4)))))
+    while !inputs.contains(.key(.enter)) {
+      let more = screen.terminal.nextInputs(timeoutMilliseconds: 1_000)
+      try #require(!more.isEmpty)
+      inputs += more
+    }
+    #expect(Terminal.merged(inputs) == [.text(text), .key(.enter)])
+  }
+
+  /// The terminal gone (end of file on standard input) is `.closed`, not a wait forever.
+  @Test func endOfInputIsClosed() throws {
+    let screen = try VirtualScreen(size: Size(width: 80, height: 24))
+    defer { screen.close() }
+    screen.type("x")
+    screen.closeInput()
+    let start = ContinuousClock.now
+    #expect(screen.terminal.nextInputs(timeoutMilliseconds: 5_000) == [.text("x"), .closed])
+    #expect(ContinuousClock.now - start < .seconds(2))
   }
 }
 
-/// The pure part of key decoding: codes a terminal can send that no sequence above covers.
+/// The pure part of key decoding: single codes a terminal can send.
 struct KeyDecoderTests {
   @Test(arguments: [
     (UInt32(0), Key?.none), (0x1C, nil), (0x1F, nil), (0x85, nil), (0x9B, nil),
@@ -81,9 +92,5 @@ struct KeyDecoderTests {
 
   @Test func surrogateCodesAreNotCharacters() {
     #expect(KeyDecoder.character(0xD800) == nil)
-  }
-
-  @Test func unknownKeyCodesAreIgnored() {
-    #expect(KeyDecoder.keyCode(0o777) == nil)
   }
 }

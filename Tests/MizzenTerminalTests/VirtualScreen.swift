@@ -13,7 +13,7 @@ final class VirtualScreen {
   let terminal: Terminal
   private let output: UnsafeMutablePointer<FILE>
   private let input: UnsafeMutablePointer<FILE>
-  private let writeEnd: Int32
+  private var writeEnd: Int32
 
   init(size: Size, options: Terminal.Options = Terminal.Options()) throws {
     setlocale(LC_ALL, "C.UTF-8")
@@ -35,6 +35,12 @@ final class VirtualScreen {
     _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
   }
 
+  /// Closes the typing end, as a terminal that goes away does.
+  func closeInput() {
+    Glibc.close(writeEnd)
+    writeEnd = -1
+  }
+
   /// Every row as text, the form of `Frame.text`.
   var text: String {
     (0..<terminal.size.height).map { terminal.screenText(ofRow: $0) }.joined(separator: "\n")
@@ -44,7 +50,7 @@ final class VirtualScreen {
     terminal.close()
     fclose(input)
     fclose(output)
-    Glibc.close(writeEnd)
+    if writeEnd >= 0 { Glibc.close(writeEnd) }
   }
 }
 

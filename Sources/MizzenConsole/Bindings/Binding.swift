@@ -92,6 +92,7 @@ extension Key {
     case .backTab: return "shift-tab"
     case .backspace: return "backspace"
     case .delete: return "delete"
+    case .insert: return "Insert"
     case .function(let number): return "F\(number)"
     }
   }

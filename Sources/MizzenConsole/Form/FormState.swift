@@ -139,19 +139,19 @@ public struct FormState: Equatable, Sendable {
   }
 
   /// Applies an editing key to the focused text field; false when it is not one.
-  mutating func editText(_ key: Key) -> Bool {
+  mutating func editText(_ edit: TextInput.Edit) -> Bool {
     guard case .text(var input, let masked) = fields[focus.field].value else { return false }
     if masked {
       // A hidden key is only appended to or erased: moving a cursor through text nobody
       // can see helps no one.
-      switch key {
-      case .character, .backspace, .control("u"):
+      switch edit {
+      case .text, .key(.character), .key(.backspace), .key(.control("u")):
         break
       default:
         return false
       }
     }
-    guard input.handle(key) else { return false }
+    guard input.apply(edit) else { return false }
     fields[focus.field].value = .text(input, masked: masked)
     return true
   }

@@ -26,6 +26,8 @@ public struct ListState: Equatable, Sendable {
   public private(set) var top: Int = 0
   /// The filter text, matched case-insensitively anywhere in a record's search text.
   public private(set) var filter: String = ""
+  /// `filter` lower-cased as the search keys are.
+  private var foldedFilter = ""
 
   /// True when the workspace changed since the search keys were made; the list is
   /// reloaded when it is shown again, so only the list on screen costs time.
@@ -57,7 +59,7 @@ public struct ListState: Equatable, Sendable {
     isStale = false
     searchKeys = keys
     ids = newIDs
-    visible = ListState.matches(keys, filter: filter.lowercased(), within: nil)
+    visible = ListState.matches(keys, filter: foldedFilter, within: nil)
     if let keep, let position = ListState.position(of: keep, in: visible) {
       selected = position
     } else {
@@ -65,20 +67,39 @@ public struct ListState: Equatable, Sendable {
     }
   }
 
-  /// Sets the filter. Extending it only narrows the current matches, so typing costs less
-  /// with every character.
+  /// Sets the filter. Extending it only narrows the current matches, and folds only what
+  /// was added, so typing costs less with every character and a paste costs its length.
   mutating func setFilter(_ text: String) {
     let keep = selectedRecord
-    let old = filter.lowercased()
-    let new = text.lowercased()
-    let narrowing = !old.isEmpty && new.hasPrefix(old)
+    let narrowing = !filter.isEmpty && Self.extends(text, filter)
+    var added = SearchKey()
+    if narrowing {
+      let start = text.utf8.index(text.utf8.startIndex, offsetBy: filter.utf8.count)
+      added.add(String(text[start...]))
+      foldedFilter += added.text
+    } else {
+      added.add(text)
+      foldedFilter = added.text
+    }
     filter = text
-    visible = ListState.matches(searchKeys, filter: new, within: narrowing ? visible : nil)
+    visible = ListState.matches(
+      searchKeys, filter: foldedFilter, within: narrowing ? visible : nil)
     if let keep, let position = ListState.position(of: keep, in: visible) {
       selected = position
     } else {
       selected = 0
       top = 0
+    }
+  }
+
+  /// Whether `text` is `prefix` followed by more, byte for byte.
+  private static func extends(_ text: String, _ prefix: String) -> Bool {
+    var text = text
+    var prefix = prefix
+    return text.withUTF8 { whole in
+      prefix.withUTF8 { start in
+        whole.count > start.count && whole.prefix(start.count).elementsEqual(start)
+      }
     }
   }
 

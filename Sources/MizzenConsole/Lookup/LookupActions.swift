@@ -28,10 +28,10 @@ enum LookupActions {
     return lookup.focus < lookup.tableFocus
   }
 
-  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
+  static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
     guard isTyping(state) else { return false }
     var used = false
-    with(&state) { used = $0.values[$0.focus].handle(key) }
+    with(&state) { used = $0.values[$0.focus].apply(edit) }
     return used
   }
 

@@ -149,7 +149,10 @@ enum Renderer {
     if let list = ListActions.activeList(state) {
       let position = list.visible.isEmpty ? 0 : list.selected + 1
       right = "\(position)/\(list.visible.count)"
-      if !list.filter.isEmpty { right = "filter “\(list.filter)”  " + right }
+      if !list.filter.isEmpty {
+        // Cut first: a pasted megabyte is measured only as far as the row shows it.
+        right = "filter “\(TextFit.truncate(list.filter, to: frame.width / 2))”  " + right
+      }
     }
     let rightWidth = DisplayWidth.of(right)
     frame.draw(

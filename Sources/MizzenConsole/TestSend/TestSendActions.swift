@@ -62,12 +62,12 @@ enum TestSendActions {
   }
 
   /// Typing into the focused identity value; true when the key was used.
-  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
+  static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
     guard let send = current(state), send.phase == .editing, send.focus >= 1,
       send.focus < send.choiceFocus
     else { return false }
     var used = false
-    with(&state) { used = $0.values[$0.focus - 1].handle(key) }
+    with(&state) { used = $0.values[$0.focus - 1].apply(edit) }
     return used
   }
 

@@ -7,28 +7,36 @@ public enum TextFit {
   ///
   /// Characters that are not printable are dropped. A wide character that would straddle the
   /// cut is left out and its cell becomes a space before the `…`, so the result is never
-  /// wider than `width` and never holds half a character.
+  /// wider than `width` and never holds half a character. Only the scalars up to the cut
+  /// are looked at, so fitting a megabyte into a field costs the field's width.
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
-    if DisplayWidth.of(text) <= width, isAllPrintable(text) { return text }
-    let total = printableWidth(text)
-    let limit = total <= width ? width : width - 1
+    let scalars = text.unicodeScalars
+    var total = 0
+    var allPrintable = true
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let kind = DisplayWidth.kind(of: scalars[index])
+      if kind == .notPrintable { allPrintable = false }
+      total += kind.cells
+      if total > width { break }
+      index = scalars.index(after: index)
+    }
+    let fits = index == scalars.endIndex
+    if fits && allPrintable { return text }
+    let limit = fits ? width : width - 1
     var out = String.UnicodeScalarView()
     var used = 0
-    var cut = false
-    for scalar in text.unicodeScalars {
+    for scalar in scalars[..<index] {
       let kind = DisplayWidth.kind(of: scalar)
       if kind == .notPrintable { continue }
-      if used + kind.cells > limit {
-        cut = true
-        break
-      }
+      if used + kind.cells > limit { break }
       if kind == .zeroWidth && out.isEmpty { continue }
       out.append(scalar)
       used += kind.cells
     }
     var result = String(out)
-    if cut {
+    if !fits {
       result += String(repeating: " ", count: max(0, width - 1 - used))
       result.append(ellipsis)
     }
@@ -47,19 +55,6 @@ public enum TextFit {
     let fitted = truncate(text, to: width)
     let left = max(0, (width - DisplayWidth.of(fitted)) / 2)
     return pad(String(repeating: " ", count: left) + fitted, to: width)
-  }
-
-  private static func isAllPrintable(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value >= 0x20 && value < 0x7F { continue }
-      if DisplayWidth.kind(of: scalar) == .notPrintable { return false }
-    }
-    return true
-  }
-
-  private static func printableWidth(_ text: String) -> Int {
-    DisplayWidth.of(text)
   }
 }
 

@@ -10,10 +10,10 @@ enum FormActions {
   }
 
   /// Typing into the focused text field. True when the key was an editing key there.
-  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
+  static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
     guard let form = state.form, case .text = form.focusedField.value else { return false }
     var copy = form
-    guard copy.editText(key) else { return false }
+    guard copy.editText(edit) else { return false }
     if form.viewOnly {
       state.flash(
         KeyDispatch.disabledReason(.save, state) ?? "This form is open only to look.", .warning)

@@ -33,11 +33,16 @@ enum KeyDispatch {
   }
 
   static func handle(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
+    if case .character(let character) = key {
+      return TypedText.typed(&state, String(character), pasted: false)
+    }
+    return dispatch(&state, key)
+  }
+
+  /// A key to the text input with the focus, else to its binding.
+  static func dispatch(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
+    if TypedText.edit(&state, .key(key)) { return [] }
     let contexts = contexts(state)
-    if contexts == [.prompt], PromptActions.edit(&state, key) { return [] }
-    if contexts.contains(.form), FormActions.edit(&state, key) { return [] }
-    if contexts[0] == .testSend, TestSendActions.edit(&state, key) { return [] }
-    if contexts[0] == .lookup, LookupActions.edit(&state, key) { return [] }
     guard let binding = BindingTable.binding(for: key, in: contexts) else {
       state.flash(unboundMessage(key, contexts), .warning)
       return []

@@ -15,8 +15,8 @@ enum PromptActions {
   ]
 
   /// Typing into the prompt; the filter applies as you type. True when the key edited.
-  static func edit(_ state: inout ConsoleState, _ key: Key) -> Bool {
-    guard var prompt = state.prompt, prompt.input.handle(key) else { return false }
+  static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
+    guard var prompt = state.prompt, prompt.input.apply(edit) else { return false }
     state.prompt = prompt
     if prompt.kind == .filter {
       let text = prompt.input.text
