@@ -173,13 +173,13 @@ _mizzen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    console|demo|init|validate|send|check-connection|history|sandbox|schema|help)
+    console|demo|init|validate|send|check-connection|history|sandbox|schema|config|help)
         # Offer subcommand argument completions
         "_mizzen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema config help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,6 +194,7 @@ _mizzen_console() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -227,6 +228,7 @@ _mizzen_init() {
         return
         ;;
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -246,6 +248,7 @@ _mizzen_validate() {
         return
         ;;
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -261,18 +264,22 @@ _mizzen_send() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--topic')
+        __mizzen_add_completions -W "$(__mizzen_custom_complete ---completion send -- --topic "${COMP_CWORD}" "$(__mizzen_cursor_index_in_current_word)")"
         return
         ;;
     '--channel')
+        __mizzen_add_completions -W 'email'$'\n''sms'$'\n''whatsapp'$'\n''push'
         return
         ;;
     '--identity')
         return
         ;;
     '--state')
+        __mizzen_add_completions -W 'granted'$'\n''denied'
         return
         ;;
     '--format')
@@ -292,6 +299,15 @@ _mizzen_check-connection() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mizzen_add_completions -W "$(__mizzen_custom_complete ---completion check-connection -- positional@0 "${COMP_CWORD}" "$(__mizzen_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -307,6 +323,7 @@ _mizzen_history() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--limit')
@@ -358,6 +375,14 @@ _mizzen_sandbox() {
 _mizzen_schema() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mizzen_offer_flags_options 0
+}
+
+_mizzen_config() {
+    repeating_flags=()
+    non_repeating_flags=(--defaults --version -h --help)
     repeating_options=()
     non_repeating_options=()
     __mizzen_offer_flags_options 0
