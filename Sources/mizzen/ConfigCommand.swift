@@ -39,14 +39,23 @@ struct ConfigCommand: AsyncParsableCommand {
     case .unreadable(let message):
       printError(command: "config", message)
       throw ExitCode(2)
-    case .read(_, let problems) where problems.isEmpty:
+    case .read(let config, let problems) where problems.isEmpty:
       printText("No problems in \(path).")
-    case .read(_, let problems):
+      Self.noteKeys(config)
+    case .read(let config, let problems):
+      Self.noteKeys(config)
       printText(problems.map(\.description))
       let count = problems.count == 1 ? "1 entry is" : "\(problems.count) entries are"
       printText("\(count) ignored in \(path).")
       throw ExitCode(1)
     }
+  }
+
+  /// Key remaps are checked but the console's binding table is fixed for now; saying so
+  /// beats a remap that silently does nothing.
+  private static func noteKeys(_ config: MizzenConfig) {
+    guard !config.keys.isEmpty else { return }
+    printText("Note: keys are checked but not applied yet; the console keeps its default keys.")
   }
 
   /// The action and role names a config file may use.
