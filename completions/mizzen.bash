@@ -173,13 +173,13 @@ _mizzen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    console|demo|init|validate|send|check-connection|history|sandbox|schema|lookup|help)
+    console|demo|init|validate|send|check-connection|history|sandbox|schema|lookup|config|help)
         # Offer subcommand argument completions
         "_mizzen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema lookup help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema lookup config help' -- "${cur}"))
         ;;
     esac
 }
@@ -194,6 +194,7 @@ _mizzen_console() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -227,6 +228,7 @@ _mizzen_init() {
         return
         ;;
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -246,6 +248,7 @@ _mizzen_validate() {
         return
         ;;
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     esac
@@ -261,18 +264,22 @@ _mizzen_send() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--topic')
+        __mizzen_add_completions -W "$(__mizzen_custom_complete ---completion send -- --topic "${COMP_CWORD}" "$(__mizzen_cursor_index_in_current_word)")"
         return
         ;;
     '--channel')
+        __mizzen_add_completions -W 'email'$'\n''sms'$'\n''whatsapp'$'\n''push'
         return
         ;;
     '--identity')
         return
         ;;
     '--state')
+        __mizzen_add_completions -W 'granted'$'\n''denied'
         return
         ;;
     '--format')
@@ -292,10 +299,19 @@ _mizzen_check-connection() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--format')
         __mizzen_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __mizzen_add_completions -W "$(__mizzen_custom_complete ---completion check-connection -- positional@0 "${COMP_CWORD}" "$(__mizzen_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -311,6 +327,7 @@ _mizzen_history() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--limit')
@@ -377,6 +394,7 @@ _mizzen_lookup() {
     # Offer option value completions
     case "${prev}" in
     '--workspace')
+        __mizzen_add_completions -f
         return
         ;;
     '--identity')
@@ -390,6 +408,14 @@ _mizzen_lookup() {
         return
         ;;
     esac
+}
+
+_mizzen_config() {
+    repeating_flags=()
+    non_repeating_flags=(--defaults --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __mizzen_offer_flags_options 0
 }
 
 _mizzen_help() {

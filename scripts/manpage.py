@@ -113,6 +113,69 @@ def command_section(command):
     return lines
 
 
+def definitions(entries):
+    """A list of .TP entries: a bold term, then its text."""
+    lines = []
+    for term, text in entries:
+        lines += [".TP", "\\fB" + dashes(term) + "\\fR", roff(text)]
+    return lines
+
+
+ENVIRONMENT = [
+    ("MIZZEN_WORKSPACE", "The workspace file when --workspace is not given; else ./mizzen.json."),
+    (
+        "MIZZEN_TIMEOUT_SECONDS",
+        "Shortens the 30 s limit per attempt of a call to Braze (send, check-connection, "
+        "the console's test-send).",
+    ),
+    (
+        "The key variables",
+        "Each connection names the variable that holds its Braze REST API key "
+        "(apiKey.env in the workspace, e.g. BRAZE_US_API_KEY); it is read when a call is "
+        "made, never stored. send --format curl writes the same variable into its "
+        "commands. mizzen demo sets MIZZEN_DEMO_API_KEY for its own sandbox.",
+    ),
+    ("NO_COLOR", "Set and not empty: the console shows roles without colour, as --no-color."),
+    (
+        "XDG_CONFIG_HOME",
+        "Where config.json is looked for: $XDG_CONFIG_HOME/mizzen/config.json, else "
+        "~/.config/mizzen/config.json.",
+    ),
+    ("HOME", "Finds ~/.config when XDG_CONFIG_HOME is not set."),
+    ("TERM, LANG, LC_ALL", "The console needs a terminal type curses knows and a UTF-8 locale."),
+    (
+        "MIZZEN_TRACE_FIRST_FRAME",
+        "Set to 1: the console prints, on exit, how long the first frame took and the peak "
+        "memory.",
+    ),
+]
+
+FILES = [
+    ("mizzen.json", "The workspace (see --workspace). Saved atomically, mode 0600 when it "
+     "holds an inline key."),
+    ("<workspace>.bak", "The previous version of the workspace, kept by each save; restore "
+     "it by copying it over the workspace."),
+    ("<workspace>.journal.jsonl", "The journal of every signal sent, one JSON object a "
+     "line, read by mizzen history and the console's History."),
+    ("<workspace>.lock", "Held during a save, so that two processes never save at once."),
+    ("<workspace>.mizzen-state.json", "Values the console remembers between runs (recent "
+     "test-send identities), mode 0600, kept out of the workspace."),
+    ("$XDG_CONFIG_HOME/mizzen/config.json", "Optional settings: keys, theme and mouse; "
+     "checked by mizzen config, defaults printed by mizzen config --defaults."),
+]
+
+EXIT_STATUS = [
+    ("0", "Success (validate: no problems, or warnings only)."),
+    ("1", "The work was refused: validate found errors, Braze refused a call, init found "
+     "the file already there, config ignored some entries."),
+    ("2", "Unusable input: the workspace (or config.json) could not be read, or the "
+     "arguments name nothing usable in it; the console could not start."),
+    ("3", "Braze could not be reached or did not answer in time."),
+    ("64", "Invalid options or an unknown command."),
+    ("128+N", "Ended by signal N (130 for Ctrl-C, 143 for SIGTERM)."),
+]
+
+
 def page(dump, version):
     root = dump["command"]
     subcommands = [
@@ -145,6 +208,13 @@ def page(dump, version):
     ]
     for command in subcommands:
         lines += command_section(command)
+    lines.append(".SH ENVIRONMENT")
+    lines += definitions(ENVIRONMENT)
+    lines.append(".SH FILES")
+    lines += definitions(FILES)
+    lines.append(".SH EXIT STATUS")
+    lines.append("Each command lists its own statuses above; together:")
+    lines += definitions(EXIT_STATUS)
     lines += [
         ".SH SEE ALSO",
         "The console's keys: docs/keybindings.md in the source, or \\fB?\\fR in the console.",

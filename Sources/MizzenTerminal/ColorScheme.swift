@@ -1,4 +1,5 @@
 import MizzenConsole
+import MizzenCore
 
 /// The look of every role, in colour and in monochrome, as one table (htop's `CRT.c` way).
 ///
@@ -17,11 +18,19 @@ public enum ColorScheme: Sendable {
     return true
   }
 
-  func style(for role: Role) -> RoleStyle {
+  /// How `role` looks; with colour, `theme` (from config.json, by role name) replaces the
+  /// default look of the roles it names. Monochrome keeps its own attributes, so that a
+  /// theme cannot make two roles that matter look alike without colour.
+  func style(for role: Role, theme: [String: ThemeStyle] = [:]) -> RoleStyle {
     switch self {
-    case .color: return Self.colorStyle(role)
+    case .color: return theme[role.name].map(RoleStyle.init) ?? Self.colorStyle(role)
     case .monochrome: return Self.monochromeStyle(role)
     }
+  }
+
+  /// Every role's default look with colour, as `mizzen config --defaults` prints it.
+  public static var defaultTheme: [String: ThemeStyle] {
+    Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.name, colorStyle($0).theme) })
   }
 
   private static func colorStyle(_ role: Role) -> RoleStyle {
@@ -53,7 +62,7 @@ public enum ColorScheme: Sendable {
     }
   }
 
-  private static func monochromeStyle(_ role: Role) -> RoleStyle {
+  static func monochromeStyle(_ role: Role) -> RoleStyle {
     switch role {
     case .normal, .tab, .status, .breadcrumb, .success, .dialog, .button:
       return .plain()
@@ -66,4 +75,9 @@ public enum ColorScheme: Sendable {
     case .error: return .plain([.reverse, .bold])
     }
   }
+}
+
+extension Role {
+  /// The role's name in config.json's `theme`: `selection`, `inputFocus`…
+  public var name: String { String(describing: self) }
 }

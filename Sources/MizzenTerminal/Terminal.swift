@@ -1,5 +1,6 @@
 import CNcursesw
 import MizzenConsole
+import MizzenCore
 
 #if canImport(Glibc)
   import Glibc
@@ -22,10 +23,13 @@ public final class Terminal {
     public var colorWanted: Bool
     /// False with `--no-mouse`: the terminal keeps its own mouse selection.
     public var mouse: Bool
+    /// Looks by role name from config.json, replacing the defaults when colour is used.
+    public var theme: [String: ThemeStyle]
 
-    public init(colorWanted: Bool = true, mouse: Bool = true) {
+    public init(colorWanted: Bool = true, mouse: Bool = true, theme: [String: ThemeStyle] = [:]) {
       self.colorWanted = colorWanted
       self.mouse = mouse
+      self.theme = theme
     }
   }
 
@@ -107,8 +111,8 @@ public final class Terminal {
     // Keys are read and decoded here, not by curses, which must not look at the input.
     typeahead(-1)
     Self.freeFlowControlKeys(inputDescriptor)
-    scheme = Self.setUpColors(wanted: options.colorWanted)
-    styles = Role.allCases.map { scheme.style(for: $0) }
+    scheme = Self.setUpColors(wanted: options.colorWanted, theme: options.theme)
+    styles = Role.allCases.map { scheme.style(for: $0, theme: options.theme) }
     if options.mouse {
       mouseinterval(0)
       let wanted =
@@ -155,14 +159,14 @@ public final class Terminal {
 
   // MARK: Colours
 
-  private static func setUpColors(wanted: Bool) -> ColorScheme {
+  private static func setUpColors(wanted: Bool, theme: [String: ThemeStyle]) -> ColorScheme {
     let needed = Role.allCases.count + 1
     guard wanted, has_colors(), start_color() == OK, mizzen_colors() >= 8,
       mizzen_color_pairs() >= needed
     else { return .monochrome }
     let defaultsWork = use_default_colors() == OK
     for role in Role.allCases {
-      let style = ColorScheme.color.style(for: role)
+      let style = ColorScheme.color.style(for: role, theme: theme)
       var foreground = style.foreground.rawValue
       var background = style.background.rawValue
       if !defaultsWork {

@@ -57,7 +57,9 @@ struct CheckConnectionCommand: AsyncParsableCommand {
 
   @OptionGroup var options: WorkspaceOptions
 
-  @Argument(help: ArgumentHelp("The connection code.", valueName: "code"))
+  @Argument(
+    help: ArgumentHelp("The connection code.", valueName: "code"),
+    completion: WorkspaceCompletion.connections)
   var code: String
 
   @Option(help: ArgumentHelp("text or json.", valueName: "format"))

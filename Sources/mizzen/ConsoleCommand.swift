@@ -23,6 +23,9 @@ struct ConsoleCommand: AsyncParsableCommand {
       end the console after the running save, restore the terminal, and exit with status \
       128 plus the signal number; Ctrl-C first asks, as q does, when changes are not saved \
       (a second Ctrl-C quits).
+
+      The mouse is off unless config.json says "mouse": true (see mizzen config): the \
+      terminal keeps its own text selection. The theme in config.json colours the roles.
       """
   )
 
@@ -34,16 +37,19 @@ struct ConsoleCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Show roles with bold, reverse and underline only, no colours.")
   var noColor = false
 
-  @Flag(name: .long, help: "Leave the mouse to the terminal (text selection), no clicks.")
+  @Flag(
+    name: .long,
+    help: "Leave the mouse to the terminal (text selection), even when config.json turns it on.")
   var noMouse = false
 
   func run() async throws {
+    let environment = ProcessInfo.processInfo.environment
+    let config = ConfigCommand.userConfig(environment: environment)
     let status = await Self.open(
       path: options.resolvedPath, readOnly: readOnly,
       display: Terminal.Options(
-        colorWanted: ColorScheme.colorWanted(
-          noColorFlag: noColor, environment: ProcessInfo.processInfo.environment),
-        mouse: !noMouse))
+        colorWanted: ColorScheme.colorWanted(noColorFlag: noColor, environment: environment),
+        mouse: config.mouse && !noMouse, theme: config.theme))
     if status != 0 { throw ExitCode(status) }
   }
 

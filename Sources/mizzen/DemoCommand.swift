@@ -32,7 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Show roles with bold, reverse and underline only, no colours.")
   var noColor = false
 
-  @Flag(name: .long, help: "Leave the mouse to the terminal (text selection), no clicks.")
+  @Flag(
+    name: .long,
+    help: "Leave the mouse to the terminal (text selection), even when config.json turns it on.")
   var noMouse = false
 
   func run() async throws {
@@ -60,12 +62,13 @@ struct DemoCommand: AsyncParsableCommand {
       throw ExitCode(2)
     }
     setenv(DemoWorkspace.keyVariable, key, 1)
+    let environment = ProcessInfo.processInfo.environment
+    let config = ConfigCommand.userConfig(environment: environment)
     let status = await ConsoleCommand.open(
       path: path, readOnly: false,
       display: Terminal.Options(
-        colorWanted: ColorScheme.colorWanted(
-          noColorFlag: noColor, environment: ProcessInfo.processInfo.environment),
-        mouse: !noMouse))
+        colorWanted: ColorScheme.colorWanted(noColorFlag: noColor, environment: environment),
+        mouse: config.mouse && !noMouse, theme: config.theme))
     if status != 0 { throw ExitCode(status) }
   }
 

@@ -15,8 +15,8 @@ struct HistoryCommand: AsyncParsableCommand {
       every attempt with status, body and rate-limit headers). A line that cannot be \
       read (for example one torn by a crash) is skipped with a warning on stderr.
 
-      Exit status: 0 listed (also when nothing was sent yet); 2 the journal could not be \
-      read; 64 invalid options.
+      Exit status: 0 listed (also when nothing was sent yet); 2 there is no workspace \
+      file, or the journal could not be read; 64 invalid options.
       """
   )
 
@@ -33,7 +33,16 @@ struct HistoryCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let journal = SignalJournal(workspacePath: options.resolvedPath)
+    let path = options.resolvedPath
+    let journal = SignalJournal(workspacePath: path)
+    let files = FileManager.default
+    guard files.fileExists(atPath: path) || files.fileExists(atPath: journal.path) else {
+      printError(
+        command: "history",
+        "no workspace at \(path), so no journal: nothing was sent from it. Give --workspace "
+          + "PATH or set MIZZEN_WORKSPACE, or run mizzen init.")
+      throw ExitCode(SignalCommandSupport.Status.unusable)
+    }
     let contents: JournalContents
     do {
       contents = try journal.read()

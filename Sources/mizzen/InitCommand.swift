@@ -11,7 +11,8 @@ struct InitCommand: AsyncParsableCommand {
       Writes a valid, empty workspace at PATH (default: the resolved workspace, see \
       --workspace). An existing file is never overwritten.
 
-      Exit status: 0 written, 1 the file already exists, 2 it could not be written.
+      Exit status: 0 written, 1 the file already exists, 2 it could not be written (for \
+      example its folder does not exist).
       """
   )
 
@@ -29,6 +30,17 @@ struct InitCommand: AsyncParsableCommand {
     if FileManager.default.fileExists(atPath: target) {
       printError("\(target) already exists; it was not changed.")
       throw ExitCode(1)
+    }
+    let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      printError(
+        command: "init", "the folder \(folder) does not exist; create it first (mkdir -p).")
+      throw ExitCode(2)
+    }
+    if !isFolder.boolValue {
+      printError(command: "init", "\(folder) is not a folder.")
+      throw ExitCode(2)
     }
     let defaultName = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
     let workspace = Workspace(name: name ?? defaultName)

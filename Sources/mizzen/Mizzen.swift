@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MizzenCore
 
 /// The `mizzen` command: the console by default, and the headless subcommands.
@@ -17,8 +18,45 @@ struct Mizzen: AsyncParsableCommand {
     subcommands: [
       ConsoleCommand.self, DemoCommand.self, InitCommand.self, ValidateCommand.self,
       SendCommand.self, CheckConnectionCommand.self, HistoryCommand.self, SandboxCommand.self,
-      SchemaCommand.self, LookupCommand.self,
+      SchemaCommand.self, LookupCommand.self, ConfigCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )
+
+  /// Runs the command line, after refusing a word that names no command: the console,
+  /// which runs without one, takes no word, so a typo would otherwise print its usage.
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    if let word = UnknownCommand.word(in: arguments, commands: names) {
+      let hint = Suggestion.nearest(to: word, in: names).map { " Did you mean \($0)?" } ?? ""
+      printError("'\(word)' is not a command.\(hint) See mizzen --help for the commands.")
+      Self.exit(withError: ExitCode.validationFailure)
+    }
+    await Self.main(arguments)
+  }
+}
+
+/// Finds the word a command line gives where a command name goes.
+enum UnknownCommand {
+  /// Root options that take the next argument as their value.
+  static let optionsWithValue: Set<String> = ["--workspace", "--generate-completion-script"]
+
+  /// The first word that is neither an option nor an option's value, when it is not one of
+  /// `commands`; nil for the argument parser's own completion and help requests.
+  static func word(in arguments: [String], commands: [String]) -> String? {
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" || argument.hasPrefix("---") || argument == "--experimental-dump-help" {
+        return nil
+      }
+      if argument.hasPrefix("-") {
+        index += optionsWithValue.contains(argument) ? 2 : 1
+        continue
+      }
+      return commands.contains(argument) ? nil : argument
+    }
+    return nil
+  }
 }

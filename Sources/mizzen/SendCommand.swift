@@ -23,7 +23,8 @@ struct SendCommand: AsyncParsableCommand {
 
       Formats: text (for people), json (for scripts: with --dry-run the plan, otherwise \
       the journal entry of the send), curl (prints the calls as curl commands that read \
-      the key from $BRAZE_API_KEY, and sends nothing).
+      the key from the connection's own variable, e.g. $BRAZE_US_API_KEY, or from \
+      $BRAZE_API_KEY for a key stored inline, and sends nothing).
 
       --all-channels (instead of --channel) sends to every channel of the topic: the \
       groups of one connection that the mapping reaches through the same identifier \
@@ -57,10 +58,14 @@ struct SendCommand: AsyncParsableCommand {
 
   @OptionGroup var options: WorkspaceOptions
 
-  @Option(help: ArgumentHelp("The topic code.", valueName: "code"))
+  @Option(
+    help: ArgumentHelp("The topic code.", valueName: "code"),
+    completion: WorkspaceCompletion.topics)
   var topic: String
 
-  @Option(help: ArgumentHelp("The channel: email, sms, whatsapp or push.", valueName: "channel"))
+  @Option(
+    help: ArgumentHelp("The channel: email, sms, whatsapp or push.", valueName: "channel"),
+    completion: WorkspaceCompletion.channels)
   var channel: String?
 
   @Flag(help: "Send to every channel of the topic, in the fewest calls (instead of --channel).")
@@ -73,7 +78,9 @@ struct SendCommand: AsyncParsableCommand {
       valueName: "space=value"))
   var identities: [String] = []
 
-  @Option(help: ArgumentHelp("The person's choice: granted or denied.", valueName: "state"))
+  @Option(
+    help: ArgumentHelp("The person's choice: granted or denied.", valueName: "state"),
+    completion: WorkspaceCompletion.states)
   var state: String
 
   @Flag(help: "Print the plan and send nothing.")
@@ -203,15 +210,25 @@ struct SendCommand: AsyncParsableCommand {
   private func curlScript(_ plan: SignalPlan) -> String {
     // The comments are for a person and escaped; the commands are shell-quoted by
     // CurlCommand and printed exactly, as they are to be run.
+    let variable = CurlCommand.keyVariable(for: plan.keySource)
+    let keyNote =
+      switch plan.keySource {
+      case .environment(let name) where name == variable:
+        "The key is read from $\(variable), the variable of connection \(plan.connection)."
+      case .environment(let name):
+        "Set \(variable) to the key of connection \(plan.connection) ($\(name)) first."
+      case .inline:
+        "Set \(variable) to the key stored inline at connections[\(plan.connection)]"
+          + ".apiKey.value first."
+      }
     var parts = [
       TerminalText.escaped(
         "# \(plan.signal.topic)/\(plan.signal.channel) \(plan.state.rawValue) for "
-          + "\(plan.identitySpace)=\(plan.identityValue). Set \(CurlCommand.keyVariable) to the "
-          + "key of connection \(plan.connection) (\(plan.keySource.displayText)) first.")
+          + "\(plan.identitySpace)=\(plan.identityValue). " + keyNote)
     ]
     for request in plan.requests {
       parts.append("# \(request.purpose.rawValue), needs \(request.permission.rawValue)")
-      parts.append(CurlCommand.render(request))
+      parts.append(CurlCommand.render(request, keyVariable: variable))
     }
     return parts.joined(separator: "\n")
   }

@@ -36,7 +36,9 @@ struct ValidateCommand: AsyncParsableCommand {
       printError(error.message)
       throw ExitCode(2)
     }
-    let problems = WorkspaceValidator.problems(in: loaded.workspace, readFrom: loaded.revision)
+    // Errors first, then warnings, each in the validator's own order.
+    let found = WorkspaceValidator.problems(in: loaded.workspace, readFrom: loaded.revision)
+    let problems = found.filter { $0.severity == .error } + found.filter { $0.severity != .error }
     let errors = problems.filter { $0.severity == .error }.count
     let warnings = problems.count - errors
     switch format {

@@ -8,7 +8,7 @@ struct WorkspaceOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The workspace file. Default: $MIZZEN_WORKSPACE, else ./mizzen.json.",
-      valueName: "path"))
+      valueName: "path"), completion: .file())
   var workspace: String?
 
   /// The absolute path of the workspace file to use.

@@ -42,7 +42,7 @@ import Testing
     (["s"], "send sandbox schema"),
     (
       [""],
-      "--version -h --help console demo init validate send check-connection history sandbox schema lookup help"
+      "--version -h --help console demo init validate send check-connection history sandbox schema lookup config help"
     ),
     (["send", "--to"], "--topic"),
     (["validate", "--format", ""], "text json"),
@@ -50,6 +50,51 @@ import Testing
     (["sandbox", "--rate-"], "--rate-limit --rate-window"),
   ])
   func bashCompletes(_ words: [String], _ expected: String) async throws {
+    let run = try await Self.bashComplete(words)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == expected + "\n")
+  }
+
+  /// Values from fixed lists, and codes read from the workspace the line names (through
+  /// `mizzen` itself, found on PATH as a shell finds it).
+  @Test(arguments: [
+    (["send", "--channel", ""], "email sms whatsapp push"),
+    (["send", "--channel", "w"], "whatsapp"),
+    (["send", "--state", ""], "granted denied"),
+    (["send", "--workspace", "WORKSPACE", "--topic", ""], "news orphan"),
+    (["send", "--workspace", "WORKSPACE", "--topic", "n"], "news"),
+    (["check-connection", "--workspace", "WORKSPACE", ""], "braze lonely"),
+    (["send", "--workspace", "FOLDER/mizz"], "FOLDER/mizzen.json"),
+  ])
+  func bashCompletesFromTheWorkspace(_ words: [String], _ expected: String) async throws {
+    let folder = try TemporaryFolder()
+    let workspace = folder.file("mizzen.json")
+    try SignalCLIFixture.workspaceJSON(endpoint: "https://rest.iad-01.braze.com")
+      .write(toFile: workspace, atomically: true, encoding: .utf8)
+    let resolved = words.map {
+      $0.replacingOccurrences(of: "WORKSPACE", with: workspace)
+        .replacingOccurrences(of: "FOLDER", with: folder.path)
+    }
+    let run = try await Self.bashComplete(resolved)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == expected.replacingOccurrences(of: "FOLDER", with: folder.path) + "\n")
+  }
+
+  /// A broken or missing workspace completes nothing, prints nothing, and quickly.
+  @Test func bashCompletionIsQuietOnABrokenWorkspace() async throws {
+    let folder = try TemporaryFolder()
+    try "{ not json".write(toFile: folder.file("bad.json"), atomically: true, encoding: .utf8)
+    for path in [folder.file("bad.json"), folder.file("missing.json")] {
+      let run = try await Self.bashComplete(["send", "--workspace", path, "--topic", ""])
+      #expect(run.status == 0)
+      #expect(run.stdout == "\n")
+      #expect(run.stderr == "")
+    }
+  }
+
+  private static func bashComplete(_ words: [String]) async throws -> MizzenCLI.Run {
+    let executable = try #require(MizzenCLI.executable)
+    let folder = URL(fileURLWithPath: executable).deletingLastPathComponent().path
     let script = """
       set -e
       source completions/mizzen.bash
@@ -59,13 +104,14 @@ import Testing
       COMP_LINE="mizzen $*"
       COMP_POINT=${#COMP_LINE}
       COMPREPLY=()
+      # As on tab: not under set -e (the script's `(( n++ ))` from 0 returns 1).
+      set +e
       "$function" mizzen "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
       echo "${COMPREPLY[*]}"
       """
-    let run = try await MizzenCLI.run(
-      ["-c", script, "complete"] + words, executable: "/bin/bash", directory: Self.root)
-    #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout == expected + "\n")
+    return try await MizzenCLI.run(
+      ["-c", script, "complete"] + words, environment: ["PATH": folder + ":/usr/bin:/bin"],
+      executable: "/bin/bash", directory: Self.root)
   }
 
   @Test func manPageRendersWithoutWarnings() async throws {
@@ -83,6 +129,16 @@ import Testing
     #expect(page.stdout.contains("mizzen - a terminal console"))
     #expect(page.stdout.contains("--topic code"))
     #expect(page.stdout.contains("mizzen check-connection [--workspace path] code"))
+    for section in ["ENVIRONMENT", "FILES", "EXIT STATUS"] {
+      #expect(page.stdout.contains("\n" + section + "\n"), "no \(section) section")
+    }
+    for name in [
+      "MIZZEN_WORKSPACE", "MIZZEN_TIMEOUT_SECONDS", "NO_COLOR", "XDG_CONFIG_HOME",
+      "BRAZE_US_API_KEY", "<workspace>.bak", "<workspace>.journal.jsonl", "<workspace>.lock",
+      "<workspace>.mizzen-state.json", "mizzen/config.json",
+    ] {
+      #expect(page.stdout.contains(name), "the page does not mention \(name)")
+    }
   }
 
   static let groff =

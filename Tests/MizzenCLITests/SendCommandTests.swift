@@ -92,9 +92,10 @@ struct SendCommandTests {
     let script = try await viaCurl.mizzen(
       "send", example.arguments + ["--verify", "--dry-run", "--format", "curl"], key: nil)
     #expect(script.status == 0, "\(script.stderr)")
-    #expect(script.stdout.contains(#"-H "Authorization: Bearer $BRAZE_API_KEY""#))
+    // The commands read the key from the connection's own variable.
+    #expect(script.stdout.contains(#"-H "Authorization: Bearer $\#(SignalCLIKeys.variable)""#))
     let curl = try await MizzenCLI.run(
-      ["-c", script.stdout], environment: ["BRAZE_API_KEY": SignalCLIKeys.all],
+      ["-c", script.stdout], environment: [SignalCLIKeys.variable: SignalCLIKeys.all],
       executable: "/bin/sh")
     #expect(curl.status == 0, "\(curl.stderr)")
 

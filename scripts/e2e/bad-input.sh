@@ -135,7 +135,7 @@ echo "-- [${SECONDS}s] 2. the key variable unset: nothing is sent"
 "$bin" sandbox --port 0 --key "$key" >"$work/sandbox.out" 2>"$work/sandbox.err" &
 sandbox_pid=$!
 deadline=$((SECONDS + 20))
-until grep -q 'listening on' "$work/sandbox.out"; do
+until grep -qs 'listening on' "$work/sandbox.out"; do
   sleep 0.1
   [ "$SECONDS" -lt "$deadline" ] || fail "the sandbox did not start"
 done

@@ -133,7 +133,7 @@ wait_for 'exit=0'
 # it (key from $MIZZEN_E2E_KEY) to $2.
 point_at_sandbox() {
   local deadline=$((SECONDS + 20))
-  until grep -q 'listening on' "$1"; do
+  until grep -qs 'listening on' "$1"; do
     sleep 0.1
     [ "$SECONDS" -lt "$deadline" ] || fail "the sandbox did not start"
   done

@@ -1,12 +1,22 @@
-/// A planned call written as a `curl` command a shell can run, with `$BRAZE_API_KEY` where
-/// the key goes, so that the command can be shared, pasted into a ticket or run by hand
-/// without ever containing the key.
+/// A planned call written as a `curl` command a shell can run, with a shell variable where
+/// the key goes (the connection's own, e.g. `$BRAZE_US_API_KEY`), so that the command can
+/// be shared, pasted into a ticket or run by hand without ever containing the key.
 public enum CurlCommand {
-  /// The variable the command reads the key from.
+  /// The variable the command reads the key from when the connection names none.
   public static let keyVariable = "BRAZE_API_KEY"
 
+  /// The variable a command for a connection with this key source reads: the
+  /// connection's own variable, or `keyVariable` for an inline key (never its value) or a
+  /// name the shell could not expand.
+  public static func keyVariable(for source: APIKeySource) -> String {
+    guard case .environment(let name) = source, isShellName(name) else { return keyVariable }
+    return name
+  }
+
   /// One command, continued over several lines with `\`.
-  public static func render(_ request: PlannedRequest) -> String {
+  public static func render(_ request: PlannedRequest, keyVariable: String = keyVariable)
+    -> String
+  {
     var lines: [String] = []
     if request.method == "GET" {
       lines.append("curl -sS " + shellQuoted(request.url))
@@ -27,5 +37,17 @@ public enum CurlCommand {
   /// `text` in single quotes, with any single quote written as `'\''`.
   public static func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+extension CurlCommand {
+  /// A name `$NAME` expands in every POSIX shell: a letter or `_`, then letters, digits, `_`.
+  static func isShellName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first,
+      first == "_" || (first.isASCII && first.properties.isAlphabetic)
+    else { return false }
+    return name.unicodeScalars.allSatisfy {
+      $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+    }
   }
 }
