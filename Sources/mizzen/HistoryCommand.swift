@@ -13,7 +13,9 @@ struct HistoryCommand: AsyncParsableCommand {
       on its own (v in the console) shows verify in place of the choice. With --format \
       json, prints a JSON array of the journal entries as they are stored (requests, \
       every attempt with status, body and rate-limit headers). A line that cannot be \
-      read (for example one torn by a crash) is skipped with a warning on stderr.
+      read (for example one torn by a crash) is skipped with a warning on stderr; the \
+      journal is read from its end, so with a limit only the newest lines are read and \
+      a warning counts its line from the end.
 
       Exit status: 0 listed (also when nothing was sent yet); 2 there is no workspace \
       file, or the journal could not be read; 64 invalid options.
@@ -45,7 +47,8 @@ struct HistoryCommand: AsyncParsableCommand {
     }
     let contents: JournalContents
     do {
-      contents = try journal.read()
+      // Only the lines shown are read, from the end, so a long journal costs nothing more.
+      contents = try limit == 0 ? journal.read() : journal.readNewest(limit)
     } catch {
       printError(command: "history", error.message)
       throw ExitCode(SignalCommandSupport.Status.unusable)

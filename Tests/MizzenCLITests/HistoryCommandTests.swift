@@ -76,4 +76,32 @@ struct HistoryCommandTests {
     #expect(lines[0].contains("email=v@example.com  verify  success 200, verified"))
     #expect(lines[1].contains("email=v@example.com  denied  success 201"))
   }
+
+  @Test("with a limit only the newest lines are read; --limit 0 reads them all")
+  func readsFromTheEnd() async throws {
+    let fixture = try SignalCLIFixture()
+    for address in ["one@example.com", "two@example.com"] {
+      let sent = try await fixture.mizzen(
+        "send",
+        [
+          "--topic", "news", "--channel", "email", "--identity", "email=\(address)",
+          "--state", "granted",
+        ])
+      #expect(sent.status == 0, "\(sent.stderr)")
+    }
+    let journaled = try Data(contentsOf: URL(fileURLWithPath: fixture.journalPath))
+    try (Data("not a journal line\n".utf8) + journaled)
+      .write(to: URL(fileURLWithPath: fixture.journalPath))
+
+    let newest = try await fixture.mizzen("history", ["--limit", "2"])
+    #expect(newest.status == 0)
+    #expect(newest.stdout.split(separator: "\n").count == 2)
+    #expect(newest.stderr.isEmpty)
+    let all = try await fixture.mizzen("history", ["--limit", "0"])
+    #expect(all.stdout.split(separator: "\n").count == 2)
+    #expect(all.stderr.contains("Line 1 of the journal is not a journal entry"))
+    let three = try await fixture.mizzen("history", ["--limit", "3"])
+    #expect(three.stdout.split(separator: "\n").count == 2)
+    #expect(three.stderr.contains("Line 3 from the end of the journal is not a journal entry"))
+  }
 }

@@ -27,7 +27,8 @@ func signal(_ index: Int) -> Signal {
     identities: identities, state: index % 3 == 0 ? .denied : .granted)
 }
 
-/// Times `signals.count` plans per sample; prints and returns the median µs per plan.
+/// Times `signals.count` plans per sample; prints the median and best µs per plan and
+/// returns the best CPU µs per plan, which the budget holds on.
 func bench(_ name: String, _ signals: [Signal], _ plan: (Signal) throws -> SignalPlan) throws
   -> Double
 {
@@ -37,13 +38,15 @@ func bench(_ name: String, _ signals: [Signal], _ plan: (Signal) throws -> Signa
   }
   let perPlan = measurement.median * 1000 / Double(signals.count)
   let best = measurement.best * 1000 / Double(signals.count)
-  let verdict = perPlan <= budgetMicroseconds ? "ok" : "OVER"
+  let cpu = measurement.bestCPU * 1000 / Double(signals.count)
+  let verdict = cpu <= budgetMicroseconds ? "ok" : "OVER"
   print(
     String(
-      format: "%-44@ median %7.2f µs/plan   best %7.2f µs/plan   budget %.0f µs %@",
-      name as NSString, perPlan, best, budgetMicroseconds, verdict as NSString))
+      format: "%-44@ median %7.2f µs/plan   best %7.2f µs/plan   best cpu %7.2f µs/plan   "
+        + "budget %.0f µs %@",
+      name as NSString, perPlan, best, cpu, budgetMicroseconds, verdict as NSString))
   guard requests >= signals.count else { throw CocoaError(.featureUnsupported) }
-  return perPlan
+  return cpu
 }
 
 do {

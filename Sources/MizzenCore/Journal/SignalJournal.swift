@@ -58,24 +58,43 @@ public struct SignalJournal: Sendable {
   static func parse(_ bytes: [UInt8]) -> JournalContents {
     var contents = JournalContents()
     let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    let decoder = JSONDecoder()
+    var decoder: JSONDecoder? = nil
     for (index, line) in lines.enumerated() {
-      if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
-      if let entry = JournalLineReader.entry(line)
-        ?? (try? decoder.decode(JournalEntry.self, from: Data(line)))
-      {
-        contents.entries.append(entry)
-      } else if index == lines.count - 1 {
-        contents.warnings.append(
-          "The journal's last line is incomplete (a send was interrupted while it was being "
-            + "recorded); it was skipped.")
-      } else {
+      switch classify(line, decoder: &decoder) {
+      case .blank: continue
+      case .entry(let entry): contents.entries.append(entry)
+      case .unreadable where index == lines.count - 1:
+        contents.warnings.append(tornLastLine)
+      case .unreadable:
         contents.warnings.append(
           "Line \(index + 1) of the journal is not a journal entry; it was skipped.")
       }
     }
     return contents
   }
+
+  /// What one line of the journal holds.
+  enum Line {
+    case blank
+    case entry(JournalEntry)
+    case unreadable
+  }
+
+  /// Reads one line, without its newline: blank when it holds only spaces and carriage
+  /// returns. A line the fast reader declines is decoded with `JSONDecoder`, made on first
+  /// need in `decoder`.
+  static func classify(_ line: ArraySlice<UInt8>, decoder: inout JSONDecoder?) -> Line {
+    if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { return .blank }
+    if let entry = JournalLineReader.entry(line) { return .entry(entry) }
+    let slow = decoder ?? JSONDecoder()
+    decoder = slow
+    if let entry = try? slow.decode(JournalEntry.self, from: Data(line)) { return .entry(entry) }
+    return .unreadable
+  }
+
+  static let tornLastLine =
+    "The journal's last line is incomplete (a send was interrupted while it was being "
+    + "recorded); it was skipped."
 
   static func encode(_ entry: JournalEntry) throws(JournalError) -> [UInt8] {
     let encoder = JSONEncoder()
