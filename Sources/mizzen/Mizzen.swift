@@ -17,7 +17,7 @@ struct Mizzen: AsyncParsableCommand {
     subcommands: [
       ConsoleCommand.self, DemoCommand.self, InitCommand.self, ValidateCommand.self,
       SendCommand.self, CheckConnectionCommand.self, HistoryCommand.self, SandboxCommand.self,
-      SchemaCommand.self,
+      SchemaCommand.self, ReconcileCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )
