@@ -186,3 +186,18 @@ public struct ReconcileTable: Sendable {
     return number
   }
 }
+
+extension ReconcileTable {
+  /// Every record as Braze would store it: group, identifier kind and value, and whether
+  /// the row grants (for loading the same rows into a sandbox as Braze's side).
+  public func forEachRecord(
+    _ body: (_ groupID: String, _ field: BrazeField, _ identifier: String, _ granted: Bool) -> Void
+  ) {
+    for index in records.indices {
+      let record = records[index]
+      body(
+        targets[Int(record.target)].groupID, field(UInt32(index)), identifier(UInt32(index)),
+        record.granted)
+    }
+  }
+}
