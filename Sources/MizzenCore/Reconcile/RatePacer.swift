@@ -10,6 +10,8 @@ public final class RatePacer: @unchecked Sendable {
   private var next: ContinuousClock.Instant
   private let configured: Duration
   private var fromHeaders: Duration = .zero
+  /// Calls reserved and not yet answered: Braze's `remaining` does not count them yet.
+  private var inFlight = 0
 
   /// `perMinute` nil: no configured ceiling, only what the headers say.
   public init(perMinute: Int?) {
@@ -21,7 +23,7 @@ public final class RatePacer: @unchecked Sendable {
     }
   }
 
-  /// Waits for this call's turn.
+  /// Waits for this call's turn; `observe` must follow once the call is answered.
   public func wait() async {
     let delay = reserve()
     if delay > .zero { try? await Task.sleep(for: delay) }
@@ -33,16 +35,23 @@ public final class RatePacer: @unchecked Sendable {
       let now = clock.now
       let slot = max(now, next)
       next = slot + max(configured, fromHeaders)
+      inFlight += 1
       return slot - now
     }
   }
 
-  /// Learns from an answer's rate-limit headers (missing or empty ones change nothing).
+  /// Learns from an answer's rate-limit headers (missing or empty ones change nothing);
+  /// the calls still in flight are taken off what remains.
   public func observe(_ headers: RateLimitHeaders?, now: Date = Date()) {
-    guard let headers, let remaining = headers.remaining.flatMap({ Int($0) }),
+    let others = lock.withLock { () -> Int in
+      inFlight = max(0, inFlight - 1)
+      return inFlight
+    }
+    guard let headers, let reported = headers.remaining.flatMap({ Int($0) }),
       let reset = headers.resetEpochSeconds
     else { return }
     let left = max(0, reset - now.timeIntervalSince1970)
+    let remaining = reported - others
     lock.withLock {
       if remaining <= 0 {
         let resume = clock.now + .milliseconds(Int64(left * 1000) + 50)
