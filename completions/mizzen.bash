@@ -173,13 +173,13 @@ _mizzen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    console|demo|init|validate|send|check-connection|history|sandbox|schema|help)
+    console|demo|init|validate|send|check-connection|history|sandbox|schema|reconcile|help)
         # Offer subcommand argument completions
         "_mizzen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema reconcile help' -- "${cur}"))
         ;;
     esac
 }
@@ -323,7 +323,7 @@ _mizzen_sandbox() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--key)
-    non_repeating_options=(--port --workspace --latency --fail-rate --rate-limit --rate-window)
+    non_repeating_options=(--port --workspace --latency --fail-rate --rate-limit --rate-window --seed)
     __mizzen_offer_flags_options 0
 
     # Offer option value completions
@@ -349,6 +349,9 @@ _mizzen_sandbox() {
     '--rate-window')
         return
         ;;
+    '--seed')
+        return
+        ;;
     esac
 }
 
@@ -358,6 +361,31 @@ _mizzen_schema() {
     repeating_options=()
     non_repeating_options=()
     __mizzen_offer_flags_options 0
+}
+
+_mizzen_reconcile() {
+    repeating_flags=()
+    non_repeating_flags=(--apply --dry-run --resume --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--workspace --max-rate --report --format)
+    __mizzen_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--workspace')
+        return
+        ;;
+    '--max-rate')
+        return
+        ;;
+    '--report')
+        return
+        ;;
+    '--format')
+        __mizzen_add_completions -W 'text'$'\n''json'$'\n''csv'
+        return
+        ;;
+    esac
 }
 
 _mizzen_help() {
