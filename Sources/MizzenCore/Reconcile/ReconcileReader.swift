@@ -141,6 +141,16 @@ public struct ReconcileReader {
   private func validate(_ values: [String: String], _ number: Int)
     -> Result<ReconcileRow, ReconcileReject>
   {
+    let checked = check(values, number)
+    guard case .failure(var refused) = checked else { return checked }
+    refused.topic = values["topic"]
+    refused.channel = values["channel"]
+    return .failure(refused)
+  }
+
+  private func check(_ values: [String: String], _ number: Int)
+    -> Result<ReconcileRow, ReconcileReject>
+  {
     var identities = values
     for name in Self.reserved { identities[name] = nil }
     guard let topic = values["topic"] else {

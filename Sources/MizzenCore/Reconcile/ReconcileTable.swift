@@ -64,7 +64,7 @@ public struct ReconcileTable: Sendable {
       },
       reject: { refused in
         table.rowCount += 1
-        table.refusedElsewhere += 1
+        table.countRefusal(refused, in: planner.workspace)
         reject(refused)
       })
     var mapping: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -111,12 +111,11 @@ public struct ReconcileTable: Sendable {
     for channel in channels {
       let signal = Signal(
         topic: row.topic, channel: channel, identities: row.identities, state: row.state)
-      let known = topic.channel(channel) != nil
       do throws(SignalPlanError) {
         let plan = try planner.plan(signal)
         guard !plan.subscriptionGroupId.isEmpty else {
           refuse(
-            row, channel, known: known,
+            row, channel, planner.workspace,
             "push has no subscription group, so reconcile cannot compare it", reject)
           continue
         }
@@ -139,32 +138,41 @@ public struct ReconcileTable: Sendable {
               line: UInt32(clamping: row.line), at: at))
         }
       } catch {
-        refuse(row, channel, known: known, error.message, reject)
+        refuse(row, channel, planner.workspace, error.message, reject)
       }
     }
   }
 
-  private mutating func refuse(
-    _ row: ReconcileRow, _ channel: String, known: Bool, _ reason: String,
-    _ reject: (ReconcileReject) -> Void
-  ) {
-    if known, let target = targetIndex[row.topic + "\u{0}" + channel] {
-      refusedByTarget[target, default: 0] += 1
-    } else if known {
-      let number = UInt32(targets.count)
-      targetIndex[row.topic + "\u{0}" + channel] = number
+  /// Counts a row the reader refused under its topic × channel when it names existing
+  /// ones, otherwise apart.
+  private mutating func countRefusal(_ refused: ReconcileReject, in workspace: Workspace) {
+    guard let topic = refused.topic, let channel = refused.channel,
+      workspace.topic(topic)?.channel(channel) != nil
+    else {
+      refusedElsewhere += 1
+      return
+    }
+    let key = topic + "\u{0}" + channel
+    let number = targetIndex[key] ?? UInt32(targets.count)
+    if number == UInt32(targets.count) {
+      targetIndex[key] = number
       targets.append(
         Target(
-          topic: row.topic, channel: channel, connection: "", groupID: "", base: "",
+          topic: topic, channel: channel, connection: "", groupID: "", base: "",
           keySource: .environment("")))
-      refusedByTarget[number, default: 0] += 1
-    } else {
-      refusedElsewhere += 1
     }
-    reject(
-      ReconcileReject(
-        line: row.line, reason: "\(row.topic)/\(channel): \(reason)", topic: row.topic,
-        channel: channel))
+    refusedByTarget[number, default: 0] += 1
+  }
+
+  private mutating func refuse(
+    _ row: ReconcileRow, _ channel: String, _ workspace: Workspace, _ reason: String,
+    _ reject: (ReconcileReject) -> Void
+  ) {
+    let refused = ReconcileReject(
+      line: row.line, reason: "\(row.topic)/\(channel): \(reason)", topic: row.topic,
+      channel: channel)
+    countRefusal(refused, in: workspace)
+    reject(refused)
   }
 
   private mutating func targetNumber(_ plan: SignalPlan, _ workspace: Workspace) -> UInt32 {
