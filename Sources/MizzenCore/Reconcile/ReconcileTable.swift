@@ -37,6 +37,7 @@ public struct ReconcileTable: Sendable {
   var identifiers = IdentifierArena()
   private var targetIndex: [String: UInt32] = [:]
   private var recordIndex: [UInt64: UInt32] = [:]
+  private var planCache: [String: CachedPlan] = [:]
   /// Rows read, good or bad.
   public private(set) var rowCount = 0
   /// Refused rows per target; rows whose topic or channel is unknown count under `nil`.
@@ -111,19 +112,14 @@ public struct ReconcileTable: Sendable {
     for channel in channels {
       let signal = Signal(
         topic: row.topic, channel: channel, identities: row.identities, state: row.state)
-      do throws(SignalPlanError) {
-        let plan = try planner.plan(signal)
-        guard !plan.subscriptionGroupId.isEmpty else {
-          refuse(
-            row, channel, planner.workspace,
-            "push has no subscription group, so reconcile cannot compare it", reject)
-          continue
-        }
-        let target = targetNumber(plan, planner.workspace)
-        let value = identifiers.intern(plan.identityValue)
-        let field = UInt8(BrazeField.allCases.firstIndex(of: plan.brazeField) ?? 0)
+      switch choice(signal, planner) {
+      case .failure(let error):
+        refuse(row, channel, planner.workspace, error.message, reject)
+      case .success(let chosen):
+        let value = identifiers.intern(chosen.value)
+        let field = UInt8(BrazeField.allCases.firstIndex(of: chosen.field) ?? 0)
         let at = row.at ?? Int64.min
-        let key = UInt64(target) << 34 | UInt64(field) << 32 | UInt64(value)
+        let key = UInt64(chosen.target) << 34 | UInt64(field) << 32 | UInt64(value)
         if let existing = recordIndex[key] {
           // The latest `at` wins; on a tie (or no times) the later line does.
           guard at >= records[Int(existing)].at else { continue }
@@ -134,12 +130,68 @@ public struct ReconcileTable: Sendable {
           recordIndex[key] = UInt32(records.count)
           records.append(
             Record(
-              value: value, target: target, field: field, granted: row.state == .granted,
-              line: UInt32(clamping: row.line), at: at))
+              value: value, target: chosen.target, field: field,
+              granted: row.state == .granted, line: UInt32(clamping: row.line), at: at))
         }
-      } catch {
-        refuse(row, channel, planner.workspace, error.message, reject)
       }
+    }
+  }
+
+  /// What `SignalPlanner` chose for a row: the target, the Braze field and the value.
+  private struct Chosen {
+    var target: UInt32
+    var field: BrazeField
+    var value: String
+  }
+
+  /// A planner decision for one topic × channel × set of identity spaces present.
+  private enum CachedPlan {
+    case chosen(space: String, field: BrazeField, target: UInt32)
+    case refused(SignalPlanError)
+  }
+
+  /// The planner's decision for `signal`. Planning builds request bodies, so it is asked
+  /// once per topic × channel × identity spaces present, which is all its choice depends
+  /// on; each later row only has its value checked with the planner's own syntax rules,
+  /// and a value they refuse is planned again so that the planner's words are reported.
+  private mutating func choice(_ signal: Signal, _ planner: SignalPlanner)
+    -> Result<Chosen, SignalPlanError>
+  {
+    var key = signal.topic + "\u{0}" + signal.channel
+    for space in signal.identities.keys.sorted() { key += "\u{0}" + space }
+    switch planCache[key] {
+    case .refused(let error)?:
+      return .failure(error)
+    case .chosen(let space, let field, let target)?:
+      if let value = signal.identities[space], Self.acceptable(value, field) {
+        return .success(Chosen(target: target, field: field, value: value))
+      }
+    case nil:
+      break
+    }
+    do throws(SignalPlanError) {
+      let plan = try planner.plan(signal)
+      guard !plan.subscriptionGroupId.isEmpty else {
+        let error = SignalPlanError(
+          .unknownChannel, "push has no subscription group, so reconcile cannot compare it")
+        planCache[key] = .refused(error)
+        return .failure(error)
+      }
+      let target = targetNumber(plan, planner.workspace)
+      planCache[key] = .chosen(space: plan.identitySpace, field: plan.brazeField, target: target)
+      return .success(Chosen(target: target, field: plan.brazeField, value: plan.identityValue))
+    } catch {
+      if error.kind != .malformedIdentity { planCache[key] = .refused(error) }
+      return .failure(error)
+    }
+  }
+
+  /// The syntax rules `SignalPlanner` applies to the identifier it chose.
+  private static func acceptable(_ value: String, _ field: BrazeField) -> Bool {
+    switch field {
+    case .email: return IdentitySyntax.emailProblem(value) == nil
+    case .phone: return IdentitySyntax.isE164(value)
+    case .externalID: return IdentitySyntax.externalIDProblem(value) == nil
     }
   }
 
