@@ -164,7 +164,8 @@ struct ReconcileCommand: AsyncParsableCommand {
       let batches = requests.enumerated().map {
         "# batch \($0.offset + 1): POST \($0.element.url) \($0.element.bodyText ?? "")"
       }
-      return (batches + [ReconcileReport.csv(counts)]).joined(separator: "\n")
+      return TerminalText.escaped(
+        (batches + [ReconcileReport.csv(counts)]).joined(separator: "\n"), keepingNewlines: true)
     case .text:
       var lines: [String] = []
       for (number, request) in requests.enumerated() {

@@ -6,9 +6,9 @@
 // process, seeded so that 10% of the rows drift, with rate limits lifted; another child
 // runs the reconcile (load, plan, read over loopback HTTP, diff) and reports rows/s and
 // its peak RSS. Goals: ≥ 50,000 rows/s and ≤ 200 MB at 1M rows. Then, with the sandbox
-// limited to 1,000 calls per 10 s window, a 50,000-row run in which every row drifts is
-// read and applied: the achieved call rate must be ≥ 95% of the allowed one, with ≤ 1%
-// of calls answered 429.
+// limited to 200 calls per 2 s window, a 100,000-row run in which every row drifts is
+// read and applied: the achieved call rate (from the first answer) must be ≥ 95% of the
+// allowed one, with ≤ 1% of calls answered 429.
 import BrazeSandbox
 import Foundation
 import MizzenCore
@@ -102,13 +102,14 @@ func reconcile(workspacePath: String, inputPath: String, apply: Bool) async thro
   let total = ContinuousClock().now - started
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
-  let (readEnd, applyStart) = phases.marks(since: started)
+  let (firstAnswer, readEnd, applyStart) = phases.marks(since: started)
   print(
     [
       "rows=\(outcome.table.rowCount)", "drift=\(outcome.drift.count)",
       "corrected=\(outcome.corrected.count)", "reads=\(outcome.readRequests)",
       "writes=\(outcome.writeRequests)", "limited=\(outcome.rateLimited)",
-      "total=\(seconds(total))", "readEnd=\(readEnd)", "applyStart=\(applyStart)",
+      "total=\(seconds(total))", "firstAnswer=\(firstAnswer)", "readEnd=\(readEnd)",
+      "applyStart=\(applyStart)",
       "rssKB=\(usage.ru_maxrss)", "cpu=\(cpuSeconds(usage))",
       "fatal=\(outcome.fatal ?? "none")",
     ].joined(separator: " "))
@@ -117,19 +118,28 @@ func reconcile(workspacePath: String, inputPath: String, apply: Bool) async thro
 /// When the read phase ended and the apply phase started, as progress reports them.
 final class PhaseClock: @unchecked Sendable {
   private let lock = NSLock()
+  private var firstRead: ContinuousClock.Instant?
   private var lastRead: ContinuousClock.Instant?
   private var firstApply: ContinuousClock.Instant?
 
   func note(_ phase: ReconcileProgress.Phase) {
     let now = ContinuousClock().now
     lock.withLock {
-      if phase == .read { lastRead = now } else if firstApply == nil { firstApply = now }
+      if phase == .read {
+        if firstRead == nil { firstRead = now }
+        lastRead = now
+      } else if firstApply == nil {
+        firstApply = now
+      }
     }
   }
 
-  func marks(since start: ContinuousClock.Instant) -> (Double, Double) {
+  func marks(since start: ContinuousClock.Instant) -> (Double, Double, Double) {
     lock.withLock {
-      (lastRead.map { seconds($0 - start) } ?? 0, firstApply.map { seconds($0 - start) } ?? 0)
+      (
+        firstRead.map { seconds($0 - start) } ?? 0, lastRead.map { seconds($0 - start) } ?? 0,
+        firstApply.map { seconds($0 - start) } ?? 0
+      )
     }
   }
 }
@@ -252,29 +262,28 @@ for rows in sizes.isEmpty ? [100_000, 300_000, 1_000_000] : sizes {
       (result["sandboxCPU"] ?? "?") as NSString, verdict as NSString))
 }
 
-let limit = 1_000
-let window = 10
+let limit = 200
+let window = 2
 print(
-  "Lowered limit: \(limit) calls per \(window) s window (\(limit / window)/s), 50,000 rows all drifting, read + apply:"
-)
+  "Lowered limit: \(limit) calls per \(window) s window (\(limit / window)/s), 100,000 rows all "
+    + "drifting, read + apply:")
 let limited = try scenario(
-  rows: 50_000, driftEvery: 1, limit: limit, window: window, apply: true, folder: folder)
+  rows: 100_000, driftEvery: 1, limit: limit, window: window, apply: true, folder: folder)
 let calls = (Double(limited["reads"] ?? "") ?? 0) + (Double(limited["writes"] ?? "") ?? 0)
 let total = Double(limited["total"] ?? "") ?? .infinity
-// Loading and planning come before the first call; the rate counts from the first call.
-let readsOnly = Double(limited["reads"] ?? "") ?? 0
-let readTime = Double(limited["readEnd"] ?? "") ?? total
-let achieved = calls / total
+// Loading and planning come before the first call: the rate counts from the first answer.
+let firstAnswer = Double(limited["firstAnswer"] ?? "") ?? 0
+let achieved = (calls - 1) / (total - firstAnswer)
 let allowed = Double(limit) / Double(window)
 let rejected = (Double(limited["limited"] ?? "") ?? 0) / max(1, calls)
 let limitOK = achieved >= 0.95 * allowed && rejected <= 0.01
 ok = ok && limitOK
 print(
   String(
-    format: "  %.0f calls (%.0f reads, %@ writes) in %.1f s: %.1f calls/s = %.1f%% of allowed; "
-      + "%@ answered 429 (%.2f%%); reads alone %.1f/s; corrected %@  %@",
-    calls, readsOnly, (limited["writes"] ?? "?") as NSString, total, achieved,
-    achieved / allowed * 100, (limited["limited"] ?? "?") as NSString, rejected * 100,
-    readsOnly / readTime, (limited["corrected"] ?? "?") as NSString,
-    (limitOK ? "ok" : "OVER") as NSString))
+    format: "  %.0f calls (%@ reads, %@ writes) in %.1f s from the first answer: %.1f calls/s = "
+      + "%.1f%% of allowed; %@ answered 429 (%.2f%%); corrected %@  %@",
+    calls, (limited["reads"] ?? "?") as NSString, (limited["writes"] ?? "?") as NSString,
+    total - firstAnswer, achieved, achieved / allowed * 100,
+    (limited["limited"] ?? "?") as NSString, rejected * 100,
+    (limited["corrected"] ?? "?") as NSString, (limitOK ? "ok" : "OVER") as NSString))
 exit(ok ? 0 : 1)

@@ -15,6 +15,12 @@ struct IdentifierArena {
     return contiguous.withUTF8 { lookupOrInsert($0) }
   }
 
+  /// Drops the lookup table once every identifier is in: ids and strings stay valid,
+  /// `intern` must not be called again.
+  mutating func freeze() {
+    slots = []
+  }
+
   /// The string with this id.
   func string(_ id: UInt32) -> String {
     let start = Int(starts[Int(id)])

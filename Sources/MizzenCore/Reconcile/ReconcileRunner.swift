@@ -55,7 +55,7 @@ public struct ReconcileRunner: Sendable {
             + "(\(checkpoint.path)); --resume would not send the same batches. Delete the "
             + "checkpoint to start over.")
       }
-      var outcome = ReconcileOutcome(table: table, drift: saved.drift, writes: [])
+      var outcome = ReconcileOutcome(table: consume table, drift: saved.drift, writes: [])
       outcome.readSkipped = true
       for index in saved.drift {
         outcome.table.records[Int(index)].braze =
@@ -69,13 +69,16 @@ public struct ReconcileRunner: Sendable {
       }
       return await apply(outcome, keys: keys, checkpoint: checkpoint, saved: saved)
     }
-    var outcome = await read(table, keys: keys)
+    let fingerprint = table.fingerprint
+    // Consumed, so that recording Braze's answers does not copy every record.
+    var outcome = ReconcileOutcome(table: consume table, drift: [], writes: [])
+    await read(&outcome, keys: keys)
     guard outcome.fatal == nil, !outcome.stopped else { return outcome }
     outcome.drift = outcome.table.drift
     outcome.writes = ReconcileBatches.writes(outcome.drift, in: outcome.table)
     guard applying, !outcome.writes.isEmpty else { return outcome }
     try checkpoint.begin(
-      fingerprint: table.fingerprint, drift: outcome.drift, batchCount: outcome.writes.count)
+      fingerprint: fingerprint, drift: outcome.drift, batchCount: outcome.writes.count)
     return await apply(outcome, keys: keys, checkpoint: checkpoint, saved: nil)
   }
 
@@ -93,9 +96,9 @@ public struct ReconcileRunner: Sendable {
     return keys
   }
 
-  private func read(_ table: ReconcileTable, keys: [String: String]) async -> ReconcileOutcome {
-    var outcome = ReconcileOutcome(table: table, drift: [], writes: [])
-    let reads = ReconcileBatches.reads(table)
+  private func read(_ outcome: inout ReconcileOutcome, keys: [String: String]) async {
+    let reads = ReconcileBatches.reads(outcome.table)
+    let recordCount = outcome.table.recordCount
     let pacer = RatePacer(perMinute: nil)
     let clock = ContinuousClock()
     let started = clock.now
@@ -137,7 +140,7 @@ public struct ReconcileRunner: Sendable {
         done += read.records.count
         progress(
           ReconcileProgress(
-            phase: .read, done: done, total: table.recordCount, drift: drift,
+            phase: .read, done: done, total: recordCount, drift: drift,
             errors: refusedRecords, requests: outcome.readRequests,
             rateLimited: outcome.rateLimited, elapsed: clock.now - started))
         if stopRequested() { outcome.stopped = true }
@@ -155,15 +158,14 @@ public struct ReconcileRunner: Sendable {
         ("kind", "\"reconcile.read\""),
         ("latencyMs", "\(BrazeClient.ms(clock.now - started))"),
         ("rateLimited", "\(outcome.rateLimited)"),
-        ("records", "\(table.recordCount)"),
-        ("refused", "\(counts.reduce(0) { $0 + $1.refused } + table.refusedElsewhere)"),
+        ("records", "\(recordCount)"),
+        ("refused", "\(counts.reduce(0) { $0 + $1.refused } + outcome.table.refusedElsewhere)"),
         ("requests", "\(outcome.readRequests)"),
-        ("rows", "\(table.rowCount)"),
+        ("rows", "\(outcome.table.rowCount)"),
         ("stopped", "\(outcome.stopped)"),
         ("time", JSONText.quoted(ReconcileJournal.now())),
         ("unknown", "\(counts.reduce(0) { $0 + $1.unknown })"),
       ], into: &outcome)
-    return outcome
   }
 
   /// `status` of a `/subscription/status/get` answer.

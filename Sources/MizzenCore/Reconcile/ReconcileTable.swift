@@ -74,6 +74,10 @@ public struct ReconcileTable: Sendable {
         mapping = (mapping ^ UInt64(byte)) &* 0x100_0000_01b3
       }
     }
+    // Only reading needs the lookup tables; a million rows' worth is tens of megabytes.
+    table.recordIndex = [:]
+    table.planCache = [:]
+    table.identifiers.freeze()
     let input = reader.fingerprint
     table.fingerprint =
       "\(input.bytes)-" + String(input.hash, radix: 16) + "-" + String(mapping, radix: 16)
