@@ -3,7 +3,7 @@ import PackageDescription
 
 // A separate package so that the product's own build stays lean. Run from this folder:
 //   swift run -c release bench-store     (likewise bench-braze, bench-sandbox, bench-console,
-//   bench-paste)
+//   bench-paste, bench-reconcile)
 let package = Package(
   name: "MizzenBenchmarks",
   dependencies: [.package(name: "Mizzen", path: "..")],
@@ -19,6 +19,12 @@ let package = Package(
       name: "bench-sandbox",
       dependencies: [
         "BenchSupport", .product(name: "MizzenCore", package: "Mizzen"),
+        .product(name: "BrazeSandbox", package: "Mizzen"),
+      ]),
+    .executableTarget(
+      name: "bench-reconcile",
+      dependencies: [
+        .product(name: "MizzenCore", package: "Mizzen"),
         .product(name: "BrazeSandbox", package: "Mizzen"),
       ]),
     .executableTarget(

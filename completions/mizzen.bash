@@ -173,13 +173,13 @@ _mizzen() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    console|demo|init|validate|send|check-connection|history|sandbox|schema|lookup|config|help)
+    console|demo|init|validate|send|check-connection|history|sandbox|schema|lookup|config|reconcile|help)
         # Offer subcommand argument completions
         "_mizzen_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema lookup config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'console demo init validate send check-connection history sandbox schema lookup config reconcile help' -- "${cur}"))
         ;;
     esac
 }
@@ -344,7 +344,7 @@ _mizzen_sandbox() {
     repeating_flags=()
     non_repeating_flags=(--no-rate-limit --version -h --help)
     repeating_options=(--group --key --rate-limit)
-    non_repeating_options=(--port --workspace --latency --fail-rate --rate-window)
+    non_repeating_options=(--port --workspace --latency --fail-rate --rate-window --seed)
     __mizzen_offer_flags_options 0
 
     # Offer option value completions
@@ -371,6 +371,9 @@ _mizzen_sandbox() {
         return
         ;;
     '--rate-window')
+        return
+        ;;
+    '--seed')
         return
         ;;
     esac
@@ -416,6 +419,32 @@ _mizzen_config() {
     repeating_options=()
     non_repeating_options=()
     __mizzen_offer_flags_options 0
+}
+
+_mizzen_reconcile() {
+    repeating_flags=()
+    non_repeating_flags=(--apply --dry-run --resume --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--workspace --max-rate --report --format)
+    __mizzen_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--workspace')
+        __mizzen_add_completions -f
+        return
+        ;;
+    '--max-rate')
+        return
+        ;;
+    '--report')
+        return
+        ;;
+    '--format')
+        __mizzen_add_completions -W 'text'$'\n''json'$'\n''csv'
+        return
+        ;;
+    esac
 }
 
 _mizzen_help() {

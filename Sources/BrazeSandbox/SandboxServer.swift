@@ -12,7 +12,7 @@ public final class SandboxServer: Sendable {
   public let port: UInt16
   private let host: String
   private let listener: Int32
-  private let router: SandboxRouter
+  let router: SandboxRouter
   private let latency: Duration
   private let maximumConnections: Int
   private let idleTimeout: Duration

@@ -18,7 +18,7 @@ struct Mizzen: AsyncParsableCommand {
     subcommands: [
       ConsoleCommand.self, DemoCommand.self, InitCommand.self, ValidateCommand.self,
       SendCommand.self, CheckConnectionCommand.self, HistoryCommand.self, SandboxCommand.self,
-      SchemaCommand.self, LookupCommand.self, ConfigCommand.self,
+      SchemaCommand.self, LookupCommand.self, ConfigCommand.self, ReconcileCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self
   )

@@ -87,7 +87,16 @@ struct SandboxCommand: AsyncParsableCommand {
     help: "Lift every rate limit (the X-RateLimit-* headers still come).")
   var noRateLimit = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Load Braze-side states from a preference export (reconcile's rows); needs --workspace.",
+      valueName: "file"))
+  var seed: String?
+
   func validate() throws {
+    if seed != nil && workspace == nil {
+      throw ValidationError("--seed needs --workspace to map the rows' topics to groups.")
+    }
     guard (0...1).contains(failRate) else {
       throw ValidationError("--fail-rate must be between 0 and 1, e.g. 0.1 for 10%.")
     }
@@ -132,6 +141,20 @@ struct SandboxCommand: AsyncParsableCommand {
     } catch {
       writeToStandardError("\(error)")
       throw ExitCode(1)
+    }
+    if let seed, let workspace {
+      do throws(ReconcileError) {
+        let loaded = try? WorkspaceStore(path: workspace).load().workspace
+        let summary = try SandboxSeed.load(
+          path: seed, workspace: loaded ?? Workspace(name: ""), into: server)
+        writeToStandardError(
+          "Seeded \(summary.states) subscription states from \(seed); \(summary.refused) rows "
+            + "refused.")
+      } catch {
+        server.stop()
+        writeToStandardError("Cannot seed from \(seed): \(error.message)")
+        throw ExitCode(2)
+      }
     }
     print(banner(server, configuration, generated: generated))
     fflush(nil)  // stdout is a pipe for scripts: the URL must not wait in a buffer

@@ -42,7 +42,7 @@ import Testing
     (["s"], "send sandbox schema"),
     (
       [""],
-      "--version -h --help console demo init validate send check-connection history sandbox schema lookup config help"
+      "--version -h --help console demo init validate send check-connection history sandbox schema lookup config reconcile help"
     ),
     (["send", "--to"], "--topic"),
     (["validate", "--format", ""], "text json"),

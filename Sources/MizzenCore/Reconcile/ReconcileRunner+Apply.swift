@@ -1,0 +1,117 @@
+import Foundation
+
+extension ReconcileRunner {
+  /// Sends the write batches not yet acknowledged, one at a time, paced to the set limit;
+  /// each is acknowledged in the checkpoint (synced) before the next is sent.
+  func apply(
+    _ planned: ReconcileOutcome, keys: [String: String], checkpoint: ReconcileCheckpoint,
+    saved: ReconcileCheckpoint.State?
+  ) async -> ReconcileOutcome {
+    var outcome = planned
+    let acknowledged = saved?.acknowledged ?? [:]
+    for (number, ack) in acknowledged where number < outcome.writes.count {
+      let failed = Set(ack.errors.map(\.record))
+      for error in ack.errors { outcome.failed[error.record] = error.message }
+      for record in outcome.writes[number].allRecords where !failed.contains(record) {
+        outcome.corrected.insert(record)
+      }
+    }
+    outcome.resumedBatches = acknowledged.count
+    let pacer = RatePacer(perMinute: options.maxWritesPerMinute)
+    let clock = ContinuousClock()
+    let started = clock.now
+    var done = outcome.corrected.count + outcome.failed.count
+    for (number, write) in outcome.writes.enumerated() where acknowledged[number] == nil {
+      if stopRequested() {
+        outcome.stopped = true
+        break
+      }
+      await pacer.wait()
+      let target = outcome.table.targets[Int(write.target)]
+      let request = ReconcileBatches.request(write, in: outcome.table)
+      let exchange = await client.perform(request, key: keys[target.connection] ?? "")
+      outcome.writeRequests += 1
+      let limited = exchange.attempts.filter { $0.status == 429 }.count
+      outcome.rateLimited += limited
+      pacer.observe(exchange.attempts.last?.rateLimit)
+      var errors: [(record: UInt32, message: String)] = []
+      switch exchange.outcome.kind {
+      case .success:
+        errors = attribute(exchange.outcome.brazeErrors, write, outcome.table, &outcome.batchNotes)
+      case .invalidRequest:
+        errors = write.allRecords.map { ($0, exchange.outcome.message) }
+      default:
+        outcome.fatal = exchange.outcome.message
+      }
+      writeJournal(
+        [
+          ("attempts", "\(exchange.attempts.count)"),
+          ("batch", "\(number)"),
+          ("errors", "\(errors.count)"),
+          ("identifiers", "\(write.recordCount)"),
+          ("input", JSONText.quoted(inputPath)),
+          ("kind", "\"reconcile.batch\""),
+          ("latencyMs", "\(exchange.latencyMs)"),
+          ("objects", "\(write.objects.count)"),
+          ("outcome", JSONText.quoted(exchange.outcome.kind.rawValue)),
+          ("rateLimited", "\(limited)"),
+          ("status", exchange.attempts.last?.status.map(String.init) ?? "null"),
+          ("time", JSONText.quoted(ReconcileJournal.now())),
+        ], into: &outcome)
+      if outcome.fatal != nil { break }
+      do throws(ReconcileError) {
+        try checkpoint.acknowledge(
+          number, applied: write.recordCount - errors.count, errors: errors)
+      } catch {
+        outcome.fatal = error.message
+        break
+      }
+      let failed = Set(errors.map(\.record))
+      for error in errors { outcome.failed[error.record] = error.message }
+      for record in write.allRecords where !failed.contains(record) {
+        outcome.corrected.insert(record)
+      }
+      done += write.recordCount
+      progress(
+        ReconcileProgress(
+          phase: .apply, done: done, total: outcome.drift.count, drift: outcome.drift.count,
+          errors: outcome.failed.count, requests: outcome.writeRequests,
+          rateLimited: outcome.rateLimited, elapsed: clock.now - started))
+    }
+    let finished = outcome.fatal == nil && !outcome.stopped
+    if finished { checkpoint.finish() }
+    writeJournal(
+      [
+        ("batches", "\(outcome.writes.count)"),
+        ("corrected", "\(outcome.corrected.count)"),
+        ("failed", "\(outcome.failed.count)"),
+        ("fatal", outcome.fatal.map(JSONText.quoted) ?? "null"),
+        ("input", JSONText.quoted(inputPath)),
+        ("kind", "\"reconcile.apply\""),
+        ("rateLimited", "\(outcome.rateLimited)"),
+        ("resumedBatches", "\(outcome.resumedBatches)"),
+        ("sent", "\(outcome.writeRequests)"),
+        ("stopped", "\(outcome.stopped)"),
+        ("time", JSONText.quoted(ReconcileJournal.now())),
+      ], into: &outcome)
+    return outcome
+  }
+
+  /// Braze's per-item `errors[]` of a successful call, tied to the rows whose identifier
+  /// they quote; an error that quotes none is kept for the batch as a whole.
+  private func attribute(
+    _ errors: [String], _ write: ReconcileBatches.Write, _ table: ReconcileTable,
+    _ notes: inout [String]
+  ) -> [(record: UInt32, message: String)] {
+    var found: [(record: UInt32, message: String)] = []
+    for error in errors {
+      let named = write.allRecords.filter { error.contains(table.identifier($0)) }
+      if named.isEmpty {
+        notes.append(error)
+      } else {
+        found += named.map { ($0, error) }
+      }
+    }
+    return found
+  }
+}
