@@ -34,16 +34,18 @@ final class RateLimiter: Sendable {
   private let limit: Int
   private let windowMilliseconds: Int64
   private let windows = Locked<[String: Window]>([:])
+  private let now: @Sendable () -> Date
 
-  init(limit: Int, window: Duration) {
+  init(limit: Int, window: Duration, now: @escaping @Sendable () -> Date) {
     self.limit = max(0, limit)
+    self.now = now
     let parts = window.components
     windowMilliseconds = max(1, parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
   }
 
   /// Counts one request for `key` if the window has room.
-  func consume(_ key: String, now: Date = Date()) -> Standing {
-    let index = windowIndex(now)
+  func consume(_ key: String) -> Standing {
+    let index = windowIndex(now())
     return windows.withLock { windows in
       var window = windows[key] ?? Window(index: index, count: 0)
       if window.index != index { window = Window(index: index, count: 0) }
@@ -55,8 +57,8 @@ final class RateLimiter: Sendable {
   }
 
   /// The standing of `key` (or of a fresh key) without counting a request.
-  func peek(_ key: String?, now: Date = Date()) -> Standing {
-    let index = windowIndex(now)
+  func peek(_ key: String?) -> Standing {
+    let index = windowIndex(now())
     let used = windows.withLock { windows -> Int in
       guard let key, let window = windows[key], window.index == index else { return 0 }
       return window.count

@@ -1,3 +1,4 @@
+import Foundation
 import MizzenCore
 
 /// How a `SandboxServer` behaves: where it listens, which API keys it accepts with which
@@ -33,6 +34,9 @@ public struct SandboxConfiguration: Sendable {
   public var idleTimeout: Duration = .seconds(30)
   /// How long a request may take to arrive in full, from its first byte; then 408.
   public var requestTimeout: Duration = .seconds(10)
+  /// The wall clock that rate-limit windows are counted against; tests inject one they
+  /// move by hand, so that a window turns exactly when they say.
+  public var now: @Sendable () -> Date = { Date() }
 
   /// The limit that applies to `pool`.
   public func limit(for pool: RateLimitPool) -> RateLimit {

@@ -22,7 +22,9 @@ final class SandboxRouter: Sendable {
     limiters = Dictionary(
       uniqueKeysWithValues: RateLimitPool.allCases.map { pool in
         let limit = configuration.limit(for: pool)
-        return (pool, RateLimiter(limit: limit.requests, window: limit.window))
+        return (
+          pool, RateLimiter(limit: limit.requests, window: limit.window, now: configuration.now)
+        )
       })
     faults = FaultInjector(failureRate: configuration.failureRate)
     endpoints = SandboxEndpoints(

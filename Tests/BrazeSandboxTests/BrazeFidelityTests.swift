@@ -234,9 +234,11 @@ struct BrazeFidelityTests {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyy-MM-dd"
-    let today = formatter.string(from: Date())
+    // From yesterday, so that a run across midnight (UTC) still finds today's unsubscribe.
+    let yesterday = formatter.string(from: Date().addingTimeInterval(-86_400))
     let tomorrow = formatter.string(from: Date().addingTimeInterval(86_400))
-    let byDate = try sandbox.get("/email/unsubscribes?start_date=\(today)&end_date=\(tomorrow)")
+    let byDate = try sandbox.get(
+      "/email/unsubscribes?start_date=\(yesterday)&end_date=\(tomorrow)")
     #expect(byDate.status == 200)
     let emails = byDate.json["emails"] as? [[String: Any]] ?? []
     #expect(emails.map { $0["email"] as? String } == ["gone@example.com"])

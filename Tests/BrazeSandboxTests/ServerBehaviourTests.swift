@@ -17,14 +17,15 @@ struct ServerBehaviourTests {
 
   @Test("every response carries X-RateLimit-*; past the limit 429, then success after the reset")
   func rateLimit() throws {
+    // The windows are counted on a clock the test moves: the three calls share a window
+    // because the clock stands still, and the window turns when the test moves it past.
+    let clock = HandClock(Date(timeIntervalSince1970: 1_800_000_000.25))
     let sandbox = try SandboxFixture {
       $0.rateLimit = 2
       $0.rateLimitWindow = .seconds(1)
+      $0.now = { clock.now }
     }
     let client = try sandbox.client()
-    // Start at the beginning of a window so that the three calls share it.
-    let now = Date().timeIntervalSince1970
-    Thread.sleep(forTimeInterval: now.rounded(.up) - now + 0.01)
     let first = try client.request(
       "POST", "/subscription/status/set", key: TestKeys.all, json: Self.setBody)
     let second = try client.request(
@@ -36,10 +37,13 @@ struct ServerBehaviourTests {
     #expect(first.headers["x-ratelimit-remaining"] == "1")
     #expect(second.headers["x-ratelimit-remaining"] == "0")
     #expect(third.headers["x-ratelimit-remaining"] == "0")
-    let reset = try #require(third.headers["x-ratelimit-reset"].flatMap(Double.init))
-    let afterCalls = Date().timeIntervalSince1970
-    #expect(reset > afterCalls && reset <= afterCalls + 1.5)
-    Thread.sleep(forTimeInterval: max(0, reset - Date().timeIntervalSince1970) + 0.01)
+    // The window ends at 1_800_000_001.0: the reset is that second, never earlier.
+    #expect(third.headers["x-ratelimit-reset"] == "1800000001")
+    clock.set(Date(timeIntervalSince1970: 1_800_000_000.99))
+    let stillLimited = try client.request(
+      "POST", "/subscription/status/set", key: TestKeys.all, json: Self.setBody)
+    #expect(stillLimited.status == 429)
+    clock.set(Date(timeIntervalSince1970: 1_800_000_001))
     let afterReset = try client.request(
       "POST", "/subscription/status/set", key: TestKeys.all, json: Self.setBody)
     #expect(afterReset.status == 201)

@@ -159,19 +159,20 @@ struct ClientHostileServerTests {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "GMT")
     formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-    let date = formatter.string(from: Date().addingTimeInterval(2))
+    // The client reads a clock that stands still, so the wait is exact: 2 s to the date,
+    // plus the 100 ms reset margin.
+    let clock = ClientClock(Date(timeIntervalSince1970: 1_800_000_000))
+    let date = formatter.string(from: clock.now.addingTimeInterval(2))
     let server = try ClientCannedServer([
       .init(status: 429, headers: ["Retry-After": date], body: "{}"),
       .init(status: 201, body: #"{"message":"success"}"#),
     ])
-    let exchange = await BrazeClient(configuration: .fast).perform(
-      try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
+    let exchange = await BrazeClient(configuration: BrazeClientConfiguration.fast.driven(by: clock))
+      .perform(try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
     #expect(exchange.outcome.kind == .success)
     #expect(exchange.attempts.map(\.status) == [429, 201])
-    // The date may already be near (or past) on a loaded machine; the wait then is the
-    // reset margin (100 ms) alone, still longer than any backoff of `.fast` (40 ms at most),
-    // so it shows the date was read.
-    #expect(try #require(exchange.attempts[0].waitMs) >= 100)
+    #expect(exchange.attempts[0].waitMs == 2100)
+    #expect(clock.waits == [.milliseconds(2100)])
   }
 
   @Test("a Retry-After beyond the cap ends the call at once")

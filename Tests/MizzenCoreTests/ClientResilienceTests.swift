@@ -11,45 +11,50 @@ struct ClientResilienceTests {
     return try SignalPlanner.plan(signal, in: sandbox.workspace, verify: verify)
   }
 
+  // The sandbox counts its windows on the same hand-moved clock the client reads, and the
+  // client's wait moves that clock: the window turns exactly when the client has waited.
   @Test("429 waits for X-RateLimit-Reset, then succeeds")
   func rateLimit() async throws {
+    let clock = ClientClock(Date(timeIntervalSince1970: 1_800_000_000.25))
     let sandbox = try ClientSandbox {
       $0.rateLimit = 2
       $0.rateLimitWindow = .seconds(1)
+      $0.now = { clock.now }
     }
-    let client = BrazeClient(configuration: .fast)
+    let client = BrazeClient(configuration: BrazeClientConfiguration.fast.driven(by: clock))
     let request = try Self.emailPlan(sandbox).requests[0]
-    // Two calls fit in a window; keep calling until one is refused (a loaded machine may
-    // let a window turn between calls), and that one must wait and then succeed.
-    var limitedExchange: BrazeExchange?
-    for _ in 0..<12 where limitedExchange == nil {
+    for _ in 0..<2 {
       let exchange = await client.perform(request, key: ClientTestKeys.all)
-      #expect(exchange.outcome.kind == .success)
-      if exchange.attempts.count > 1 { limitedExchange = exchange }
+      #expect(exchange.attempts.map(\.status) == [201])
     }
-    let exchange = try #require(limitedExchange)
+    let exchange = await client.perform(request, key: ClientTestKeys.all)
+    #expect(exchange.outcome.kind == .success)
     #expect(exchange.attempts.map(\.status) == [429, 201])
     let limited = exchange.attempts[0]
     #expect(limited.rateLimit?.remaining == "0")
-    let reset = try #require(limited.rateLimit?.resetEpochSeconds)
-    #expect(Date().timeIntervalSince1970 >= reset)
-    #expect(try #require(limited.waitMs) <= 1200)
+    #expect(limited.rateLimit?.resetEpochSeconds == 1_800_000_001)
+    // 0.75 s to the reset, plus the 100 ms margin.
+    #expect(clock.waits == [.milliseconds(850)])
+    #expect(limited.waitMs == 850)
+    #expect(clock.now.timeIntervalSince1970 >= 1_800_000_001)
+    #expect(sandbox.server.requestCount == 4)
   }
 
   @Test("a reset further away than the cap ends the call as rate limited, without waiting")
   func rateLimitBeyondCap() async throws {
-    let reset = Int(Date().timeIntervalSince1970) + 3600
+    let clock = ClientClock(Date(timeIntervalSince1970: 1_800_000_000))
     let server = try ClientCannedServer([
       .init(
-        status: 429, headers: ["X-RateLimit-Reset": String(reset), "X-RateLimit-Remaining": "0"],
+        status: 429, headers: ["X-RateLimit-Reset": "1800003600", "X-RateLimit-Remaining": "0"],
         body: #"{"message":"Rate Limit Exceeded"}"#)
     ])
-    let exchange = await BrazeClient(configuration: .fast).perform(
-      Self.canned(server), key: ClientTestKeys.all)
+    let exchange = await BrazeClient(configuration: BrazeClientConfiguration.fast.driven(by: clock))
+      .perform(Self.canned(server), key: ClientTestKeys.all)
     #expect(exchange.outcome.kind == .rateLimited)
     #expect(exchange.attempts.count == 1)
-    #expect(exchange.outcome.message.contains("resets at"))
+    #expect(exchange.outcome.message.contains("resets at 2027-01-15T09:00:00Z"))
     #expect(server.requests.count == 1)
+    #expect(clock.waits.isEmpty)
   }
 
   @Test("503 twice, then success")
@@ -146,17 +151,21 @@ struct ClientResilienceTests {
     var configuration = BrazeClientConfiguration.fast
     configuration.backoffBase = .seconds(10)
     configuration.backoffCap = .seconds(10)
+    let clock = ClientClock(Date())
+    configuration.sleep = { try await clock.record($0) }
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: configuration)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
-    // The sandbox logs a request once it has answered it; the margin after that lets the
-    // client read the 503 and start its 10 s wait, which the cancel must then cut short.
-    try await waitUntil { sandbox.log.all.contains { $0.contains(" 503") } }
-    try await Task.sleep(for: .milliseconds(500))
+    // Cancel once the client has started its backoff (the injected sleep records the wait
+    // as it begins), so the cancel always lands inside the 5-10 s wait it must cut short.
+    try await waitUntil("the client never started its backoff") { !clock.waits.isEmpty }
     task.cancel()
     let exchange = await task.value
     #expect(exchange.outcome.kind == .cancelled)
     #expect(exchange.attempts.map(\.status) == [503])
+    #expect(clock.waits.count == 1)
+    #expect(clock.waits.allSatisfy { $0 >= .seconds(5) && $0 <= .seconds(10) })
+    #expect(sandbox.server.requestCount == 1)
   }
 
   @Test("the journal holds every attempt of a send, with status and rate-limit headers")

@@ -51,12 +51,16 @@ struct LookupPlanTests {
 
   @Test("a spent window pauses the next read until the reset, bounded")
   func pacing() {
-    let runner = PersonLookupRunner(client: BrazeClient(), maxWait: .seconds(5))
+    // A clock that stands still: the pause is exactly the time left to the reset.
+    let clock = ClientClock(Date(timeIntervalSince1970: 1_800_000_000.5))
+    let runner = PersonLookupRunner(
+      client: BrazeClient(configuration: BrazeClientConfiguration().driven(by: clock)),
+      maxWait: .seconds(5))
     let request = PlannedRequest(
       purpose: .check, method: "GET", url: "http://127.0.0.1/x", path: "/x", headers: [],
       body: nil, permission: .subscriptionStatusGet)
     func exchange(remaining: String, resetIn seconds: Double) -> BrazeExchange {
-      let reset = String(Int(Date().timeIntervalSince1970 + seconds))
+      let reset = String(Int(clock.now.timeIntervalSince1970 + seconds))
       return BrazeExchange(
         request: request,
         attempts: [
@@ -69,7 +73,7 @@ struct LookupPlanTests {
     }
     #expect(runner.pause(after: exchange(remaining: "3", resetIn: 30)) == nil)
     let wait = runner.pause(after: exchange(remaining: "0", resetIn: 3))
-    #expect(wait != nil && wait! > .seconds(1) && wait! <= .seconds(3))
+    #expect(wait == .milliseconds(2500))
     #expect(runner.pause(after: exchange(remaining: "0", resetIn: 300)) == .seconds(5))
   }
 

@@ -125,16 +125,22 @@ struct SignalVerifyAndQuitTests {
   @Test("waiting gives up after its bound when a call does not finish")
   func theWaitIsBounded() async throws {
     let tasks = SignalTasks()
-    // A task that ignores cancellation for 3 s stands in for a hung disk.
+    // A task that ignores cancellation until the test opens its gate stands in for a hung
+    // disk (the gate opens by itself after 60 s only so that a broken wait cannot hang).
+    let gate = DispatchSemaphore(value: 0)
     tasks.run(1) {
       await withCheckedContinuation { continuation in
-        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { continuation.resume() }
+        DispatchQueue.global().async {
+          _ = gate.wait(timeout: .now() + 60)
+          continuation.resume()
+        }
       }
     }
     tasks.cancelAll()
     let (finished, waited) = await Self.wait(tasks, .milliseconds(300))
     #expect(!finished)
-    #expect(waited >= .milliseconds(300) && waited < .seconds(3))
+    #expect(waited >= .milliseconds(300) && waited < .seconds(60))
+    gate.signal()
     #expect(await Self.wait(tasks, .seconds(30)).0)
   }
 }

@@ -94,7 +94,7 @@ public final class BrazeClient: Sendable {
         attempt.waitMs = Self.ms(wait)
         attempts.append(attempt)
         do {
-          try await Task.sleep(for: wait)
+          try await configuration.sleep(wait)
         } catch {
           return finish(
             request, attempts, classifier.cancelledOutcome(), lastBody, since: started)

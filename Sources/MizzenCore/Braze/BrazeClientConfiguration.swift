@@ -1,3 +1,5 @@
+import Foundation
+
 /// How patient and how persistent a `BrazeClient` is. The defaults suit a person waiting
 /// at a terminal; tests shrink the waits so that retries take milliseconds.
 public struct BrazeClientConfiguration: Sendable {
@@ -26,6 +28,12 @@ public struct BrazeClientConfiguration: Sendable {
   /// answer is judged by its status alone. Braze's
   /// answers to the calls Mizzen makes are a few hundred bytes.
   public var responseBodyLimit: Int = 1 << 20
+  /// Waits between attempts (a backoff, or until a rate-limit window resets) and throws when
+  /// the task is cancelled; tests inject one that records the wait instead of taking it.
+  public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+  /// The wall clock that `X-RateLimit-Reset` and `Retry-After` are measured against; tests
+  /// inject a fixed one so that the wait is exact.
+  public var now: @Sendable () -> Date = { Date() }
 
   public init() {}
 

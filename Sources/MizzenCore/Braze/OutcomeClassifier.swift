@@ -180,7 +180,10 @@ struct OutcomeClassifier {
     _ outcome: (BrazeOutcome.Kind, String) -> BrazeOutcome, _ rateLimit: RateLimitHeaders?,
     retryAfter: String?
   ) -> Verdict {
-    guard let reset = rateLimit?.resetEpochSeconds ?? Self.retryAfterEpoch(retryAfter) else {
+    guard
+      let reset = rateLimit?.resetEpochSeconds
+        ?? Self.retryAfterEpoch(retryAfter, now: configuration.now())
+    else {
       let last = outcome(
         .rateLimited,
         "Braze's rate limit is used up (HTTP 429) \(afterAttempts), and the answer did not say "
@@ -188,7 +191,7 @@ struct OutcomeClassifier {
       return .retry(wait: configuration.backoff(after: attempts), outcomeIfLast: last)
     }
     let resetText = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: reset))
-    let seconds = max(0, reset - Date().timeIntervalSince1970)
+    let seconds = max(0, reset - configuration.now().timeIntervalSince1970)
     let wait = Duration.milliseconds(Int64(seconds * 1000)) + configuration.rateLimitMargin
     guard wait <= configuration.rateLimitWaitCap else {
       return .final(

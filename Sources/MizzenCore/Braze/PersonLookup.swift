@@ -196,7 +196,7 @@ public struct PersonLookupRunner: Sendable {
       exchanges.append(exchange)
       onRead(index, exchange)
       if index + 1 < plan.reads.count, let wait = pause(after: exchange) {
-        try? await Task.sleep(for: wait)
+        try? await client.configuration.sleep(wait)
       }
     }
     return exchanges
@@ -207,7 +207,7 @@ public struct PersonLookupRunner: Sendable {
     guard let limits = exchange.attempts.last?.rateLimit, limits.remaining == "0",
       let reset = limits.resetEpochSeconds
     else { return nil }
-    let seconds = reset - Date().timeIntervalSince1970
+    let seconds = reset - client.configuration.now().timeIntervalSince1970
     guard seconds > 0 else { return nil }
     return min(.milliseconds(Int64(seconds * 1000)), maxWait)
   }

@@ -88,3 +88,20 @@ final class LogLines: @unchecked Sendable {
     return lines
   }
 }
+
+/// A wall clock for the sandbox that moves only when the test moves it, so that rate-limit
+/// windows turn exactly where the test says.
+final class HandClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var current: Date
+
+  init(_ start: Date) {
+    current = start
+  }
+
+  var now: Date { lock.withLock { current } }
+
+  func set(_ date: Date) {
+    lock.withLock { current = date }
+  }
+}
