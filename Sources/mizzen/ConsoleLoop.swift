@@ -1,5 +1,6 @@
 import MizzenConsole
 import MizzenCore
+import MizzenRuntime
 import MizzenTerminal
 
 #if canImport(Glibc)
