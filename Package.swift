@@ -24,10 +24,11 @@ let package = Package(
     .target(name: "BrazeSandbox", dependencies: ["MizzenCore"]),
     .target(name: "MizzenConsole", dependencies: ["MizzenCore"]),
     .target(name: "MizzenTerminal", dependencies: ["MizzenConsole", "CNcursesw"]),
+    .target(name: "MizzenRuntime", dependencies: ["MizzenCore", "MizzenConsole"]),
     .executableTarget(
       name: "mizzen",
       dependencies: [
-        "MizzenCore", "BrazeSandbox", "MizzenConsole", "MizzenTerminal",
+        "MizzenCore", "BrazeSandbox", "MizzenConsole", "MizzenTerminal", "MizzenRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -37,7 +38,7 @@ let package = Package(
     .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox"]),
     .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
     .testTarget(
-      name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore"],
+      name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore"]),

@@ -4,7 +4,7 @@ import MizzenCore
 /// one that draws it. No curses, files or network inside; effects are returned to the
 /// caller, and their results come back as events.
 public enum ConsoleModel {
-  /// How often the caller should send `.tick` (status expiry, spinner).
+  /// How long after the last `.tick` the caller sends the next one, while `wantsTick`.
   public static let tickInterval: Duration = .milliseconds(100)
   /// The smallest terminal the console draws in; below it only a notice is shown.
   public static let minimumSize = Size(width: 60, height: 16)
@@ -72,6 +72,27 @@ public enum ConsoleModel {
       return ListActions.interrupt(&state)
     case .effectCompleted(let result):
       return Edits.completed(&state, result)
+    }
+  }
+
+  /// True while something on screen moves with the ticks: a spinner (a save, a send or
+  /// verify, a look-up's reads) or a status message that expires. Only then does the
+  /// caller send `.tick`, one `tickInterval` after the last; an idle console gets none, and
+  /// neither updates nor draws until input or an effect's result arrives.
+  public static func wantsTick(_ state: ConsoleState) -> Bool {
+    if state.saveInFlight || state.status?.expiresAtTick != nil { return true }
+    return state.screens.contains { screen in
+      switch screen {
+      case .testSend(let send):
+        switch send.phase {
+        case .sending, .verifying: return true
+        default: return false
+        }
+      case .lookup(let lookup):
+        if case .reading = lookup.phase { return true }
+        return false
+      default: return false
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MizzenConsole
 import MizzenCore
+import MizzenRuntime
 import MizzenTerminal
 
 /// `mizzen` and `mizzen console`: the interactive console on the workspace file.

@@ -1,5 +1,6 @@
 import MizzenConsole
 import MizzenCore
+import MizzenRuntime
 import MizzenTerminal
 
 #if canImport(Glibc)
@@ -20,6 +21,9 @@ struct ConsoleLoop {
 
   /// How often results of running effects are looked for while some are out.
   static let busyPollMilliseconds: Int32 = 10
+  /// How long an idle loop waits for input before it looks at the signals again (they
+  /// arrive on a dispatch queue, not as input): no update and no drawing on such a turn.
+  static let idleWaitMilliseconds: Int32 = 250
 
   let terminal: Terminal
   let runner: EffectRunner
@@ -40,14 +44,17 @@ struct ConsoleLoop {
         draw()
       }
       if let signal = signals.caught { return .signal(signal) }
+      // Ticks only while something animates or expires (ConsoleModel.wantsTick).
+      let ticking = ConsoleModel.wantsTick(state)
+      if !ticking { lastTick = .now }
       let untilTick = tick - (ContinuousClock.now - lastTick)
-      var wait = max(0, Int32(untilTick / .milliseconds(1)))
+      var wait = ticking ? max(0, Int32(untilTick / .milliseconds(1))) : Self.idleWaitMilliseconds
       if runner.isBusy { wait = min(wait, Self.busyPollMilliseconds) }
       // Everything the terminal has sent is read at once: a paste is one text event, and
       // the frame is drawn once for all of it.
       let inputs = terminal.nextInputs(timeoutMilliseconds: wait)
       var events = inputs.compactMap(Self.event(for:))
-      if ContinuousClock.now - lastTick >= tick {
+      if ticking && ContinuousClock.now - lastTick >= tick {
         events.append(.tick)
         lastTick = .now
       }

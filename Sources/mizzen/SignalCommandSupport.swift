@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import MizzenCore
+import MizzenRuntime
 
 /// What `send`, `check-connection` and `history` share: exit statuses, loading the
 /// workspace, writing to stderr, and Ctrl-C during a call.
@@ -75,14 +76,8 @@ enum SignalCommandSupport {
   }
 
   /// A client with the product's defaults, except that tests and impatient admins may
-  /// shorten the per-attempt timeout with `MIZZEN_TIMEOUT_SECONDS`.
+  /// shorten the per-attempt timeout with `MIZZEN_TIMEOUT_SECONDS` — as the console's.
   static func client() -> BrazeClient {
-    var configuration = BrazeClientConfiguration()
-    if let text = ProcessInfo.processInfo.environment["MIZZEN_TIMEOUT_SECONDS"],
-      let seconds = Double(text), seconds > 0
-    {
-      configuration.attemptTimeout = .milliseconds(Int64(seconds * 1000))
-    }
-    return BrazeClient(configuration: configuration)
+    RuntimeEnvironment.process.client()
   }
 }

@@ -1,33 +1,26 @@
 import Foundation
 import MizzenConsole
 import MizzenCore
+import MizzenRuntime
 import Testing
 
 /// What happens when the caller runs the save and reload effects with a real store.
 @Suite struct SaveAndReloadTests {
-  /// Runs the effects like the executable does, feeding results back; returns any others.
+  /// Runs the save and reload effects with the executable's own runner, one at a time,
+  /// feeding results back; returns any others.
   static func run(_ effects: [Effect], _ state: inout ConsoleState, _ store: WorkspaceStore)
     -> [Effect]
   {
+    let runner = EffectRunner(store: store, environment: RuntimeEnvironment(variables: [:]))
     var pending = effects
     var others: [Effect] = []
     while !pending.isEmpty {
       let effect = pending.removeFirst()
       switch effect {
-      case .save(let workspace, let expecting):
-        do {
-          let revision = try store.save(workspace, expecting: expecting)
-          pending += ConsoleModel.update(&state, .effectCompleted(.saved(revision)))
-        } catch {
-          pending += ConsoleModel.update(&state, .effectCompleted(.saveFailed(error)))
-        }
-      case .reload:
-        do {
-          let loaded = try store.load()
-          pending += ConsoleModel.update(&state, .effectCompleted(.reloaded(loaded)))
-        } catch {
-          pending += ConsoleModel.update(&state, .effectCompleted(.reloadFailed(error)))
-        }
+      case .save, .reload:
+        runner.start(effect)
+        runner.waitUntilIdle()
+        for event in runner.takeResults() { pending += ConsoleModel.update(&state, event) }
       case .quit, .signal:
         others.append(effect)
       }

@@ -53,14 +53,3 @@ public enum RecordRef: Hashable, Sendable {
     }
   }
 }
-
-/// Where a record sits in the workspace right now: looked up from a `RecordRef` for one
-/// step of work and never kept.
-enum RecordPosition: Equatable {
-  case connection(Int)
-  case topic(Int)
-  case channel(topic: Int, index: Int)
-  case identitySpace(Int)
-  case property(Int)
-  case capture(property: Int, index: Int)
-}

@@ -2,7 +2,8 @@
 // whose width is not 1, as (first, last, class) triples in ascending order. Class 0 is
 // "not printable" (wcwidth -1), 1 is "zero width" (combining marks, ZWJ, variation
 // selectors), 2 is "two cells wide". DisplayWidthTests compares the whole range with the
-// C library, so a stale table fails the test suite.
+// C library, so a stale table fails the test suite; scripts/generate-display-width-table.py
+// writes it again.
 
 extension DisplayWidth {
   static let table: [UInt32] = [

@@ -1,3 +1,5 @@
+import MizzenCore
+
 /// Keys while help, a dialog or a chooser is open.
 enum OverlayActions {
   static func help(_ state: inout ConsoleState, _ action: Action) -> [Effect] {

@@ -1,45 +1,94 @@
-/// The keys the format knows, per kind of object, and how records in lists are matched.
+/// The workspace format's one description: per kind of object, each key with its JSON
+/// type and whether the schema requires it, the shapes of nested objects, and how records
+/// in lists are matched.
 ///
-/// Shared by decoding (to list keys the program does not know) and by saving (to carry
+/// The other spellings of the format are checked against it (`FormatDriftTests`): both
+/// decoders (`WorkspaceDecoder`, `WorkspaceFastDecoder`) read every key here and refuse or
+/// list any other, both writers (`WorkspaceWriter`, `WorkspaceCodec.document(for:)` through
+/// `JSONWriter`) write exactly these keys with these types, and `WorkspaceSchema` declares
+/// the same keys, types and required keys. Change the format here first; the test names
+/// what else must follow.
+///
+/// Also used by decoding (to list keys the program does not know) and by saving (to carry
 /// those keys over from the file that was read, so that a file written by a newer minor
 /// edition or edited by hand loses nothing when this program saves it).
 struct WorkspaceShape: Sendable {
-  /// Every key this program reads and writes for the object.
-  let known: [String]
+  /// The JSON type of a key's value.
+  enum ValueType: String, Sendable {
+    case string, boolean, integer, object, array
+  }
+
+  /// One key of an object.
+  struct Field: Sendable {
+    let name: String
+    let type: ValueType
+    /// Listed in the schema's `required` (the program itself reads a missing key as empty).
+    let required: Bool
+  }
+
+  /// Every key this program reads and writes for the object, in the format's order.
+  let fields: [Field]
   /// The key whose value identifies an element of a list across edits, e.g. `code`.
   let identity: String?
   /// The shapes of nested objects (`apiKey`) and of the elements of nested lists.
   let children: [String: WorkspaceShape]
 
-  init(known: [String], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
-    self.known = known
+  /// The keys of `fields`, kept apart because decoding looks them up for every member.
+  let known: [String]
+
+  init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
+    self.fields = fields
+    self.known = fields.map(\.name)
     self.identity = identity
     self.children = children
   }
 
-  static let apiKey = WorkspaceShape(known: ["env", "value"])
+  private static func required(_ name: String, _ type: ValueType = .string) -> Field {
+    Field(name: name, type: type, required: true)
+  }
+
+  private static func optional(_ name: String, _ type: ValueType = .string) -> Field {
+    Field(name: name, type: type, required: false)
+  }
+
+  /// Exactly one of the two keys (the schema's `oneOf`), so neither is required alone.
+  static let apiKey = WorkspaceShape([optional("env"), optional("value")])
   static let mapping = WorkspaceShape(
-    known: ["identitySpace", "brazeField"], identity: "identitySpace")
+    [required("identitySpace"), required("brazeField")], identity: "identitySpace")
   static let connection = WorkspaceShape(
-    known: ["code", "name", "endpoint", "apiKey", "identityMapping"], identity: "code",
-    children: ["apiKey": apiKey, "identityMapping": mapping])
+    [
+      required("code"), required("name"), required("endpoint"), required("apiKey", .object),
+      required("identityMapping", .array),
+    ], identity: "code", children: ["apiKey": apiKey, "identityMapping": mapping])
   static let identitySpace = WorkspaceShape(
-    known: ["code", "name", "valueType", "marketingPreference"], identity: "code")
+    [
+      required("code"), required("name"), required("valueType"),
+      optional("marketingPreference", .boolean),
+    ], identity: "code")
   static let capture = WorkspaceShape(
-    known: ["identitySpace", "type", "variable", "format", "key", "encoding"],
-    identity: "identitySpace")
+    [
+      required("identitySpace"), required("type"), optional("variable"), required("format"),
+      optional("key"), optional("encoding"),
+    ], identity: "identitySpace")
   static let property = WorkspaceShape(
-    known: ["code", "name", "platform", "identities"], identity: "code",
-    children: ["identities": capture])
+    [required("code"), required("name"), optional("platform"), optional("identities", .array)],
+    identity: "code", children: ["identities": capture])
   static let channel = WorkspaceShape(
-    known: [
-      "channel", "connection", "subscriptionGroupId", "doubleOptIn", "updateExistingOnly",
+    [
+      required("channel"), required("connection"), optional("subscriptionGroupId"),
+      optional("doubleOptIn", .boolean), optional("updateExistingOnly", .boolean),
     ], identity: "channel")
   static let topic = WorkspaceShape(
-    known: ["code", "name", "description", "legalBasis", "channels"], identity: "code",
-    children: ["channels": channel])
+    [
+      required("code"), required("name"), optional("description"), optional("legalBasis"),
+      optional("channels", .array),
+    ], identity: "code", children: ["channels": channel])
   static let workspace = WorkspaceShape(
-    known: ["format", "version", "name", "connections", "identitySpaces", "properties", "topics"],
+    [
+      required("format"), required("version", .integer), required("name"),
+      required("connections", .array), required("identitySpaces", .array),
+      required("properties", .array), required("topics", .array),
+    ],
     children: [
       "connections": connection, "identitySpaces": identitySpace, "properties": property,
       "topics": topic,

@@ -4,7 +4,8 @@ import MizzenCore
 
 /// Runs test-send effects as tasks off the key loop: sends (journaled by `SignalSender`),
 /// verify calls, cancellation, and the identity values remembered beside the workspace.
-final class SignalEffectRunner: Sendable {
+public final class SignalEffectRunner: Sendable {
+  private let environment: RuntimeEnvironment
   private let sender: SignalSender
   private let client: BrazeClient
   private let tasks = SignalTasks()
@@ -14,9 +15,12 @@ final class SignalEffectRunner: Sendable {
   /// How long quitting waits for cancelled calls to journal. A cancelled call stops at
   /// once and its journal line takes milliseconds, so this only bounds a disk that hangs:
   /// quitting must end even then, and the line would be lost with the process anyway.
-  static let quitWait: Duration = .seconds(5)
+  public static let quitWait: Duration = .seconds(5)
 
-  init(workspacePath: String, client: BrazeClient = BrazeClient()) {
+  /// A runner whose calls go through `environment`'s client and read its variables.
+  public init(workspacePath: String, environment: RuntimeEnvironment) {
+    let client = environment.client()
+    self.environment = environment
     self.client = client
     self.sender = SignalSender(
       client: client, journal: SignalJournal(workspacePath: workspacePath),
@@ -25,7 +29,7 @@ final class SignalEffectRunner: Sendable {
   }
 
   /// True when `effect` answers with exactly one result.
-  static func reports(_ effect: SignalEffect) -> Bool {
+  public static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
     case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup: return true
     case .cancel, .rememberIdentities: return false
@@ -34,7 +38,7 @@ final class SignalEffectRunner: Sendable {
 
   /// Starts `effect`; `report` gets its one final result, `progress` any results before it
   /// (a look-up's reads as they arrive).
-  func start(
+  public func start(
     _ effect: SignalEffect,
     progress: @escaping @Sendable (SignalEffectResult) -> Void = { _ in },
     report: @escaping @Sendable (SignalEffectResult) -> Void
@@ -43,7 +47,7 @@ final class SignalEffectRunner: Sendable {
     case .lookup(let plan, let id):
       var keys: [String: Result<String, SignalPlanError>] = [:]
       for read in plan.reads where keys[read.connection] == nil {
-        keys[read.connection] = Self.key(read.keySource, read.connection)
+        keys[read.connection] = environment.key(read.keySource, read.connection)
       }
       let runner = PersonLookupRunner(client: client)
       let found = keys
@@ -56,7 +60,7 @@ final class SignalEffectRunner: Sendable {
     case .send(let plan, let id):
       let sender = sender
       let key: String
-      switch Self.key(plan.keySource, plan.connection) {
+      switch environment.key(plan.keySource, plan.connection) {
       case .success(let found): key = found
       case .failure(let error):
         report(.refused(id: id, error.message))
@@ -70,7 +74,7 @@ final class SignalEffectRunner: Sendable {
       let sender = sender
       var keys: [String] = []
       for plan in plans {
-        switch Self.key(plan.keySource, plan.connection) {
+        switch environment.key(plan.keySource, plan.connection) {
         case .success(let found): keys.append(found)
         case .failure(let error):
           report(.refused(id: id, error.message))
@@ -92,7 +96,7 @@ final class SignalEffectRunner: Sendable {
     case .verify(let plan, let id):
       let sender = sender
       let key: String
-      switch Self.key(plan.keySource, plan.connection) {
+      switch environment.key(plan.keySource, plan.connection) {
       case .success(let found): key = found
       case .failure(let error):
         let outcome = BrazeOutcome(kind: .cancelled, message: error.message)
@@ -109,7 +113,7 @@ final class SignalEffectRunner: Sendable {
       }
     case .check(let plan):
       let checker = ConnectionChecker(client: client)
-      switch Self.key(plan.keySource, plan.connection) {
+      switch environment.key(plan.keySource, plan.connection) {
       case .success(let key):
         Task.detached { report(.checked(await checker.run(plan, key: key))) }
       case .failure(let error):
@@ -148,22 +152,8 @@ final class SignalEffectRunner: Sendable {
   /// Cancels every send and verify still out and waits (at most `quitWait`) until each
   /// has written its journal line, and every remembered-identity write has landed; true
   /// when all did. For quitting.
-  func cancelAllAndWait() -> Bool {
+  public func cancelAllAndWait() -> Bool {
     tasks.cancelAll()
     return tasks.waitUntilFinished(timeout: Self.quitWait)
-  }
-
-  /// The connection's key, read from the environment at the moment of the call (never
-  /// kept), or why there is none; nothing is sent without one.
-  private static func key(_ source: APIKeySource, _ connection: String)
-    -> Result<String, SignalPlanError>
-  {
-    do throws(SignalPlanError) {
-      return .success(
-        try APIKeyResolver.resolve(
-          source, connection: connection, environment: ProcessInfo.processInfo.environment))
-    } catch {
-      return .failure(error)
-    }
   }
 }

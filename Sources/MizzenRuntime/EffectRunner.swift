@@ -8,19 +8,22 @@ import MizzenCore
 ///
 /// File effects run one at a time, in order, on one queue: a save never overtakes the save
 /// before it. Results wait in an inbox that the loop empties on every turn.
-final class EffectRunner: Sendable {
+///
+/// Shared by the console (`mizzen` without a command) and the tests, with the environment
+/// and client factory given by `RuntimeEnvironment`.
+public final class EffectRunner: Sendable {
   private let store: WorkspaceStore
   private let files = DispatchQueue(label: "mizzen.effects.files", qos: .userInitiated)
   private let inbox = Inbox()
   private let signals: SignalEffectRunner
 
-  init(store: WorkspaceStore) {
+  public init(store: WorkspaceStore, environment: RuntimeEnvironment = .process) {
     self.store = store
-    self.signals = SignalEffectRunner(workspacePath: store.path)
+    self.signals = SignalEffectRunner(workspacePath: store.path, environment: environment)
   }
 
   /// Starts `effect`. `.quit` is the loop's business and is not run here.
-  func start(_ effect: Effect) {
+  public func start(_ effect: Effect) {
     let store = store
     let inbox = inbox
     switch effect {
@@ -54,16 +57,16 @@ final class EffectRunner: Sendable {
   }
 
   /// The results that came back since the last call, in the order they finished.
-  func takeResults() -> [ConsoleEvent] { inbox.take() }
+  public func takeResults() -> [ConsoleEvent] { inbox.take() }
 
   /// True while an effect is running: the loop then polls more often.
-  var isBusy: Bool { inbox.running > 0 }
+  public var isBusy: Bool { inbox.running > 0 }
 
   /// Waits for every started effect to finish, so that quitting never drops a save, nor
   /// the journal line of a send or verify (cancelled first: nobody is left to see it).
   /// False when a call did not finish journaling in time.
   @discardableResult
-  func waitUntilIdle() -> Bool {
+  public func waitUntilIdle() -> Bool {
     let journaled = signals.cancelAllAndWait()
     files.sync {}
     return journaled

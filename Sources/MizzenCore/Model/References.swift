@@ -1,38 +1,41 @@
-import MizzenCore
-
 /// Keeps references whole: a renamed code is renamed wherever it is used, and deleting a
 /// record removes what points at it (or moves it to another connection), so no dangling
 /// reference is ever written. A code that two records share is ambiguous: references
 /// through it are never changed, and the note says so.
-enum References {
+public enum References {
   /// What a rename or delete did to the references, for the status row.
-  struct Cascade: Equatable {
+  public struct Cascade: Equatable, Sendable {
     /// How many references were changed.
-    var count = 0
+    public var count = 0
     /// The sentence saying so ("braze_us renamed to braze_eu in 9 channels"), or "".
-    var note = ""
+    public var note = ""
+
+    public init(count: Int = 0, note: String = "") {
+      self.count = count
+      self.note = note
+    }
   }
 
   /// "1 channel", "9 channels".
-  static func counted(_ count: Int, _ noun: String) -> String {
+  public static func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   /// True when another connection of `workspace` has the code of the one at `index`.
-  static func connectionCodeShared(_ index: Int, in workspace: Workspace) -> Bool {
+  public static func connectionCodeShared(_ index: Int, in workspace: Workspace) -> Bool {
     let code = workspace.connections[index].code
     return workspace.connections.count { $0.code == code } > 1
   }
 
   /// True when another identity space of `workspace` has the code of the one at `index`.
-  static func spaceCodeShared(_ index: Int, in workspace: Workspace) -> Bool {
+  public static func spaceCodeShared(_ index: Int, in workspace: Workspace) -> Bool {
     let code = workspace.identitySpaces[index].code
     return workspace.identitySpaces.count { $0.code == code } > 1
   }
 
   /// The connections that can take over the channels of the one at `index`: each code held
   /// by exactly one connection, other than its own.
-  static func moveTargets(for index: Int, in workspace: Workspace) -> [String] {
+  public static func moveTargets(for index: Int, in workspace: Workspace) -> [String] {
     let own = workspace.connections[index].code
     let codes = workspace.connections.map(\.code)
     return codes.filter { code in code != own && codes.count { $0 == code } == 1 }
@@ -40,7 +43,7 @@ enum References {
 
   /// After the connection at `index` of `before` got the code `new` in `workspace`: its
   /// code renamed in every topic channel, unless the old or the new code is shared.
-  static func renameConnection(
+  public static func renameConnection(
     _ index: Int, to new: String, before: Workspace, in workspace: inout Workspace
   ) -> Cascade {
     let old = before.connections[index].code
@@ -68,7 +71,7 @@ enum References {
 
   /// After the identity space at `index` of `before` got the code `new` in `workspace`: its
   /// code renamed in every mapping and capture, unless the old or the new code is shared.
-  static func renameSpace(
+  public static func renameSpace(
     _ index: Int, to new: String, before: Workspace, in workspace: inout Workspace
   ) -> Cascade {
     let old = before.identitySpaces[index].code
@@ -110,7 +113,7 @@ enum References {
 
   /// Where the record at `position` is referenced, one line each ("topic news, channel
   /// email"); none when its code is shared, since those references stay as they are.
-  static func users(of position: RecordPosition, in workspace: Workspace) -> [String] {
+  public static func users(of position: RecordPosition, in workspace: Workspace) -> [String] {
     switch position {
     case .connection(let index):
       guard !connectionCodeShared(index, in: workspace) else { return [] }
@@ -135,13 +138,13 @@ enum References {
     }
   }
 
-  /// The workspace (and identities) without the record at `position` and without anything
+  /// The workspace (and the lists kept in step with it, `ids`) without the record at `position` and without anything
   /// that referenced it; a deleted connection's channels go to the connection coded
   /// `moveTo` instead when one is given. References through a shared code stay.
-  static func deleting(
-    _ position: RecordPosition, from workspace: Workspace, _ ids: RecordIDs,
+  public static func deleting<Parallel: ParallelRecords>(
+    _ position: RecordPosition, from workspace: Workspace, _ ids: Parallel,
     moveTo: String? = nil
-  ) -> (Workspace, RecordIDs, Cascade) {
+  ) -> (Workspace, Parallel, Cascade) {
     var result = workspace
     var resultIDs = ids
     var cascade = Cascade()
@@ -149,7 +152,7 @@ enum References {
     case .connection(let index):
       let shared = connectionCodeShared(index, in: workspace)
       let code = result.connections.remove(at: index).code
-      resultIDs.connections.remove(at: index)
+      resultIDs.removeRecord(at: position)
       guard !shared else {
         let users = result.topics.reduce(0) { $0 + $1.channels.count { $0.connection == code } }
         if users > 0 {
@@ -169,7 +172,7 @@ enum References {
           let keep = channels.indices.filter { channels[$0].connection != code }
           cascade.count += channels.count - keep.count
           result.topics[topic].channels = keep.map { channels[$0] }
-          resultIDs.channels[topic] = keep.map { resultIDs.channels[topic][$0] }
+          resultIDs.keepChannels(ofTopic: topic, keep)
         }
       }
       if cascade.count > 0 {
@@ -180,7 +183,7 @@ enum References {
     case .identitySpace(let index):
       let shared = spaceCodeShared(index, in: workspace)
       let code = result.identitySpaces.remove(at: index).code
-      resultIDs.identitySpaces.remove(at: index)
+      resultIDs.removeRecord(at: position)
       guard !shared else {
         cascade.note = "what names \(code) kept: another identity space has that code"
         break
@@ -195,31 +198,29 @@ enum References {
         let keep = captures.indices.filter { captures[$0].identitySpace != code }
         cascade.count += captures.count - keep.count
         result.properties[property].identities = keep.map { captures[$0] }
-        resultIDs.captures[property] = keep.map { resultIDs.captures[property][$0] }
+        resultIDs.keepCaptures(ofProperty: property, keep)
       }
       if cascade.count > 0 {
         cascade.note = "\(counted(cascade.count, "reference")) to it removed with it"
       }
     case .topic(let index):
       result.topics.remove(at: index)
-      resultIDs.topics.remove(at: index)
-      resultIDs.channels.remove(at: index)
+      resultIDs.removeRecord(at: position)
     case .channel(let topic, let index):
       result.topics[topic].channels.remove(at: index)
-      resultIDs.channels[topic].remove(at: index)
+      resultIDs.removeRecord(at: position)
     case .property(let index):
       result.properties.remove(at: index)
-      resultIDs.properties.remove(at: index)
-      resultIDs.captures.remove(at: index)
+      resultIDs.removeRecord(at: position)
     case .capture(let property, let index):
       result.properties[property].identities.remove(at: index)
-      resultIDs.captures[property].remove(at: index)
+      resultIDs.removeRecord(at: position)
     }
     return (result, resultIDs, cascade)
   }
 
   /// The code or label a message names the record by.
-  static func label(of position: RecordPosition, in workspace: Workspace) -> String {
+  public static func label(of position: RecordPosition, in workspace: Workspace) -> String {
     switch position {
     case .connection(let index): return workspace.connections[index].code
     case .topic(let index): return workspace.topics[index].code
@@ -232,4 +233,26 @@ enum References {
         + workspace.properties[property].identities[index].identitySpace
     }
   }
+}
+
+/// Where a record sits in the workspace right now: looked up (in the console, from a
+/// `RecordRef`) for one step of work and never kept.
+public enum RecordPosition: Equatable, Sendable {
+  case connection(Int)
+  case topic(Int)
+  case channel(topic: Int, index: Int)
+  case identitySpace(Int)
+  case property(Int)
+  case capture(property: Int, index: Int)
+}
+
+/// Lists kept in step with the workspace's records (the console's record identities),
+/// told of each removal `References.deleting` makes.
+public protocol ParallelRecords {
+  /// The record at `position` is gone (with a topic's channels, a property's captures).
+  mutating func removeRecord(at position: RecordPosition)
+  /// Only the channels of the topic at `topic` at the positions `kept` remain, in order.
+  mutating func keepChannels(ofTopic topic: Int, _ kept: [Int])
+  /// Only the captures of the property at `property` at the positions `kept` remain.
+  mutating func keepCaptures(ofProperty property: Int, _ kept: [Int])
 }

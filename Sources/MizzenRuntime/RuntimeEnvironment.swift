@@ -1,0 +1,51 @@
+import Foundation
+import MizzenCore
+
+/// What effects read from the world around them, given to `EffectRunner` and to the
+/// command-line commands alike: the environment variables (API keys, and
+/// `MIZZEN_TIMEOUT_SECONDS`) and how a Braze client is made. Tests pass their own.
+public struct RuntimeEnvironment: Sendable {
+  /// The process's environment, or a test's.
+  public var variables: [String: String]
+  /// Makes the client every Braze call of a runner goes through.
+  public var makeClient: @Sendable (BrazeClientConfiguration) -> BrazeClient
+
+  public init(
+    variables: [String: String],
+    makeClient: @escaping @Sendable (BrazeClientConfiguration) -> BrazeClient = {
+      BrazeClient(configuration: $0)
+    }
+  ) {
+    self.variables = variables
+    self.makeClient = makeClient
+  }
+
+  /// This process's environment and the real client.
+  public static var process: RuntimeEnvironment {
+    RuntimeEnvironment(variables: ProcessInfo.processInfo.environment)
+  }
+
+  /// The product's defaults, except that tests and impatient admins may shorten the
+  /// per-attempt timeout with `MIZZEN_TIMEOUT_SECONDS` (a positive number of seconds).
+  public var clientConfiguration: BrazeClientConfiguration {
+    var configuration = BrazeClientConfiguration()
+    if let text = variables["MIZZEN_TIMEOUT_SECONDS"], let seconds = Double(text), seconds > 0 {
+      configuration.attemptTimeout = .milliseconds(Int64(seconds * 1000))
+    }
+    return configuration
+  }
+
+  /// A client made with `clientConfiguration`.
+  public func client() -> BrazeClient { makeClient(clientConfiguration) }
+
+  /// The connection's key, read at the moment of the call (never kept), or why there is
+  /// none; nothing is sent without one.
+  func key(_ source: APIKeySource, _ connection: String) -> Result<String, SignalPlanError> {
+    do throws(SignalPlanError) {
+      return .success(
+        try APIKeyResolver.resolve(source, connection: connection, environment: variables))
+    } catch {
+      return .failure(error)
+    }
+  }
+}

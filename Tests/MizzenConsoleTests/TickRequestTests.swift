@@ -1,0 +1,36 @@
+import MizzenConsole
+import MizzenCore
+import Testing
+
+/// Ticks are asked for only while something moves: an idle console sleeps.
+@Suite struct TickRequestTests {
+  @Test func anIdleConsoleWantsNoTick() throws {
+    let state = try Fixtures.state()
+    #expect(state.status == nil)
+    #expect(!ConsoleModel.wantsTick(state))
+  }
+
+  @Test func anExpiringMessageWantsTicksUntilItIsGone() throws {
+    var state = try Fixtures.state()
+    StatusMessageTests.run(&state, "xyz")
+    #expect(state.status?.expiresAtTick != nil)
+    #expect(ConsoleModel.wantsTick(state))
+    var ticks = 0
+    while ConsoleModel.wantsTick(state) && ticks < 1_000 {
+      _ = ConsoleModel.update(&state, .tick)
+      ticks += 1
+    }
+    #expect(state.status == nil)
+    #expect(!ConsoleModel.wantsTick(state))
+  }
+
+  @Test func aSaveInFlightWantsTicksForItsSpinner() throws {
+    let (store, started) = try SaveAndReloadTests.start()
+    var state = started
+    let effects = press(&state, .character("d"), .tab, .enter)
+    #expect(state.saveInFlight)
+    #expect(ConsoleModel.wantsTick(state))
+    _ = SaveAndReloadTests.run(effects, &state, store)
+    #expect(!state.saveInFlight)
+  }
+}
