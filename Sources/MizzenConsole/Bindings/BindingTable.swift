@@ -76,9 +76,9 @@ public enum BindingTable {
     Binding([.function(1)], .help, .form, "help"),
 
     Binding([.character("a")], .addRow, .formRow, "add a mapping below", hint: true),
-    Binding([.character("x"), .delete], .removeRow, .formRow, "remove the mapping", hint: true),
-    Binding([.character("K")], .moveRowUp, .formRow, "move the mapping up", hint: true),
-    Binding([.character("J")], .moveRowDown, .formRow, "move the mapping down", hint: true),
+    Binding([.delete, .backspace], .removeRow, .formRow, "remove the mapping", hint: true),
+    Binding([.character("[")], .moveRowUp, .formRow, "move the mapping up", hint: true),
+    Binding([.character("]")], .moveRowDown, .formRow, "move the mapping down", hint: true),
 
     Binding([.up, .character("k")], .moveUp, .chooser, "move up"),
     Binding([.down, .character("j")], .moveDown, .chooser, "move down"),

@@ -104,9 +104,18 @@ enum OverlayActions {
         let before = state
         FormActions.withForm(&state) { form in
           form.focus = target
+          let hiddenBefore = form.fields.map(\.hidden)
           form.setChoice(chooser.selected)
           FormActions.refresh(&form, before)
-          if case .choice = form.focusedField.value { form.moveFocus(1) }
+          // The focus stays on what was chosen, unless the choice revealed the field that
+          // follows it to be filled in (a custom URL).
+          guard case .choice = form.focusedField.value,
+            let next = form.fields.indices.first(where: {
+              $0 > target.field && !form.fields[$0].hidden
+            }),
+            hiddenBefore.indices.contains(next), hiddenBefore[next]
+          else { return }
+          form.focus = FocusStop(field: next)
         }
       case .moveChannels(let ref):
         guard chooser.options.indices.contains(chooser.selected) else { return [] }
