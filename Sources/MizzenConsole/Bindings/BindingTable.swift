@@ -107,7 +107,7 @@ public enum BindingTable {
   /// How text is edited in a form field. Typing is not a binding, so these keys are not
   /// rows of the table; help and the key reference both quote this one sentence.
   public static let textFieldKeys =
-    "type to edit; ← → Home End move, backspace delete, ctrl-u clears"
+    "type to edit; ← → Home End move, backspace delete, ctrl-w deletes a word, ctrl-u clears"
 
   /// The binding for `key` in the first of `contexts` that has one.
   public static func binding(for key: Key, in contexts: [BindingContext]) -> Binding? {

@@ -175,7 +175,7 @@ public struct ConsoleState: Sendable {
     refreshCurrentList()
     if case .problems(var list) = screens.last {
       list.reload(
-        searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
+        searchKeys: problems.map { SearchKey.folded($0.path.description + " " + $0.message) })
       screens[screens.count - 1] = .problems(list)
     }
     return closed
