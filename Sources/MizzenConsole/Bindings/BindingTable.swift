@@ -80,18 +80,24 @@ public enum BindingTable {
     Binding([.character("[")], .moveRowUp, .formRow, "move the mapping up", hint: true),
     Binding([.character("]")], .moveRowDown, .formRow, "move the mapping down", hint: true),
 
-    Binding([.up, .character("k")], .moveUp, .chooser, "move up"),
-    Binding([.down, .character("j")], .moveDown, .chooser, "move down"),
-    Binding([.character("g"), .home, .pageUp], .moveTop, .chooser, "first choice"),
-    Binding([.character("G"), .end, .pageDown], .moveBottom, .chooser, "last choice"),
+    Binding([.up], .moveUp, .chooser, "move up"),
+    Binding([.down], .moveDown, .chooser, "move down"),
+    Binding([.pageUp], .pageUp, .chooser, "page up"),
+    Binding([.pageDown], .pageDown, .chooser, "page down"),
+    Binding([.home], .moveTop, .chooser, "first choice"),
+    Binding([.end], .moveBottom, .chooser, "last choice"),
     Binding([.enter], .accept, .chooser, "choose", hint: true),
-    Binding([.escape], .back, .chooser, "cancel", hint: true),
+    Binding([.escape], .back, .chooser, "clear what was typed, else cancel", hint: true),
+    Binding([.function(1)], .help, .chooser, "help (typing filters the choices)"),
 
     Binding([.tab, .right, .character("l")], .nextButton, .dialog, "next button", hint: true),
     Binding([.backTab, .left, .character("h")], .previousButton, .dialog, "previous button"),
     Binding([.enter], .confirm, .dialog, "press the focused button", hint: true),
     Binding([.escape], .back, .dialog, "cancel", hint: true),
     Binding([.control("s")], .save, .dialog, "save the form (when asked to discard it)"),
+    Binding([.down, .character("j")], .moveDown, .dialog, "scroll down (when it does not fit)"),
+    Binding([.up, .character("k")], .moveUp, .dialog, "scroll up"),
+    Binding([.character("?"), .function(1)], .help, .dialog, "help"),
 
     Binding([.enter], .accept, .prompt, "accept", hint: true),
     Binding([.tab], .complete, .prompt, "complete the command", hint: true),
@@ -101,6 +107,8 @@ public enum BindingTable {
 
     Binding([.up, .character("k")], .moveUp, .help, "scroll up"),
     Binding([.down, .character("j")], .moveDown, .help, "scroll down"),
+    Binding([.pageUp], .pageUp, .help, "page up"),
+    Binding([.pageDown, .character(" ")], .pageDown, .help, "page down"),
     Binding([.escape, .character("?"), .character("q")], .back, .help, "close help", hint: true),
   ]
 

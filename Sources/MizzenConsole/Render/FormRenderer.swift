@@ -95,12 +95,20 @@ enum FormRenderer {
         lines.append(line)
       case .choice:
         let label = choiceLabel(field)
-        lines.append(
-          Line(
-            pieces: [
-              (field.label, focusedHere ? .inputFocus : .normal, labelWidth),
-              (label + " ▾", focusedHere ? .inputFocus : .input, valueWidth),
-            ], focused: focusedHere))
+        var line = Line(
+          pieces: [
+            (field.label, focusedHere ? .inputFocus : .normal, labelWidth),
+            (label + " ▾", focusedHere ? .inputFocus : .input, valueWidth),
+          ], focused: focusedHere)
+        let note = "  " + field.note
+        let fits = labelWidth + valueWidth + DisplayWidth.of(note) <= width - 2
+        if !field.note.isEmpty && fits { line.pieces.append((note, .dim, nil)) }
+        lines.append(line)
+        if !field.note.isEmpty && !fits {
+          lines += TextFit.wrap(field.note, to: max(10, width - labelWidth - 3)).map {
+            Line(pieces: [("", .normal, labelWidth), ($0, .dim, nil)])
+          }
+        }
       case .rows(let list):
         lines.append(Line(pieces: [(field.label, .normal, labelWidth)]))
         for row in list.rows.indices {
