@@ -35,11 +35,11 @@ import Testing
     var state = try Self.channelFormOnConnection()
     press(&state, .enter)
     type(&state, "conn_4")
-    guard case .chooser(let chooser) = state.overlay else {
+    guard case .chooser = state.overlay else {
       Issue.record("typing keeps the chooser open")
       return
     }
-    #expect(chooser.visible.count == 11)
+    #expect(!Self.screen(state).contains("conn_39"))
     #expect(Self.screen(state).contains("filter “conn_4”"))
     press(&state, .down, .enter)
     #expect(state.form?.field("connection")?.choiceValue == "conn_40")
@@ -52,11 +52,11 @@ import Testing
     press(&state, .enter)
     #expect(state.status?.text.contains("Nothing matches") == true)
     press(&state, .escape)
-    guard case .chooser(let chooser) = state.overlay else {
+    guard case .chooser = state.overlay else {
       Issue.record("esc first clears what was typed")
       return
     }
-    #expect(chooser.visible.count == chooser.options.count)
+    #expect(Self.screen(state).contains("type to filter"))
     press(&state, .escape)
     #expect(state.overlay == nil)
   }
