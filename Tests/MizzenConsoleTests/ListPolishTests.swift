@@ -85,6 +85,14 @@ import Testing
     #expect(frame.role(row: 0, text: "1 Connections") == .tab)
   }
 
+  @Test func shortValuesStayWholeWhileALongNameGivesUpRoom() throws {
+    var state = try Fixtures.state(size: Size(width: 80, height: 24))
+    #expect(Self.screen(state).contains("inline ••••9876"))
+    #expect(Self.screen(state).contains("sandbox_local"))
+    press(&state, .character("2"))
+    #expect(Self.screen(state).contains("consent_optin"))
+  }
+
   @Test func historysSelectionFollowsNewSendsFromTheNewest() throws {
     var state = try HistoryTests.history()
     #expect(state.currentList.selected == 0)
