@@ -126,11 +126,11 @@ import Testing
   @Test func theMappingEditorAddsRemovesMovesAndChooses() throws {
     var state = try Self.editing("identityMapping")
     #expect(state.form?.focus == FocusStop(field: 7, row: 0, column: 0))
-    press(&state, .character("J"))
+    press(&state, .character("]"))
     #expect(ConnectionFormProbe.mapping(state) == ["customer_id→external_id", "email→email"])
-    press(&state, .character("K"))
+    press(&state, .character("["))
     #expect(ConnectionFormProbe.mapping(state) == ["email→email", "customer_id→external_id"])
-    press(&state, .character("K"))
+    press(&state, .character("["))
     #expect(state.status?.text == "That mapping is already at the top.")
     press(&state, .character("a"))
     #expect(state.form?.focus == FocusStop(field: 7, row: 1, column: 0))
@@ -145,10 +145,10 @@ import Testing
       ConnectionFormProbe.mapping(state) == [
         "email→email", "phone→phone", "customer_id→external_id",
       ])
-    press(&state, .down, .down, .character("x"))
+    press(&state, .down, .down, .delete)
     #expect(ConnectionFormProbe.mapping(state) == ["email→email", "phone→phone"])
     #expect(state.form?.focus == FocusStop(field: 7, row: 2, column: 0))
-    press(&state, .character("x"))
+    press(&state, .backspace)
     #expect(state.status?.text == "Put the focus on a mapping row first.")
     press(&state, .enter)
     #expect(ConnectionFormProbe.mapping(state).count == 3)

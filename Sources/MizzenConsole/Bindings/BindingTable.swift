@@ -76,22 +76,28 @@ public enum BindingTable {
     Binding([.function(1)], .help, .form, "help"),
 
     Binding([.character("a")], .addRow, .formRow, "add a mapping below", hint: true),
-    Binding([.character("x"), .delete], .removeRow, .formRow, "remove the mapping", hint: true),
-    Binding([.character("K")], .moveRowUp, .formRow, "move the mapping up", hint: true),
-    Binding([.character("J")], .moveRowDown, .formRow, "move the mapping down", hint: true),
+    Binding([.delete, .backspace], .removeRow, .formRow, "remove the mapping", hint: true),
+    Binding([.character("[")], .moveRowUp, .formRow, "move the mapping up", hint: true),
+    Binding([.character("]")], .moveRowDown, .formRow, "move the mapping down", hint: true),
 
-    Binding([.up, .character("k")], .moveUp, .chooser, "move up"),
-    Binding([.down, .character("j")], .moveDown, .chooser, "move down"),
-    Binding([.character("g"), .home, .pageUp], .moveTop, .chooser, "first choice"),
-    Binding([.character("G"), .end, .pageDown], .moveBottom, .chooser, "last choice"),
+    Binding([.up], .moveUp, .chooser, "move up"),
+    Binding([.down], .moveDown, .chooser, "move down"),
+    Binding([.pageUp], .pageUp, .chooser, "page up"),
+    Binding([.pageDown], .pageDown, .chooser, "page down"),
+    Binding([.home], .moveTop, .chooser, "first choice"),
+    Binding([.end], .moveBottom, .chooser, "last choice"),
     Binding([.enter], .accept, .chooser, "choose", hint: true),
-    Binding([.escape], .back, .chooser, "cancel", hint: true),
+    Binding([.escape], .back, .chooser, "clear what was typed, else cancel", hint: true),
+    Binding([.function(1)], .help, .chooser, "help (typing filters the choices)"),
 
     Binding([.tab, .right, .character("l")], .nextButton, .dialog, "next button", hint: true),
     Binding([.backTab, .left, .character("h")], .previousButton, .dialog, "previous button"),
     Binding([.enter], .confirm, .dialog, "press the focused button", hint: true),
     Binding([.escape], .back, .dialog, "cancel", hint: true),
     Binding([.control("s")], .save, .dialog, "save the form (when asked to discard it)"),
+    Binding([.down, .character("j")], .moveDown, .dialog, "scroll down (when it does not fit)"),
+    Binding([.up, .character("k")], .moveUp, .dialog, "scroll up"),
+    Binding([.character("?"), .function(1)], .help, .dialog, "help"),
 
     Binding([.enter], .accept, .prompt, "accept", hint: true),
     Binding([.tab], .complete, .prompt, "complete the command", hint: true),
@@ -101,13 +107,15 @@ public enum BindingTable {
 
     Binding([.up, .character("k")], .moveUp, .help, "scroll up"),
     Binding([.down, .character("j")], .moveDown, .help, "scroll down"),
+    Binding([.pageUp], .pageUp, .help, "page up"),
+    Binding([.pageDown, .character(" ")], .pageDown, .help, "page down"),
     Binding([.escape, .character("?"), .character("q")], .back, .help, "close help", hint: true),
   ]
 
   /// How text is edited in a form field. Typing is not a binding, so these keys are not
   /// rows of the table; help and the key reference both quote this one sentence.
   public static let textFieldKeys =
-    "type to edit; ← → Home End move, backspace delete, ctrl-u clears"
+    "type to edit; ← → Home End move, backspace delete, ctrl-w deletes a word, ctrl-u clears"
 
   /// The binding for `key` in the first of `contexts` that has one.
   public static func binding(for key: Key, in contexts: [BindingContext]) -> Binding? {

@@ -13,11 +13,14 @@ enum EndpointCatalog {
     return instances.first { $0.restEndpoint == url }
   }
 
-  /// How the list shows an endpoint: the instance name, else the host, else the raw text.
+  /// How the list shows an endpoint: the instance name, else the host (with its scheme
+  /// when that is not https, so a plain-HTTP endpoint stands out), else the raw text.
   static func label(for endpoint: String) -> String {
     if let instance = BrazeInstance.instance(forEndpoint: endpoint) { return instance.name }
     guard let scheme = endpoint.firstRange(of: "://") else { return endpoint }
     let host = endpoint[scheme.upperBound...].prefix { $0 != "/" }
-    return host.isEmpty ? endpoint : String(host)
+    if host.isEmpty { return endpoint }
+    let name = endpoint[..<scheme.lowerBound]
+    return name.lowercased() == "https" ? String(host) : name + "://" + host
   }
 }

@@ -56,6 +56,22 @@ public struct FormState: Equatable, Sendable {
   /// True when any field differs from what it held when the form opened.
   public var isDirty: Bool { content != initialContent }
 
+  /// Fields the focus has left: their problems show from then on.
+  public var visited: Set<Int> = []
+
+  /// Whether the problems of model field `problemField` ("" for the record as a whole)
+  /// show: a new form opens quiet, and a field's problems show once it was changed or the
+  /// focus left it. A record being edited shows its problems at once.
+  public func showsProblems(of problemField: String) -> Bool {
+    if viewOnly || RecordForms.isEdit(purpose) { return true }
+    let current = content
+    return fields.indices.contains { index in
+      (problemField.isEmpty || fields[index].problemField == problemField)
+        && (visited.contains(index)
+          || (initialContent.indices.contains(index) && current[index] != initialContent[index]))
+    }
+  }
+
   /// Every place the focus can rest, in order, skipping hidden fields.
   public var stops: [FocusStop] {
     var out: [FocusStop] = []
@@ -93,6 +109,7 @@ public struct FormState: Equatable, Sendable {
     let all = stops
     guard !all.isEmpty else { return }
     let current = all.firstIndex(of: focus) ?? 0
+    visited.insert(focus.field)
     focus = all[((current + delta) % all.count + all.count) % all.count]
   }
 

@@ -49,6 +49,17 @@ enum IdentitySpaceForm {
       forIdentitySpace: space(from: form), at: index(slot, workspace), context: context
     ).filter { $0.rule != "identity-space.marketing-preference.multiple" || !clearsOthers(form) }
     FormKit.place(problems, in: &form) { $0.path.field }
+    // Before the save, not only after it: which space gives up the flag.
+    if let at = form.index(of: "marketingPreference") {
+      let others =
+        clearsOthers(form)
+        ? workspace.identitySpaces.indices.filter {
+          $0 != slot.index && workspace.identitySpaces[$0].marketingPreference
+        }.map { TerminalText.escaped(workspace.identitySpaces[$0].code) } : []
+      form.fields[at].note =
+        others.isEmpty
+        ? "" : "saving unmarks \(others.joined(separator: ", ")): only one space has it"
+    }
   }
 
   /// True when saving sets the flag: the other spaces lose theirs, so a "two spaces are

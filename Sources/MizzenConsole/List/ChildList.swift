@@ -55,13 +55,13 @@ public struct ChildList: Equatable, Sendable {
       parentCode = workspace.topics[at].code
       list.reload(
         searchKeys: workspace.topics[at].channels.map {
-          ($0.channel + " " + $0.connection + " " + $0.subscriptionGroupId).lowercased()
+          SearchKey.folded($0.channel + " " + $0.connection + " " + $0.subscriptionGroupId)
         }, ids: ids.channels[at])
     case .captures:
       parentCode = workspace.properties[at].code
       list.reload(
         searchKeys: workspace.properties[at].identities.map {
-          ($0.identitySpace + " " + $0.type + " " + $0.variable + " " + $0.key).lowercased()
+          SearchKey.folded($0.identitySpace + " " + $0.type + " " + $0.variable + " " + $0.key)
         }, ids: ids.captures[at])
     }
   }
@@ -78,6 +78,7 @@ public struct ChildList: Equatable, Sendable {
       let channels = at.map { workspace.topics[$0].channels } ?? []
       return ListSource(
         columns: [
+          SectionLists.markColumn,
           ListColumn(title: "Channel", minWidth: 8, maxWidth: 12, weight: 1),
           ListColumn(title: "Connection", minWidth: 10, maxWidth: 30, weight: 2),
           ListColumn(title: "Subscription group id", minWidth: 36, maxWidth: 36, weight: 0),
@@ -88,13 +89,15 @@ public struct ChildList: Equatable, Sendable {
           let channel = channels[index]
           let label = channel.kind?.label ?? channel.channel
           let group = channel.subscriptionGroupId.isEmpty ? "—" : channel.subscriptionGroupId
-          return [label, channel.connection, group, note(index)]
+          let problem = note(index)
+          return [String(problem.prefix(1)), label, channel.connection, group, problem]
         },
         emptyMessage: "No channels yet. Press n to add one.")
     case .captures:
       let captures = at.map { workspace.properties[$0].identities } ?? []
       return ListSource(
         columns: [
+          SectionLists.markColumn,
           ListColumn(title: "Identity space", minWidth: 10, maxWidth: 24, weight: 2),
           ListColumn(title: "Type", minWidth: 6, maxWidth: 14, weight: 1),
           ListColumn(title: "Variable", minWidth: 8, maxWidth: 30, weight: 2),
@@ -106,9 +109,11 @@ public struct ChildList: Equatable, Sendable {
         count: captures.count,
         cells: { index in
           let capture = captures[index]
+          let problem = note(index)
           return [
-            capture.identitySpace, capture.type, capture.variable, capture.format, capture.key,
-            capture.encoding, note(index),
+            String(problem.prefix(1)), capture.identitySpace, capture.type, capture.variable,
+            capture.format, capture.key,
+            capture.encoding, problem,
           ]
         },
         emptyMessage: "No identity captures yet. Press n to add one.")

@@ -89,7 +89,7 @@ enum HistoryList {
   }
 
   /// Takes a freshly read journal (oldest first, as stored), keeping the selected entry
-  /// selected when it is still there.
+  /// selected when it is still there; a selection on the newest entry goes to the newest.
   static func load(_ state: inout ConsoleState, _ entries: [JournalEntry]) {
     let position = Section.history.rawValue - 1
     let old = state.journal
@@ -97,6 +97,8 @@ enum HistoryList {
     var keep: Int?
     if let selected = state.lists[position].selectedRecord, old.indices.contains(selected) {
       keep = find(old[selected], in: new, near: selected + new.count - old.count)
+      // On the newest entry, the selection moves up to the sends that arrive.
+      if selected == 0, new.count > old.count { keep = 0 }
     }
     // The journal only grows at the top, so the keys of the entries read before are kept
     // when the oldest and the newest of them are where they should be.

@@ -1,7 +1,8 @@
 /// One column of a generic list: its title and how much room it may take.
 ///
 /// Widths are shared out by rule, not measured over the rows, so they never jump while
-/// scrolling and cost nothing proportional to the list.
+/// scrolling and cost nothing proportional to the list; only a list whose every row is on
+/// screen is measured (`widths(_:total:natural:)`).
 struct ListColumn: Equatable, Sendable {
   var title: String
   var minWidth: Int
@@ -10,10 +11,29 @@ struct ListColumn: Equatable, Sendable {
   var weight: Int
 
   /// Widths for `columns` in `total` cells, one space between columns.
-  static func widths(_ columns: [ListColumn], total: Int) -> [Int] {
+  ///
+  /// With `natural` (what each column's title and cells need, for a list whose every row
+  /// is on screen) each column first gets what it needs within its bounds; when that is
+  /// too much, the widest column gives up room first.
+  static func widths(_ columns: [ListColumn], total: Int, natural: [Int]? = nil) -> [Int] {
     guard !columns.isEmpty else { return [] }
     let gaps = columns.count - 1
     var widths = columns.map(\.minWidth)
+    if let natural, natural.count == columns.count {
+      let wanted = columns.indices.map {
+        max(columns[$0].minWidth, min(columns[$0].maxWidth, natural[$0]))
+      }
+      var over = wanted.reduce(0, +) + gaps - total
+      if over <= 0 || widths.reduce(0, +) + gaps <= total { widths = wanted }
+      // The widest column gives up a cell at a time: long names are cut, short codes
+      // and keys stay whole.
+      while over > 0 {
+        let shrinkable = widths.indices.filter { widths[$0] > columns[$0].minWidth }
+        guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+        widths[widest] -= 1
+        over -= 1
+      }
+    }
     var left = total - gaps - widths.reduce(0, +)
     if left < 0 {
       // Too narrow even for the minimums: take from the last columns first.

@@ -119,6 +119,11 @@ public struct ListState: Equatable, Sendable {
     if let record = ids.firstIndex(of: id) { selectRecord(record, pageHeight: pageHeight) }
   }
 
+  /// Whether the record with this identity passes the filter.
+  func shows(_ id: RecordID) -> Bool {
+    ids.firstIndex(of: id).map { ListState.position(of: $0, in: visible) != nil } ?? false
+  }
+
   /// Selects a record by its index, when it passes the filter.
   mutating func selectRecord(_ record: Int, pageHeight: Int) {
     if let position = ListState.position(of: record, in: visible) {

@@ -8,7 +8,7 @@ enum SectionLists {
     -> ListSource?
   {
     switch section {
-    case .connections: return connections(workspace)
+    case .connections: return connections(workspace, marks)
     case .topics: return topics(workspace, marks)
     case .identitySpaces: return identitySpaces(workspace, marks)
     case .properties: return properties(workspace, marks)
@@ -16,7 +16,8 @@ enum SectionLists {
     }
   }
 
-  /// The narrow first column that marks a record with problems.
+  /// The narrow first column that marks a record with problems: every list has it, so
+  /// every list starts at the same column.
   static let markColumn = ListColumn(title: "", minWidth: 1, maxWidth: 1, weight: 0)
 
   /// A topic's channels as compact badges, e.g. `[email] [sms]`.
@@ -24,23 +25,26 @@ enum SectionLists {
     channels.map { "[" + $0.channel + "]" }.joined(separator: " ")
   }
 
-  /// Lower-cased text the filter searches, one per record; History's come from the journal
-  /// (`HistoryList.searchKeys`).
+  /// Folded text the filter searches (`SearchKey`), one per record; History's come from
+  /// the journal (`HistoryList.searchKeys`). Besides codes and names: a topic's channels,
+  /// their connections and group ids; a connection's endpoint and instance.
   static func searchKeys(_ section: Section, _ workspace: Workspace) -> [String] {
+    func key(_ parts: [String]) -> String { SearchKey.folded(parts.joined(separator: " ")) }
     switch section {
     case .connections:
       return workspace.connections.map {
-        ($0.code + " " + $0.name + " " + $0.endpoint).lowercased()
+        key([$0.code, $0.name, $0.endpoint, EndpointCatalog.label(for: $0.endpoint)])
       }
     case .topics:
       return workspace.topics.map { topic in
-        let groups = topic.channels.map(\.subscriptionGroupId).joined(separator: " ")
-        return (topic.code + " " + topic.name + " " + groups).lowercased()
+        key(
+          [topic.code, topic.name, topic.legalBasis]
+            + topic.channels.flatMap { [$0.channel, $0.connection, $0.subscriptionGroupId] })
       }
     case .identitySpaces:
-      return workspace.identitySpaces.map { ($0.code + " " + $0.name).lowercased() }
+      return workspace.identitySpaces.map { key([$0.code, $0.name, $0.valueType]) }
     case .properties:
-      return workspace.properties.map { ($0.code + " " + $0.name + " " + $0.platform).lowercased() }
+      return workspace.properties.map { key([$0.code, $0.name, $0.platform]) }
     case .history:
       return []
     }
@@ -57,10 +61,11 @@ enum SectionLists {
     }
   }
 
-  private static func connections(_ workspace: Workspace) -> ListSource {
+  private static func connections(_ workspace: Workspace, _ marks: ProblemMarks) -> ListSource {
     let records = workspace.connections
     return ListSource(
       columns: [
+        markColumn,
         ListColumn(title: "Code", minWidth: 8, maxWidth: 24, weight: 2),
         ListColumn(title: "Name", minWidth: 10, maxWidth: 40, weight: 3),
         ListColumn(title: "Instance or URL", minWidth: 8, maxWidth: 36, weight: 2),
@@ -71,7 +76,8 @@ enum SectionLists {
       cells: { index in
         let connection = records[index]
         return [
-          connection.code, connection.name, EndpointCatalog.label(for: connection.endpoint),
+          marks.marker(.connections, index), connection.code, connection.name,
+          EndpointCatalog.label(for: connection.endpoint),
           mappingText(connection.identityMapping), keyText(connection.apiKey),
         ]
       },

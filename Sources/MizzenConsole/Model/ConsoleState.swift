@@ -60,6 +60,8 @@ public struct ConsoleState: Sendable {
   /// Screens pushed over the section's list (a form, the problems list).
   public internal(set) var screens: [Screen] = []
   public internal(set) var overlay: Overlay?
+  /// The dialog or chooser that help was opened over, back when help closes.
+  var helpReturn: Overlay?
   public internal(set) var prompt: Prompt?
   /// Commands run from the `:` line, oldest first, for ↑ ↓.
   public internal(set) var commandHistory: [String] = []
@@ -175,7 +177,7 @@ public struct ConsoleState: Sendable {
     refreshCurrentList()
     if case .problems(var list) = screens.last {
       list.reload(
-        searchKeys: problems.map { ($0.path.description + " " + $0.message).lowercased() })
+        searchKeys: problems.map { SearchKey.folded($0.path.description + " " + $0.message) })
       screens[screens.count - 1] = .problems(list)
     }
     return closed

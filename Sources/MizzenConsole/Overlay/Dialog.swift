@@ -23,6 +23,8 @@ public struct Dialog: Equatable, Sendable {
   public var lines: [String]
   public var buttons: [String]
   public var focus: Int = 0
+  /// The first line shown, when the lines do not fit the screen.
+  public internal(set) var scroll = 0
 
   public init(purpose: Purpose, title: String, lines: [String], buttons: [String]) {
     self.purpose = purpose
@@ -49,8 +51,11 @@ public struct Chooser: Equatable, Sendable {
 
   public var title: String
   public var options: [String]
+  /// The option with the highlight, an index into `options`.
   public var selected: Int
   public var purpose: Purpose
+  /// What was typed to narrow the options: each keeps its place, the others are hidden.
+  public internal(set) var filter = TextInput()
 
   /// A chooser that sets the form's choice at `target`.
   public init(title: String, options: [String], selected: Int, target: FocusStop) {
@@ -62,6 +67,39 @@ public struct Chooser: Equatable, Sendable {
     self.options = options
     self.selected = selected
     self.purpose = purpose
+  }
+}
+
+extension Chooser {
+  /// The options that match the filter (case and accents folded), as indices.
+  public var visible: [Int] {
+    let wanted = SearchKey.folded(filter.text)
+    if wanted.isEmpty { return Array(options.indices) }
+    return options.indices.filter { SearchKey.folded(options[$0]).contains(wanted) }
+  }
+
+  /// Moves the highlight `delta` matching options along, clamped to the ends.
+  mutating func move(by delta: Int) {
+    let shown = visible
+    guard !shown.isEmpty else { return }
+    let at = shown.firstIndex(of: selected) ?? 0
+    selected = shown[max(0, min(shown.count - 1, at + delta))]
+  }
+
+  /// Applies a key or typed text to the filter; false when it does not edit text. The
+  /// highlight stays on its option while that matches, else goes to the first match.
+  mutating func editFilter(_ edit: TextInput.Edit) -> Bool {
+    // Home, End and the arrows move in the list, not in what was typed.
+    switch edit {
+    case .text, .key(.character), .key(.backspace), .key(.control("u")), .key(.control("w")):
+      break
+    default:
+      return false
+    }
+    guard filter.apply(edit) else { return false }
+    let shown = visible
+    if !shown.contains(selected), let first = shown.first { selected = first }
+    return true
   }
 }
 

@@ -45,7 +45,7 @@ enum SectionHelp {
     case .topics:
       return [
         "Topics: enter lists a topic's channels; e edits its name, code, legal basis.",
-        "/ filters by code, name or subscription group id.",
+        "/ filters by code, name, channel, connection or group id (case and accents ignored).",
       ]
     case .identitySpaces:
       return [

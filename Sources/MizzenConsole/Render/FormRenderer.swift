@@ -11,10 +11,12 @@ enum FormRenderer {
   }
 
   static let labelWidth = 18
+  /// Shown after the title while the form holds edits not saved.
+  static let modified = "● modified"
 
   static func draw(_ form: FormState, _ state: ConsoleState, _ body: BodyArea, _ frame: inout Frame)
   {
-    let valueWidth = max(10, min(44, body.width - labelWidth - 4))
+    let valueWidth = valueWidth(body.width)
     let lines = layout(form, valueWidth: valueWidth, width: body.width)
     let height = body.height
     let focusLine = lines.firstIndex { $0.focused } ?? 0
@@ -37,15 +39,30 @@ enum FormRenderer {
     }
   }
 
+  /// Text fields widen with the terminal: 44 cells up to 110 columns, then what is left
+  /// beside the label column and a note's room.
+  static func valueWidth(_ width: Int) -> Int {
+    let room = width - labelWidth - 4
+    return max(10, min(room, max(44, room - 48)))
+  }
+
   static func layout(_ form: FormState, valueWidth: Int, width: Int) -> [Line] {
     var lines: [Line] = []
     let title =
       form.viewOnly
       ? "\(form.title) — open to look only (read-only); esc closes"
       : "\(form.title) — ctrl-s saves, esc closes"
-    lines.append(Line(pieces: [(title, .header, nil)]))
+    var header = Line(pieces: [(title, .header, nil)])
+    if form.isDirty && !form.viewOnly {
+      header.pieces = [
+        (title + "  ", .header, DisplayWidth.of(title) + 2), (modified, .warning, nil),
+      ]
+    }
+    lines.append(header)
     lines.append(Line())
-    lines += problemLines(form.problems[""] ?? [], indent: 0, width: width)
+    if form.showsProblems(of: "") {
+      lines += problemLines(form.problems[""] ?? [], indent: 0, width: width)
+    }
     for (index, field) in form.fields.enumerated() where !field.hidden {
       let focusedHere = form.focus.field == index
       switch field.value {
@@ -56,6 +73,10 @@ enum FormRenderer {
         if masked {
           shown = input.text.isEmpty ? "" : APIKeySource.mask(input.text)
           cursor = DisplayWidth.of(shown)
+        } else if !focusedHere {
+          // Away from the focus a value shows its start, cut with "…" when long.
+          shown = TextFit.truncate(String(input.text.prefix(valueWidth + 1)), to: valueWidth)
+          cursor = 0
         } else {
           let window = input.window(width: valueWidth)
           shown = window.text
@@ -74,12 +95,20 @@ enum FormRenderer {
         lines.append(line)
       case .choice:
         let label = choiceLabel(field)
-        lines.append(
-          Line(
-            pieces: [
-              (field.label, focusedHere ? .inputFocus : .normal, labelWidth),
-              (label + " ▾", focusedHere ? .inputFocus : .input, valueWidth),
-            ], focused: focusedHere))
+        var line = Line(
+          pieces: [
+            (field.label, focusedHere ? .inputFocus : .normal, labelWidth),
+            (label + " ▾", focusedHere ? .inputFocus : .input, valueWidth),
+          ], focused: focusedHere)
+        let note = "  " + field.note
+        let fits = labelWidth + valueWidth + DisplayWidth.of(note) <= width - 2
+        if !field.note.isEmpty && fits { line.pieces.append((note, .dim, nil)) }
+        lines.append(line)
+        if !field.note.isEmpty && !fits {
+          lines += TextFit.wrap(field.note, to: max(10, width - labelWidth - 3)).map {
+            Line(pieces: [("", .normal, labelWidth), ($0, .dim, nil)])
+          }
+        }
       case .rows(let list):
         lines.append(Line(pieces: [(field.label, .normal, labelWidth)]))
         for row in list.rows.indices {
@@ -95,7 +124,9 @@ enum FormRenderer {
             line.pieces.append((value + " ▾", on ? .inputFocus : .input, 16))
           }
           lines.append(line)
-          lines += problemLines(form.rowProblems[row] ?? [], indent: labelWidth, width: width)
+          if form.showsProblems(of: field.problemField) {
+            lines += problemLines(form.rowProblems[row] ?? [], indent: labelWidth, width: width)
+          }
         }
         let onAdd = focusedHere && form.focus.row == list.rows.count
         lines.append(
@@ -103,7 +134,7 @@ enum FormRenderer {
             pieces: [("", .normal, labelWidth), (list.addLabel, onAdd ? .inputFocus : .dim, nil)],
             focused: onAdd))
       }
-      if isLastVisible(field, at: index, in: form) {
+      if isLastVisible(field, at: index, in: form), form.showsProblems(of: field.problemField) {
         lines += problemLines(
           form.problems[field.problemField] ?? [], indent: labelWidth, width: width)
       }

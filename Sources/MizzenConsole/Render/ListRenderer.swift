@@ -3,7 +3,18 @@ enum ListRenderer {
   static func draw(_ list: ListState, _ source: ListSource, _ body: BodyArea, _ frame: inout Frame)
   {
     let inner = body.width - 2
-    let widths = ListColumn.widths(source.columns, total: inner)
+    // A list that fits on screen is measured, so no column is cut while others have room.
+    var natural: [Int]?
+    if list.visible.count < body.height {
+      var needed = source.columns.map { DisplayWidth.of($0.title) }
+      for record in list.visible {
+        for (index, cell) in source.cells(record).enumerated() where index < needed.count {
+          needed[index] = max(needed[index], DisplayWidth.of(cell))
+        }
+      }
+      natural = needed
+    }
+    let widths = ListColumn.widths(source.columns, total: inner, natural: natural)
     drawRow(
       source.columns.map(\.title), widths, row: body.top, width: body.width, role: .columnTitle,
       &frame)

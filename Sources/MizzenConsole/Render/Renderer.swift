@@ -61,7 +61,7 @@ enum Renderer {
   private static func header(_ state: ConsoleState, _ frame: inout Frame) {
     let width = frame.width
     frame.clear(row: 0, role: .header)
-    let active = state.section
+    let active = shownSection(state)
     let variants: [[String]] = [
       Section.allCases.map { "\($0.rawValue) \($0.title)" },
       Section.allCases.map { "\($0.rawValue) \($0.shortTitle)" },
@@ -82,7 +82,7 @@ enum Renderer {
     let tabsWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1) + 2 }
     var column = width - tabsWidth
     for (index, tab) in tabs.enumerated() {
-      let role: Role = index + 1 == active.rawValue ? .tabActive : .tab
+      let role: Role = index + 1 == active?.rawValue ? .tabActive : .tab
       column += frame.draw(" \(tab) ", row: 0, column: column, width: width - column, role: role)
     }
     let room = width - tabsWidth - 1
@@ -107,6 +107,16 @@ enum Renderer {
       frame.draw(
         leadingTruncated(state.options.workspacePath, to: room - x), row: 0, column: x,
         width: room - x, role: .dim)
+    }
+  }
+
+  /// The section whose tab is lit: the one the screen shown belongs to, none over the
+  /// problems, the messages or a look-up, which belong to no section.
+  static func shownSection(_ state: ConsoleState) -> Section? {
+    switch state.screens.last {
+    case .problems, .lookup: return nil
+    case .journalEntry(let view) where view.entry == nil: return nil
+    default: return state.section
     }
   }
 

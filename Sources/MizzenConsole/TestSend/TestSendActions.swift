@@ -67,7 +67,7 @@ enum TestSendActions {
       send.focus < send.choiceFocus
     else { return false }
     var used = false
-    with(&state) { used = $0.values[$0.focus - 1].apply(edit) }
+    with(&state) { used = $0.edit($0.focus - 1, edit) }
     return used
   }
 
@@ -253,7 +253,10 @@ enum TestSendActions {
       guard send?.phase == .editing else { return [] }
       with(&state) { send in
         for (index, space) in send.spaces.enumerated() where send.values[index].text.isEmpty {
-          if let value = values[space] { send.values[index].set(value) }
+          if let value = values[space] {
+            send.values[index].set(value)
+            send.recalled.insert(index)
+          }
         }
       }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MizzenCore
 
 /// Draws the test-send screen: the fields, then the preview of the planned requests, the
@@ -13,13 +14,23 @@ enum TestSendRenderer {
     func role(_ focus: Int) -> Role { editing && send.focus == focus ? .inputFocus : .input }
     // The focus is marked by › as well as by colour, so it shows under NO_COLOR.
     func mark(_ focus: Int) -> String { editing && send.focus == focus ? "› " : "  " }
-    lines.append((mark(0) + "Channel      ‹ \(send.channelLabel) ›", role(0)))
+    let labels = send.labelWidth + 1
+    func label(_ text: String) -> String { TextFit.pad(text, to: labels) }
+    lines.append((mark(0) + label("Channel") + "‹ \(send.channelLabel) ›", role(0)))
     for (index, space) in send.spaces.enumerated() {
-      let label = TextFit.pad(space, to: max(12, DisplayWidth.of(space)))
-      lines.append((mark(index + 1) + "\(label) [\(send.values[index].text)]", role(index + 1)))
+      let remembered =
+        send.recalled.contains(index) ? "  remembered: typing replaces it, backspace clears it" : ""
+      lines.append(
+        (
+          mark(index + 1) + label(space) + "[\(send.values[index].text)]" + remembered,
+          role(index + 1)
+        ))
     }
     lines.append(
-      (mark(send.choiceFocus) + "Choice       ‹ \(send.choice.rawValue) ›", role(send.choiceFocus)))
+      (
+        mark(send.choiceFocus) + label("Choice") + "‹ \(send.choice.rawValue) ›",
+        role(send.choiceFocus)
+      ))
     lines.append(("", .normal))
     switch send.phase {
     case .editing:
@@ -91,13 +102,38 @@ enum TestSendRenderer {
         lines.append(("  \(header.name): \(header.value)", .dim))
       }
       if let body = request.bodyText {
-        lines += TextFit.wrap("  " + body, to: width).map { ($0, .normal) }
+        lines += wrapBody(body, width: width).map { ($0, .normal) }
       }
     }
     for note in plan.notes {
       lines += TextFit.wrap(note, to: width).map { ($0, .dim) }
     }
     return lines
+  }
+
+  /// A request body pretty-printed, each line wrapped at spaces (never inside a key, a
+  /// value or an id) with its continuation indented under it.
+  static func wrapBody(_ body: String, width: Int) -> [String] {
+    let pretty = JSONPretty.format(body) ?? body
+    return pretty.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+      let indent = "  " + String(line.prefix { $0 == " " })
+      let text = String(line.drop { $0 == " " })
+      let wrapped = TextFit.wrap(text, to: max(10, width - DisplayWidth.of(indent) - 2))
+      return wrapped.enumerated().map { index, part in indent + (index == 0 ? "" : "  ") + part }
+    }
+  }
+
+  /// When the rate-limit window resets, counted from when the call was made: "resets in
+  /// 42 s". The raw value is shown when it cannot be read as epoch seconds.
+  static func resetText(_ limit: RateLimitHeaders, sentAt time: String) -> String {
+    guard let reset = limit.resetEpochSeconds else { return "reset \(limit.reset ?? "?")" }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    guard let sent = formatter.date(from: time) ?? ISO8601DateFormatter().date(from: time) else {
+      return "reset \(limit.reset ?? "?")"
+    }
+    let seconds = Int((reset - sent.timeIntervalSince1970).rounded())
+    return seconds > 0 ? "resets in \(seconds) s" : "reset when the call was made"
   }
 
   /// The key as shown: a variable's name (its value is read only when sending), or the
@@ -145,7 +181,7 @@ enum TestSendRenderer {
           lines.append(
             (
               "    rate limit \(limit.limit ?? "?"), remaining \(limit.remaining ?? "?"), "
-                + "reset \(limit.reset ?? "?")", .dim
+                + resetText(limit, sentAt: entry.time), .dim
             ))
         }
       }

@@ -25,6 +25,9 @@ public struct TestSendState: Equatable, Sendable {
   public internal(set) var spaces: [String]
   /// One value per space, as typed.
   public internal(set) var values: [TextInput]
+  /// The values filled in from memory and not touched since: they show as selected, and
+  /// typing replaces them instead of adding to them.
+  public internal(set) var recalled: Set<Int> = []
   public internal(set) var choice: SignalState
   /// 0 is the channel, 1… the identity values, then the choice.
   public internal(set) var focus: Int
@@ -49,6 +52,31 @@ public struct TestSendState: Equatable, Sendable {
     self.values = spaces.map { _ in TextInput() }
     self.choice = .granted
     self.focus = spaces.isEmpty ? 0 : 1
+  }
+
+  /// Applies an edit to identity value `index`: a remembered value is replaced by what is
+  /// typed, and erased whole by backspace or delete.
+  mutating func edit(_ index: Int, _ edit: TextInput.Edit) -> Bool {
+    if recalled.contains(index) {
+      switch edit {
+      case .text, .key(.character):
+        values[index].set("")
+      case .key(.backspace), .key(.delete):
+        values[index].set("")
+        recalled.remove(index)
+        return true
+      default:
+        break
+      }
+    }
+    let used = values[index].apply(edit)
+    if used { recalled.remove(index) }
+    return used
+  }
+
+  /// The width of the field labels: the longest of them.
+  var labelWidth: Int {
+    (["Channel", "Choice"] + spaces).map { DisplayWidth.of($0) }.max() ?? 0
   }
 
   /// The focus index of the choice field.

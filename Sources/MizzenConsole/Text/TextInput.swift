@@ -68,6 +68,21 @@ public struct TextInput: Equatable, Sendable {
       offset = boundary(from: safe, atOrBefore: offset)
     case .control("u"):
       set("")
+    case .control("w"):
+      // The word before the cursor, with the spaces after it.
+      var start = cursor
+      let end = start
+      while start > text.startIndex, text[text.index(before: start)] == " " {
+        start = text.index(before: start)
+      }
+      while start > text.startIndex, text[text.index(before: start)] != " " {
+        start = text.index(before: start)
+      }
+      guard start < end else { return true }
+      let safe = start > text.startIndex ? utf8Offset(text.index(before: start)) : 0
+      let target = utf8Offset(start)
+      text.removeSubrange(start..<end)
+      offset = boundary(from: safe, atOrBefore: target)
     default:
       return false
     }

@@ -31,6 +31,7 @@ enum TypedText {
   static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
     let contexts = KeyDispatch.contexts(state)
     if contexts == [.prompt] { return PromptActions.edit(&state, edit) }
+    if contexts == [.chooser] { return OverlayActions.chooserEdit(&state, edit) }
     if contexts.contains(.form) { return FormActions.edit(&state, edit) }
     if contexts[0] == .testSend { return TestSendActions.edit(&state, edit) }
     if contexts[0] == .lookup { return LookupActions.edit(&state, edit) }

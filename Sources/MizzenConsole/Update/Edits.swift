@@ -45,15 +45,22 @@ enum Edits {
     let effects = commit(
       &state, outcome.workspace, outcome.ids, label: outcome.label, record: outcome.select)
     let page = state.pageHeight
+    var hidden = ""
     ListActions.withActiveList(&state) { list in
       list.setFilter(list.filter)
+      // The record just saved is shown, even when the filter would hide it.
+      if !list.filter.isEmpty, !list.shows(outcome.select.id) {
+        hidden = list.filter
+        list.setFilter("")
+      }
       list.selectID(outcome.select.id, pageHeight: page)
     }
     let subject = outcome.label.split(separator: " ").dropFirst().joined(separator: " ")
+    let cleared = hidden.isEmpty ? "" : " The filter “\(hidden)” hid it, so it is cleared."
     if outcome.note.isEmpty {
-      state.flash("Saving \(subject)…", .info)
+      state.flash("Saving \(subject)…" + cleared, .info)
     } else {
-      state.flash("Saving \(subject): \(outcome.note).", .success)
+      state.flash("Saving \(subject): \(outcome.note)." + cleared, .success)
     }
     return effects
   }

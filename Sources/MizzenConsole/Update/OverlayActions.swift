@@ -4,10 +4,16 @@ import MizzenCore
 enum OverlayActions {
   static func help(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     guard case .help(let scroll) = state.overlay else { return [] }
+    let last = max(0, OverlayRenderer.helpLines(state).count - OverlayRenderer.helpRows(state.size))
+    let page = max(1, OverlayRenderer.helpRows(state.size) - 1)
     switch action {
     case .moveUp: state.overlay = .help(scroll: max(0, scroll - 1))
-    case .moveDown: state.overlay = .help(scroll: scroll + 1)
-    case .back: state.overlay = nil
+    case .moveDown: state.overlay = .help(scroll: min(last, scroll + 1))
+    case .pageUp: state.overlay = .help(scroll: max(0, scroll - page))
+    case .pageDown: state.overlay = .help(scroll: min(last, scroll + page))
+    case .back:
+      state.overlay = state.helpReturn
+      state.helpReturn = nil
     default: break
     }
     return []
@@ -16,6 +22,14 @@ enum OverlayActions {
   static func dialog(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     guard case .dialog(var dialog) = state.overlay else { return [] }
     switch action {
+    case .moveUp, .moveDown:
+      let layout = OverlayRenderer.dialogLayout(dialog, state.size)
+      let last = max(0, layout.lines.count - layout.rows)
+      dialog.scroll = max(0, min(last, dialog.scroll + (action == .moveUp ? -1 : 1)))
+      state.overlay = .dialog(dialog)
+    case .help:
+      state.helpReturn = .dialog(dialog)
+      state.overlay = .help(scroll: 0)
     case .nextButton:
       dialog.focus = (dialog.focus + 1) % dialog.buttons.count
       state.overlay = .dialog(dialog)
@@ -84,31 +98,60 @@ enum OverlayActions {
     }
   }
 
+  /// Typing into an open chooser narrows its options; true when the key edited.
+  static func chooserEdit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
+    guard case .chooser(var chooser) = state.overlay, chooser.editFilter(edit) else {
+      return false
+    }
+    state.overlay = .chooser(chooser)
+    return true
+  }
+
   static func chooser(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     guard case .chooser(var chooser) = state.overlay else { return [] }
+    let page = max(1, min(chooser.options.count, state.size.height - 6))
     switch action {
-    case .moveUp:
-      chooser.selected = max(0, chooser.selected - 1)
-      state.overlay = .chooser(chooser)
-    case .moveDown:
-      chooser.selected = min(chooser.options.count - 1, chooser.selected + 1)
-      state.overlay = .chooser(chooser)
-    case .moveTop, .moveBottom:
-      chooser.selected = action == .moveTop ? 0 : chooser.options.count - 1
+    case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+      let steps: [Action: Int] = [
+        .moveUp: -1, .moveDown: 1, .pageUp: -page, .pageDown: page,
+        .moveTop: -chooser.options.count, .moveBottom: chooser.options.count,
+      ]
+      chooser.move(by: steps[action] ?? 0)
       state.overlay = .chooser(chooser)
     case .back:
+      if !chooser.filter.text.isEmpty {
+        _ = chooser.editFilter(.key(.control("u")))
+        state.overlay = .chooser(chooser)
+        return []
+      }
       state.overlay = nil
       if case .moveChannels = chooser.purpose { state.flash("Nothing deleted.", .info) }
+    case .help:
+      state.helpReturn = .chooser(chooser)
+      state.overlay = .help(scroll: 0)
     case .accept:
+      guard chooser.visible.contains(chooser.selected) else {
+        state.flash("Nothing matches “\(chooser.filter.text)”; esc clears it.", .warning)
+        return []
+      }
       state.overlay = nil
       switch chooser.purpose {
       case .setChoice(let target):
         let before = state
         FormActions.withForm(&state) { form in
           form.focus = target
+          let hiddenBefore = form.fields.map(\.hidden)
           form.setChoice(chooser.selected)
           FormActions.refresh(&form, before)
-          if case .choice = form.focusedField.value { form.moveFocus(1) }
+          // The focus stays on what was chosen, unless the choice revealed the field that
+          // follows it to be filled in (a custom URL).
+          guard case .choice = form.focusedField.value,
+            let next = form.fields.indices.first(where: {
+              $0 > target.field && !form.fields[$0].hidden
+            }),
+            hiddenBefore.indices.contains(next), hiddenBefore[next]
+          else { return }
+          form.focus = FocusStop(field: next)
         }
       case .moveChannels(let ref):
         guard chooser.options.indices.contains(chooser.selected) else { return [] }

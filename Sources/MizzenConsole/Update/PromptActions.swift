@@ -10,9 +10,19 @@ enum PromptActions {
     ("problems", "list every problem of the workspace"),
     ("help", "show the keys"),
     ("messages", "show the last 100 messages whole"),
+    ("w", "say whether every change is saved"),
     ("w!", "allow changes and saves to a file opened read-only"),
     ("q", "quit"),
+    ("quit", "quit"),
   ]
+
+  /// A typed command as it is matched and remembered: trimmed, without a leading `:`, in
+  /// lower case.
+  static func normalized(_ text: String) -> String {
+    var command = Substring(text.trimmingCharacters(in: .whitespaces))
+    while command.first == ":" { command.removeFirst() }
+    return command.trimmingCharacters(in: .whitespaces).lowercased()
+  }
 
   /// Typing into the prompt; the filter applies as you type. True when the key edited.
   static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
@@ -55,11 +65,19 @@ enum PromptActions {
 
   /// The commands that start with `prefix`.
   static func candidates(_ prefix: String) -> [String] {
-    commands.map(\.name).filter { $0.hasPrefix(prefix) }
+    let wanted = normalized(prefix)
+    return commands.map(\.name).filter { $0.hasPrefix(wanted) }
   }
 
   private static func complete(_ state: inout ConsoleState, _ prompt: Prompt) {
     let found = candidates(prompt.input.text)
+    if found.count == commands.count {
+      // Nothing typed yet: tab lists every command with what it does.
+      let lines = commands.map { ":" + TextFit.pad($0.name, to: 12) + $0.summary }
+      state.overlay = .dialog(
+        Dialog(purpose: .notice, title: "Commands", lines: lines, buttons: ["Close"]))
+      return
+    }
     guard let first = found.first else {
       state.flash("No command starts with “\(prompt.input.text)”.", .warning)
       return
@@ -75,9 +93,8 @@ enum PromptActions {
   }
 
   private static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
-    let typed = text.trimmingPrefix(":")
-    let found =
-      commands.map(\.name).contains(String(typed)) ? [String(typed)] : candidates(String(typed))
+    let typed = normalized(text)
+    let found = commands.map(\.name).contains(typed) ? [typed] : candidates(typed)
     guard found.count == 1, !typed.isEmpty else {
       let known = commands.map { ":" + $0.name }.joined(separator: " ")
       state.flash("Unknown command “:\(typed)”. Commands: \(known)", .error)
@@ -100,10 +117,22 @@ enum PromptActions {
         state.screens.removeLast()
       }
       state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
+    case "w": sayHowSaved(&state)
     case "w!": allowWriting(&state)
     default: return ListActions.quit(&state)
     }
     return []
+  }
+
+  /// `:w`: there is nothing to write by hand, as every change is saved when it is made.
+  private static func sayHowSaved(_ state: inout ConsoleState) {
+    if state.options.readOnly {
+      state.flash(ConsoleModel.readOnlyMessage(state.options) + " :w! allows saves.", .warning)
+    } else if state.saveInFlight {
+      state.flash("A save is under way: every change is saved as it is made.", .info)
+    } else {
+      state.flash("Nothing to write: every change was saved as it was made.", .success)
+    }
   }
 
   /// `:w!`: the explicit choice to write a file that opened read-only because of its mode,
@@ -126,16 +155,18 @@ enum PromptActions {
   static func showProblems(_ state: inout ConsoleState) {
     var list = ListState()
     list.reload(
-      searchKeys: state.problems.map { ($0.path.description + " " + $0.message).lowercased() })
+      searchKeys: state.problems.map { SearchKey.folded($0.path.description + " " + $0.message) })
     if case .problems = state.screens.last { state.screens.removeLast() }
     state.screens.append(.problems(list))
     if state.problems.isEmpty { state.flash("No problems: the workspace is valid.", .success) }
   }
 
-  /// Keeps a command for ↑ ↓: not blank, not twice in a row, at most 50.
+  /// Keeps a command for ↑ ↓: not blank, once only (run again, it becomes the newest),
+  /// at most 50.
   private static func remember(_ state: inout ConsoleState, _ text: String) {
-    let command = text.trimmingCharacters(in: .whitespaces)
-    guard !command.isEmpty, state.commandHistory.last != command else { return }
+    let command = normalized(text)
+    guard !command.isEmpty else { return }
+    state.commandHistory.removeAll { $0 == command }
     state.commandHistory.append(command)
     if state.commandHistory.count > 50 { state.commandHistory.removeFirst() }
   }
