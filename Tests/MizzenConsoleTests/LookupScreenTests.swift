@@ -88,4 +88,52 @@ import Testing
     press(&state, .escape)
     #expect(state.screens.isEmpty)
   }
+
+  @Test func typingReplacesARememberedIdentity() throws {
+    var state = try Fixtures.state()
+    press(&state, .character("L"))
+    _ = ConsoleModel.update(
+      &state, .effectCompleted(.signal(.identitiesRecalled(["email": "ada@example.com"]))))
+    #expect(TestSendTests.text(state).contains("remembered"))
+    type(&state, "zed@example.com")
+    #expect(Self.screen(state)?.values[0].text == "zed@example.com")
+    #expect(!TestSendTests.text(state).contains("remembered"))
+  }
+
+  /// Braze's answer, the column read most, is whole when the terminal has room for it, and
+  /// the other columns take only what their values need.
+  @Test(arguments: [80, 200])
+  func braze_sAnswerTakesTheRoomLeft(width: Int) throws {
+    var state = try Fixtures.state(size: Size(width: width, height: 30))
+    press(&state, .character("L"))
+    type(&state, "ana@example.com")
+    guard case .signal(.lookup(let plan, let id)) = press(&state, .enter).first else {
+      Issue.record("no look-up")
+      return
+    }
+    let refusal = #"{"message":"Subscription group is archived and cannot be read"}"#
+    _ = ConsoleModel.update(
+      &state,
+      .effectCompleted(
+        .signal(
+          .lookupRead(
+            id: id, index: 0,
+            BrazeExchange(
+              request: plan.reads[0].request,
+              attempts: [BrazeAttempt(number: 1, status: 400, latencyMs: 5)],
+              outcome: BrazeOutcome(
+                kind: .invalidRequest, status: 400,
+                message: "Braze refused the request (HTTP 400)",
+                brazeMessage: "Subscription group is archived and cannot be read"),
+              latencyMs: 5, responseBody: Array(refusal.utf8))))))
+    let row = TestSendTests.text(state).split(separator: "\n").first {
+      $0.contains("weekly_newsletter/email")
+    }
+    let shown = try #require(row)
+    #expect(shown.contains("ana@example.com"), "\(shown)")
+    if width >= 120 {
+      #expect(shown.contains("Braze refused the request (HTTP 400)"), "\(shown)")
+    }
+    #expect(DisplayWidth.of(String(shown)) <= width)
+  }
 }

@@ -31,7 +31,7 @@ enum LookupActions {
   static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
     guard isTyping(state) else { return false }
     var used = false
-    with(&state) { used = $0.values[$0.focus].apply(edit) }
+    with(&state) { used = $0.recalled.apply(edit, to: &$0.values, at: $0.focus) }
     return used
   }
 
@@ -139,10 +139,6 @@ enum LookupActions {
 
   /// Remembered values fill the empty fields.
   static func recalled(_ state: inout ConsoleState, _ values: [String: String]) {
-    with(&state) { lookup in
-      for (index, space) in lookup.spaces.enumerated() where lookup.values[index].text.isEmpty {
-        if let value = values[space] { lookup.values[index].set(value) }
-      }
-    }
+    with(&state) { $0.recalled.fill(&$0.values, spaces: $0.spaces, from: values) }
   }
 }

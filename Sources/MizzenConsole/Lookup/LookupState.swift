@@ -16,6 +16,8 @@ public struct LookupState: Equatable, Sendable {
   /// Every identity space of the workspace, in its order.
   public internal(set) var spaces: [String]
   public internal(set) var values: [TextInput]
+  /// The values filled in from memory and not touched since.
+  var recalled = RecalledValues()
   /// 0… the value fields; `spaces.count` the table of rows.
   public internal(set) var focus: Int = 0
   public internal(set) var phase: Phase = .editing

@@ -251,14 +251,7 @@ enum TestSendActions {
     case .identitiesRecalled(let values):
       LookupActions.recalled(&state, values)
       guard send?.phase == .editing else { return [] }
-      with(&state) { send in
-        for (index, space) in send.spaces.enumerated() where send.values[index].text.isEmpty {
-          if let value = values[space] {
-            send.values[index].set(value)
-            send.recalled.insert(index)
-          }
-        }
-      }
+      with(&state) { $0.recalled.fill(&$0.values, spaces: $0.spaces, from: values) }
     }
     return []
   }

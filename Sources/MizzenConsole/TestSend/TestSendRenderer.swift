@@ -19,7 +19,7 @@ enum TestSendRenderer {
     lines.append((mark(0) + label("Channel") + "‹ \(send.channelLabel) ›", role(0)))
     for (index, space) in send.spaces.enumerated() {
       let remembered =
-        send.recalled.contains(index) ? "  remembered: typing replaces it, backspace clears it" : ""
+        send.recalled.contains(index) ? RecalledValues.note : ""
       lines.append(
         (
           mark(index + 1) + label(space) + "[\(send.values[index].text)]" + remembered,

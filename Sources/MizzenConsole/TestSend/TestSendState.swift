@@ -25,9 +25,8 @@ public struct TestSendState: Equatable, Sendable {
   public internal(set) var spaces: [String]
   /// One value per space, as typed.
   public internal(set) var values: [TextInput]
-  /// The values filled in from memory and not touched since: they show as selected, and
-  /// typing replaces them instead of adding to them.
-  public internal(set) var recalled: Set<Int> = []
+  /// The values filled in from memory and not touched since.
+  var recalled = RecalledValues()
   public internal(set) var choice: SignalState
   /// 0 is the channel, 1… the identity values, then the choice.
   public internal(set) var focus: Int
@@ -57,21 +56,7 @@ public struct TestSendState: Equatable, Sendable {
   /// Applies an edit to identity value `index`: a remembered value is replaced by what is
   /// typed, and erased whole by backspace or delete.
   mutating func edit(_ index: Int, _ edit: TextInput.Edit) -> Bool {
-    if recalled.contains(index) {
-      switch edit {
-      case .text, .key(.character):
-        values[index].set("")
-      case .key(.backspace), .key(.delete):
-        values[index].set("")
-        recalled.remove(index)
-        return true
-      default:
-        break
-      }
-    }
-    let used = values[index].apply(edit)
-    if used { recalled.remove(index) }
-    return used
+    recalled.apply(edit, to: &values, at: index)
   }
 
   /// The width of the field labels: the longest of them.
