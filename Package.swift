@@ -35,14 +35,18 @@ let package = Package(
     // Saves and edits a workspace in a separate process for the store's crash and
     // concurrency tests, which run it from the build folder.
     .executableTarget(name: "mizzen-store-probe", dependencies: ["MizzenCore"]),
-    .testTarget(name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox"]),
+    // Test helpers shared by several test targets (a raw-socket HTTP server).
+    .target(name: "MizzenTestSupport", path: "Tests/MizzenTestSupport"),
+    .testTarget(
+      name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox", "MizzenTestSupport"]),
     .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
     .testTarget(
       name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore"]),
-    .testTarget(name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox"]),
+    .testTarget(
+      name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox", "MizzenTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 import Testing
 
 /// A workspace file in a temporary folder whose connections point at `endpoint`.
@@ -49,12 +50,12 @@ struct HostileOutputTests {
 
   @Test("send: a 307 to another host is a failure naming it, and that host receives nothing")
   func redirectNotFollowed() async throws {
-    let elsewhere = try CLIRawServer(address: "127.0.0.2") { _, write in
-      _ = write(CLIRawServer.answer(201, body: #"{"message":"success"}"#))
+    let elsewhere = try RawHTTPServer(address: "127.0.0.2") { _, write in
+      _ = write(RawHTTPServer.answer(201, body: #"{"message":"success"}"#))
     }
     let target = elsewhere.baseURL + "/subscription/status/set"
-    let endpoint = try CLIRawServer { _, write in
-      _ = write(CLIRawServer.answer(307, headers: ["Location": target], body: ""))
+    let endpoint = try RawHTTPServer { _, write in
+      _ = write(RawHTTPServer.answer(307, headers: ["Location": target], body: ""))
     }
     let workspace = try RawEndpointWorkspace(endpoint: endpoint.baseURL)
     let run = try await workspace.mizzen("send", Self.email + ["--verify"])
@@ -86,8 +87,8 @@ struct HostileOutputTests {
   @Test("send: Braze's message, errors and body are shown escaped; JSON output stays exact")
   func hostileBrazeAnswer() async throws {
     let body = #"{"message":\#(Self.hostileJSON),"errors":[\#(Self.hostileJSON)]}"#
-    let server = try CLIRawServer { _, write in
-      _ = write(CLIRawServer.answer(400, headers: ["X-Request-Id": "req\u{1B}7"], body: body))
+    let server = try RawHTTPServer { _, write in
+      _ = write(RawHTTPServer.answer(400, headers: ["X-Request-Id": "req\u{1B}7"], body: body))
     }
     let workspace = try RawEndpointWorkspace(endpoint: server.baseURL)
     let text = try await workspace.mizzen("send", Self.email)
@@ -107,8 +108,8 @@ struct HostileOutputTests {
 
   @Test("send: a body with raw control bytes (not JSON) is shown escaped")
   func rawBytesInBody() async throws {
-    let server = try CLIRawServer { _, write in
-      _ = write(CLIRawServer.answer(400, body: "oops\u{1B}[31m\rFAKE\u{202E}"))
+    let server = try RawHTTPServer { _, write in
+      _ = write(RawHTTPServer.answer(400, body: "oops\u{1B}[31m\rFAKE\u{202E}"))
     }
     let workspace = try RawEndpointWorkspace(endpoint: server.baseURL)
     let run = try await workspace.mizzen("send", Self.email)
@@ -157,9 +158,9 @@ struct HostileOutputTests {
 
   @Test("history: a hand-edited journal line with controls is shown escaped")
   func hostileJournal() async throws {
-    let server = try CLIRawServer { _, write in
+    let server = try RawHTTPServer { _, write in
       _ = write(
-        CLIRawServer.answer(
+        RawHTTPServer.answer(
           201, headers: ["X-Request-Id": "rq-4242"], body: #"{"message":"success"}"#))
     }
     let workspace = try RawEndpointWorkspace(endpoint: server.baseURL)
@@ -181,9 +182,9 @@ struct HostileOutputTests {
 
   @Test("a 401 with empty rate-limit headers prints no empty rate-limit line")
   func emptyRateLimit() async throws {
-    let server = try CLIRawServer { _, write in
+    let server = try RawHTTPServer { _, write in
       _ = write(
-        CLIRawServer.answer(
+        RawHTTPServer.answer(
           401, headers: ["X-RateLimit-Limit": "", "X-RateLimit-Remaining": ""],
           body: #"{"message":"Invalid API key: \#(SignalCLIKeys.all)"}"#))
     }

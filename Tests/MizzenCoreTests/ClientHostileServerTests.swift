@@ -1,5 +1,6 @@
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 import Testing
 
 /// Servers that misbehave on purpose: redirects to another host, bodies of hundreds of
@@ -19,14 +20,14 @@ struct ClientHostileServerTests {
   /// A server on the second loopback address that records what reaches it, and one on the
   /// first that redirects every request there.
   static func redirectPair(status: Int = 307) throws -> (
-    endpoint: ClientRawServer, elsewhere: ClientRawServer
+    endpoint: RawHTTPServer, elsewhere: RawHTTPServer
   ) {
-    let elsewhere = try ClientRawServer(address: "127.0.0.2") { _, write in
-      _ = write(ClientRawServer.answer(201, body: #"{"message":"success"}"#))
+    let elsewhere = try RawHTTPServer(address: "127.0.0.2") { _, write in
+      _ = write(RawHTTPServer.answer(201, body: #"{"message":"success"}"#))
     }
     let target = elsewhere.baseURL + "/subscription/status/set"
-    let endpoint = try ClientRawServer { _, write in
-      _ = write(ClientRawServer.answer(status, headers: ["Location": target], body: ""))
+    let endpoint = try RawHTTPServer { _, write in
+      _ = write(RawHTTPServer.answer(status, headers: ["Location": target], body: ""))
     }
     return (endpoint, elsewhere)
   }
@@ -71,7 +72,7 @@ struct ClientHostileServerTests {
     arguments: [true, false])
   func hugeBody(announced: Bool) async throws {
     let total = 200 << 20
-    let server = try ClientRawServer { _, write in
+    let server = try RawHTTPServer { _, write in
       var head = "HTTP/1.1 400 Raw\r\nContent-Type: application/json\r\nConnection: close\r\n"
       if announced { head += "Content-Length: \(total)\r\n" }
       guard write(Array((head + "\r\n").utf8)) else { return }
@@ -100,8 +101,8 @@ struct ClientHostileServerTests {
   func boundedMessage() async throws {
     let long = String(repeating: "m", count: 100_000)
     let errors = (0..<1000).map { "\"e\($0)\"" }.joined(separator: ",")
-    let server = try ClientRawServer { _, write in
-      _ = write(ClientRawServer.answer(400, body: #"{"message":"\#(long)","errors":[\#(errors)]}"#))
+    let server = try RawHTTPServer { _, write in
+      _ = write(RawHTTPServer.answer(400, body: #"{"message":"\#(long)","errors":[\#(errors)]}"#))
     }
     let exchange = await BrazeClient(configuration: .fast).perform(
       try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
@@ -132,7 +133,7 @@ struct ClientHostileServerTests {
   @Test("a broken answer is 'answered, but …', not 'could not reach'", arguments: [0, 1, 2])
   func brokenAnswer(index: Int) async throws {
     let bytes = Self.brokenAnswers[index].1
-    let server = try ClientRawServer { _, write in _ = write(bytes) }
+    let server = try RawHTTPServer { _, write in _ = write(bytes) }
     let exchange = await BrazeClient(configuration: .fast).perform(
       try Self.emailPlan(endpoint: server.baseURL).requests[0], key: Self.key)
     #expect(exchange.outcome.kind == .unexpectedResponse, "\(Self.brokenAnswers[index].0)")

@@ -10,21 +10,21 @@ import Foundation
 /// second host on Linux's loopback) that records every request head and body as read and
 /// answers each connection with whatever bytes `reply` writes: redirects, replies that are
 /// not HTTP, bodies shorter than announced, bodies of hundreds of megabytes streamed in
-/// chunks that are never held whole.
-final class CLIRawServer: @unchecked Sendable {
+/// chunks that are never held whole. Shared by the client tests and the command-line tests.
+public final class RawHTTPServer: @unchecked Sendable {
   /// Writes bytes to the connection; false once the client has gone.
-  typealias Write = ([UInt8]) -> Bool
-  typealias Reply = @Sendable (_ request: String, _ write: Write) -> Void
+  public typealias Write = ([UInt8]) -> Bool
+  public typealias Reply = @Sendable (_ request: String, _ write: Write) -> Void
 
-  let address: String
-  let port: UInt16
+  public let address: String
+  public let port: UInt16
   private let listener: Int32
   private let reply: Reply
   private let lock = NSLock()
   private var captured: [String] = []
   private let done = DispatchSemaphore(value: 0)
 
-  init(address: String = "127.0.0.1", reply: @escaping Reply) throws {
+  public init(address: String = "127.0.0.1", reply: @escaping Reply) throws {
     self.address = address
     self.reply = reply
     #if canImport(Glibc)
@@ -60,13 +60,13 @@ final class CLIRawServer: @unchecked Sendable {
     close(listener)
   }
 
-  var baseURL: String { "http://\(address):\(port)" }
+  public var baseURL: String { "http://\(address):\(port)" }
 
   /// Every request so far, head and body, exactly as read.
-  var requests: [String] { lock.withLock { captured } }
+  public var requests: [String] { lock.withLock { captured } }
 
   /// Every `Authorization` header value received, in any request.
-  var authorizations: [String] {
+  public var authorizations: [String] {
     requests.flatMap { request in
       request.split(separator: "\r\n").filter { $0.lowercased().hasPrefix("authorization:") }
         .map(String.init)
@@ -74,7 +74,7 @@ final class CLIRawServer: @unchecked Sendable {
   }
 
   /// A complete answer with a JSON body.
-  static func answer(
+  public static func answer(
     _ status: Int, headers: [String: String] = [:], body: String = "{}"
   ) -> [UInt8] {
     var head = "HTTP/1.1 \(status) Raw\r\nContent-Type: application/json\r\n"
