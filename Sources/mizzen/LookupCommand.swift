@@ -117,21 +117,3 @@ struct LookupCommand: AsyncParsableCommand {
         ? SignalCommandSupport.Status.network : SignalCommandSupport.Status.refused)
   }
 }
-
-/// `space=value` pairs of `--identity`; a value may itself contain `=`.
-enum IdentityArguments {
-  static func parse(_ pairs: [String]) throws -> [String: String] {
-    var values: [String: String] = [:]
-    for pair in pairs {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw ValidationError(
-          "--identity takes SPACE=VALUE, e.g. email=ana@example.com; got '\(pair)'.")
-      }
-      guard values.updateValue(String(parts[1]), forKey: String(parts[0])) == nil else {
-        throw ValidationError("--identity gives '\(parts[0])' twice; give each space once.")
-      }
-    }
-    return values
-  }
-}

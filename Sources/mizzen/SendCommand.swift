@@ -105,7 +105,7 @@ struct SendCommand: AsyncParsableCommand {
     guard !identities.isEmpty else {
       throw ValidationError("Give at least one --identity SPACE=VALUE, e.g. email=ana@example.com.")
     }
-    _ = try parsedIdentities()
+    _ = try IdentityArguments.parse(identities)
   }
 
   func run() async throws {
@@ -114,7 +114,7 @@ struct SendCommand: AsyncParsableCommand {
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(
-      topic: topic, channel: channel ?? "", identities: try parsedIdentities(),
+      topic: topic, channel: channel ?? "", identities: try IdentityArguments.parse(identities),
       state: SignalState(text: state))
     let plans: [SignalPlan]
     do throws(SignalPlanError) {
@@ -231,21 +231,5 @@ struct SendCommand: AsyncParsableCommand {
       parts.append(CurlCommand.render(request, keyVariable: variable))
     }
     return parts.joined(separator: "\n")
-  }
-
-  /// `space=value` pairs; the value may itself contain `=`.
-  private func parsedIdentities() throws -> [String: String] {
-    var values: [String: String] = [:]
-    for pair in identities {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw ValidationError(
-          "--identity takes SPACE=VALUE, e.g. email=ana@example.com; got '\(pair)'.")
-      }
-      guard values.updateValue(String(parts[1]), forKey: String(parts[0])) == nil else {
-        throw ValidationError("--identity gives '\(parts[0])' twice; give each space once.")
-      }
-    }
-    return values
   }
 }
