@@ -43,7 +43,7 @@ enum KeyDispatch {
   static func dispatch(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
     if TypedText.edit(&state, .key(key)) { return [] }
     let contexts = contexts(state)
-    guard let binding = BindingTable.binding(for: key, in: contexts) else {
+    guard let binding = state.options.bindings.binding(for: key, in: contexts) else {
       state.flash(unboundMessage(key, contexts), .warning)
       return []
     }
