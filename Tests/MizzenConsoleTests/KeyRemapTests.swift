@@ -52,6 +52,19 @@ import Testing
     #expect(state.options.bindings.keyLabel(of: .reload, in: [.global]) == "z")
   }
 
+  @Test func messagesNameTheRemappedKeys() {
+    let error = StoreError(
+      kind: .syntax, path: "/w/mizzen.json", line: 3, column: 7,
+      message: "/w/mizzen.json: line 3, column 7: expected a value", isUnreadable: true)
+    let table = BindingTable.remapped(["quit": ["Q"], "reload": ["f5"]]).table
+    let state = ConsoleModel.initialState(
+      loaded: nil, loadError: error,
+      options: ConsoleOptions(workspacePath: "/w/mizzen.json", bindings: table),
+      size: Size(width: 120, height: 24))
+    let text = ConsoleModel.render(state, state.size).text
+    #expect(text.contains("press F5 to reload, or Q to quit."), "\(text)")
+  }
+
   @Test func theDefaultsCopiedBackChangeNothing() throws {
     let keys = Dictionary(
       uniqueKeysWithValues: BindingTable.defaultKeys.map { action, keys in
