@@ -45,18 +45,20 @@ struct ConsoleCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
-    let config = ConfigCommand.userConfig(environment: environment)
+    let (config, bindings) = ConfigCommand.userConfig(environment: environment)
     let status = await Self.open(
       path: options.resolvedPath, readOnly: readOnly,
       display: Terminal.Options(
         colorWanted: ColorScheme.colorWanted(noColorFlag: noColor, environment: environment),
-        mouse: config.mouse && !noMouse, theme: config.theme))
+        mouse: config.mouse && !noMouse, theme: config.theme), bindings: bindings)
     if status != 0 { throw ExitCode(status) }
   }
 
   /// Opens the console on the workspace at `path` and returns the exit status.
   @MainActor
-  static func open(path: String, readOnly: Bool, display: Terminal.Options) -> Int32 {
+  static func open(
+    path: String, readOnly: Bool, display: Terminal.Options, bindings: BindingTable = .standard
+  ) -> Int32 {
     var trace = StartupTrace.isRequested ? StartupTrace() : nil
     trace?.step("program start")
     defer { if let trace { printError(trace.report) } }
@@ -94,7 +96,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     let options = ConsoleOptions(
       readOnly: readOnly, readOnlyReason: readOnly ? nil : store.readOnlyReason(),
       workspacePath: path,
-      environmentNames: Set(environment.filter { !$0.value.isEmpty }.keys))
+      environmentNames: Set(environment.filter { !$0.value.isEmpty }.keys), bindings: bindings)
     let state = ConsoleModel.initialState(
       loaded: loaded, loadError: nil, options: options, size: terminal.size)
     trace?.step("console state")

@@ -63,12 +63,12 @@ struct DemoCommand: AsyncParsableCommand {
     }
     setenv(DemoWorkspace.keyVariable, key, 1)
     let environment = ProcessInfo.processInfo.environment
-    let config = ConfigCommand.userConfig(environment: environment)
+    let (config, bindings) = ConfigCommand.userConfig(environment: environment)
     let status = await ConsoleCommand.open(
       path: path, readOnly: false,
       display: Terminal.Options(
         colorWanted: ColorScheme.colorWanted(noColorFlag: noColor, environment: environment),
-        mouse: config.mouse && !noMouse, theme: config.theme))
+        mouse: config.mouse && !noMouse, theme: config.theme), bindings: bindings)
     if status != 0 { throw ExitCode(status) }
   }
 

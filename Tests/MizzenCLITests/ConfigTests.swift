@@ -116,6 +116,28 @@ import Testing
     #expect(broken.stderr.contains("is not valid JSON"))
   }
 
+  @Test func configCommandReportsARemapThatTakesAnotherActionsKey() async throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(
+      atPath: folder.file("mizzen"), withIntermediateDirectories: true)
+    let file = folder.file("mizzen/config.json")
+    let environment = ["XDG_CONFIG_HOME": folder.path]
+    try #"{"keys": {"quit": ["Q"]}}"#.write(toFile: file, atomically: true, encoding: .utf8)
+    let good = try await MizzenCLI.run(["config"], environment: environment)
+    #expect(good.status == 0, "\(good.output)")
+    #expect(good.stdout == "No problems in \(file).\n", "a remap applies: no note says otherwise")
+
+    try #"{"keys": {"quit": ["j"], "undo": ["U"]}}"#
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let clash = try await MizzenCLI.run(["config"], environment: environment)
+    #expect(clash.status == 1)
+    #expect(
+      clash.stdout.contains(
+        "config.json: keys.quit: j is already move.down in List; this remap is ignored and "
+          + "quit keeps its keys"))
+    #expect(clash.stdout.contains("1 entry is ignored in \(file)."))
+  }
+
   @Test func defaultsAreAConfigFileWithoutProblems() async throws {
     let run = try await MizzenCLI.run(["config", "--defaults"])
     #expect(run.status == 0, "\(run.stderr)")

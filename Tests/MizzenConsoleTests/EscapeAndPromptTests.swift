@@ -145,7 +145,7 @@ import Testing
     var state = try Fixtures.state(size: Size(width: 120, height: 60))
     press(&state, .character("?"))
     let text = ConsoleModel.render(state, state.size).text
-    for binding in BindingTable.bindings(in: [.list]) {
+    for binding in BindingTable.standard.bindings(in: [.list]) {
       #expect(text.contains(binding.keyLabel + " "), "help lacks \(binding.keyLabel)")
       #expect(text.contains(binding.description), "help lacks \(binding.description)")
     }

@@ -78,7 +78,7 @@ import Testing
   @Test func oneKeyMeansOneThingAcrossListsAndForms() {
     let contexts: [BindingContext] = [.global, .list, .form, .formRow]
     var meaning: [Key: Action] = [:]
-    for binding in BindingTable.bindings(in: contexts) where binding.context != .form {
+    for binding in BindingTable.standard.bindings(in: contexts) where binding.context != .form {
       for key in binding.keys {
         if let earlier = meaning[key], earlier != binding.action, case .character = key {
           Issue.record("\(key.label) means both \(earlier) and \(binding.action)")

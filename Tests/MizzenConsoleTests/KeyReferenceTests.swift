@@ -53,7 +53,7 @@ import Testing
   func everyBindingIsListedUnderItsContext(_ context: BindingContext) throws {
     let text = KeyReference.markdown()
     let sections = text.components(separatedBy: "\n## ").dropFirst()
-    let bindings = BindingTable.bindings(in: [context])
+    let bindings = BindingTable.standard.bindings(in: [context])
     let section = sections.first { $0.hasPrefix(context.title + "\n") }
     guard let section else {
       #expect(bindings.isEmpty, "no section titled \(context.title)")

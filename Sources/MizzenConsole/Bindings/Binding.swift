@@ -33,7 +33,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
 }
 
 /// One row of the binding table: keys, the action they trigger, and how to present it.
-public struct Binding: Sendable {
+public struct Binding: Equatable, Sendable {
   public var keys: [Key]
   public var action: Action
   public var context: BindingContext

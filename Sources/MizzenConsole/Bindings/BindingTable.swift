@@ -1,6 +1,15 @@
 /// The one table of key bindings. Dispatch, the hint strip and the `?` help overlay are
-/// all read from it, so they cannot disagree.
-public enum BindingTable {
+/// all read from the console's table (the defaults with config.json's remaps), so they
+/// cannot disagree; the generated key reference is read from the defaults.
+public struct BindingTable: Equatable, Sendable {
+  /// The rows, in the order help lists them.
+  public var rows: [Binding]
+
+  public init(rows: [Binding]) { self.rows = rows }
+
+  /// The default keys.
+  public static let standard = BindingTable(rows: all)
+
   private static func char(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
   public static let all: [Binding] = [
@@ -118,9 +127,9 @@ public enum BindingTable {
     "type to edit; ← → Home End move, backspace delete, ctrl-w deletes a word, ctrl-u clears"
 
   /// The binding for `key` in the first of `contexts` that has one.
-  public static func binding(for key: Key, in contexts: [BindingContext]) -> Binding? {
+  public func binding(for key: Key, in contexts: [BindingContext]) -> Binding? {
     for context in contexts {
-      if let found = all.first(where: { $0.context == context && $0.keys.contains(key) }) {
+      if let found = rows.first(where: { $0.context == context && $0.keys.contains(key) }) {
         return found
       }
     }
@@ -128,7 +137,7 @@ public enum BindingTable {
   }
 
   /// The bindings of these contexts, in table order.
-  public static func bindings(in contexts: [BindingContext]) -> [Binding] {
-    contexts.flatMap { context in all.filter { $0.context == context } }
+  public func bindings(in contexts: [BindingContext]) -> [Binding] {
+    contexts.flatMap { context in rows.filter { $0.context == context } }
   }
 }

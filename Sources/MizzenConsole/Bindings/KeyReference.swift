@@ -32,7 +32,7 @@ public enum KeyReference {
       "",
     ]
     for context in BindingContext.allCases {
-      let bindings = BindingTable.bindings(in: [context])
+      let bindings = BindingTable.standard.bindings(in: [context])
       guard !bindings.isEmpty else { continue }
       lines.append(heading + context.title)
       lines.append("")

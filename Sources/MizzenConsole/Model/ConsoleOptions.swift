@@ -14,14 +14,17 @@ public struct ConsoleOptions: Equatable, Sendable {
   /// kept), so that the test-send preview can warn about a key variable that is not set;
   /// nil when unknown (then it does not warn).
   public var environmentNames: Set<String>?
+  /// The keys: the defaults with config.json's remaps (`BindingTable.remapped`).
+  public var bindings: BindingTable
 
   public init(
     readOnly: Bool = false, readOnlyReason: ReadOnlyReason? = nil, workspacePath: String,
-    environmentNames: Set<String>? = nil
+    environmentNames: Set<String>? = nil, bindings: BindingTable = .standard
   ) {
     self.readOnly = readOnly || readOnlyReason != nil
     self.readOnlyReason = readOnlyReason
     self.workspacePath = workspacePath
     self.environmentNames = environmentNames
+    self.bindings = bindings
   }
 }

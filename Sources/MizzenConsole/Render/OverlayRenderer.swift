@@ -116,7 +116,7 @@ enum OverlayRenderer {
     for context in contexts {
       lines.append(("", .dialog))
       lines.append((context.title, .dialogTitle))
-      for binding in BindingTable.bindings(in: [context]) {
+      for binding in underneath.options.bindings.bindings(in: [context]) {
         var text = "  " + TextFit.pad(binding.keyLabel, to: 16) + binding.description
         var role: Role = .dialog
         if active.contains(context),

@@ -44,8 +44,13 @@ enum Renderer {
     if let message = state.loadErrorMessage {
       var lines = ["The workspace file could not be read:", ""]
       lines += TextFit.wrap(message, to: body.width - 4)
+      let keys = state.options.bindings
+      let reload = keys.keyLabel(of: .reload, in: [.global]) ?? "r"
+      let quit = keys.keyLabel(of: .quit, in: [.global]) ?? "q"
       lines += [
-        "", "Nothing will be written to it. Fix the file, then press r to reload, or q to quit.",
+        "",
+        "Nothing will be written to it. Fix the file, then press \(reload) to reload, or "
+          + "\(quit) to quit.",
       ]
       for (offset, line) in lines.prefix(body.height).enumerated() {
         frame.draw(line, row: body.top + offset, column: 2, width: body.width - 4, role: .error)

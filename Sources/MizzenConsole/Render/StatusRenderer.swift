@@ -65,7 +65,7 @@ enum StatusRenderer {
     let contexts = KeyDispatch.contexts(state)
     let typing = TestSendActions.isTyping(state) || LookupActions.isTyping(state)
     var found: [(key: String, text: String, width: Int, isHelp: Bool)] = []
-    for binding in BindingTable.bindings(in: contexts) where binding.inHints {
+    for binding in state.options.bindings.bindings(in: contexts) where binding.inHints {
       if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
       // While a value is typed, printable keys are text: offer F1 for help instead of ?.
       if typing ? binding.keys.allSatisfy(\.isPrintable) : binding.keys == [.function(1)] {

@@ -43,7 +43,7 @@ enum KeyDispatch {
   static func dispatch(_ state: inout ConsoleState, _ key: Key) -> [Effect] {
     if TypedText.edit(&state, .key(key)) { return [] }
     let contexts = contexts(state)
-    guard let binding = BindingTable.binding(for: key, in: contexts) else {
+    guard let binding = state.options.bindings.binding(for: key, in: contexts) else {
       state.flash(unboundMessage(key, contexts), .warning)
       return []
     }
@@ -139,7 +139,10 @@ enum KeyDispatch {
     case .reload:
       if state.saveInFlight { return "A save is under way; reload when it is done." }
     case .quit:
-      if !state.screens.isEmpty { return "q quits from the top level; esc goes back first." }
+      if !state.screens.isEmpty {
+        let quit = state.options.bindings.keyLabel(of: .quit, in: [.global]) ?? "q"
+        return "\(quit) quits from the top level; esc goes back first."
+      }
     default:
       break
     }

@@ -145,7 +145,8 @@ enum ListActions {
     } else if !state.screens.isEmpty {
       state.screens.removeLast()
     } else {
-      state.flash("Nothing to go back to. q quits.", .info)
+      let quit = state.options.bindings.keyLabel(of: .quit, in: [.global]) ?? "q"
+      state.flash("Nothing to go back to. \(quit) quits.", .info)
     }
   }
 

@@ -85,13 +85,13 @@ enum OverlayActions {
     switch dialog.purpose {
     case .deleteRecord: state.flash("Nothing deleted.", .info)
     case .conflict:
-      // r reloads from a list, but in a form it is typed: name it only where it works.
-      let reloads =
-        BindingTable.binding(for: .character("r"), in: KeyDispatch.contexts(state))?.action
-        == .reload
+      // Reload works from a list, but not in a form: name it only where it works.
+      let table = state.options.bindings
+      let key = table.keyLabel(of: .reload, in: [.global]) ?? "r"
+      let reloads = table.keyLabel(of: .reload, in: KeyDispatch.contexts(state)) != nil
       state.flash(
         "Your change is kept here but is not on disk; "
-          + (reloads ? "r" : "close the form, then r,") + " reloads the file's version.",
+          + (reloads ? key : "close the form, then \(key),") + " reloads the file's version.",
         .warning)
     case .reloadUnsaved: state.flash("Nothing reloaded; your changes are kept here.", .info)
     case .discardForm, .quitUnsaved, .notice: break
