@@ -75,12 +75,15 @@ public enum ConsoleModel {
     }
   }
 
-  /// True while something on screen moves with the ticks: a spinner (a save, a send or
-  /// verify, a look-up's reads) or a status message that expires. Only then does the
+  /// True while something on screen moves with the ticks: the workspace as loaded is not
+  /// yet validated (the header says "checking…" until the first event does it), a spinner
+  /// (a save, a send or verify, a look-up's reads) or a status message that expires. Only then does the
   /// caller send `.tick`, one `tickInterval` after the last; an idle console gets none, and
   /// neither updates nor draws until input or an effect's result arrives.
   public static func wantsTick(_ state: ConsoleState) -> Bool {
-    if state.saveInFlight || state.status?.expiresAtTick != nil { return true }
+    if !state.problemsChecked || state.saveInFlight || state.status?.expiresAtTick != nil {
+      return true
+    }
     return state.screens.contains { screen in
       switch screen {
       case .testSend(let send):

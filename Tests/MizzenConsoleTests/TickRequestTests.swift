@@ -5,8 +5,20 @@ import Testing
 /// Ticks are asked for only while something moves: an idle console sleeps.
 @Suite struct TickRequestTests {
   @Test func anIdleConsoleWantsNoTick() throws {
-    let state = try Fixtures.state()
+    var state = try Fixtures.state()
+    _ = ConsoleModel.update(&state, .tick)
     #expect(state.status == nil)
+    #expect(!ConsoleModel.wantsTick(state))
+  }
+
+  /// The first frame is drawn before the workspace is validated ("checking…"): with no key
+  /// pressed, one tick must still come to do it, or the header says "checking…" for ever.
+  @Test func aWorkspaceNotYetCheckedWantsTheTickThatChecksIt() throws {
+    var state = try Fixtures.state()
+    #expect(!state.problemsChecked)
+    #expect(ConsoleModel.wantsTick(state))
+    _ = ConsoleModel.update(&state, .tick)
+    #expect(state.problemsChecked)
     #expect(!ConsoleModel.wantsTick(state))
   }
 

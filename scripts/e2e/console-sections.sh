@@ -33,6 +33,8 @@ start_session
 
 run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
 wait_for '1 Connections'
+# With no key pressed, the header's "checking…" gives way to the problem count.
+wait_for 'no problems' 5
 
 echo "-- identity space, flagged as the marketing preference identity"
 keys 3 n
