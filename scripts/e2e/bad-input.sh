@@ -178,6 +178,9 @@ write_workspace "http://127.0.0.1:$down"
 rm -f "$ws.mizzen-state.json" # the identity remembered in 2 would be prefilled
 what="test-send with the sandbox down"
 tmux_ kill-server
+# A new server on a socket of its own: kill-server returns before the old server is gone,
+# and a session started on its socket then can meet it dying ("server exited unexpectedly").
+socket=$socket-down
 start_session "MIZZEN_BAD_INPUT_KEY=$key"
 run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
 wait_for '1 Connections'
