@@ -39,12 +39,14 @@ let package = Package(
     .target(name: "MizzenTestSupport", path: "Tests/MizzenTestSupport"),
     .testTarget(
       name: "MizzenCoreTests", dependencies: ["MizzenCore", "BrazeSandbox", "MizzenTestSupport"]),
-    .testTarget(name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore"]),
+    .testTarget(
+      name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore", "MizzenTestSupport"]),
     .testTarget(
       name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime"],
       exclude: ["Snapshots"]),
     .testTarget(
-      name: "MizzenTerminalTests", dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore"]),
+      name: "MizzenTerminalTests",
+      dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore", "MizzenTestSupport"]),
     .testTarget(
       name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox", "MizzenTestSupport"]),
   ],

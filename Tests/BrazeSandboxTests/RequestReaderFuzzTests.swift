@@ -1,22 +1,8 @@
 import Foundation
+import MizzenTestSupport
 import Testing
 
 @testable import BrazeSandbox
-
-/// A small seeded generator, so that a failing fuzz case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Whether `bytes` are zero or more well-formed HTTP/1.1 responses, each with a status
 /// line, `name: value` fields and exactly the body its Content-Length announces.

@@ -1,20 +1,8 @@
 import BrazeSandbox
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 import Testing
-
-/// A small seeded generator, so that a failing kill schedule can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 @Suite("mizzen reconcile --apply survives kill -9")
 struct ReconcileCrashTests {
@@ -35,7 +23,7 @@ struct ReconcileCrashTests {
     let seed =
       ProcessInfo.processInfo.environment["MIZZEN_RECONCILE_CRASH_SEED"].flatMap { UInt64($0) }
       ?? 17
-    var random = SplitMix(state: seed)
+    var random = SeededGenerator(seed: seed)
     // Every answer takes 30 ms, so that some kills land while a batch is in flight.
     let fixture = try SignalCLIFixture { $0.latency = .milliseconds(30) }
     let export = ReconcileExports.drifting(rows)

@@ -1,4 +1,5 @@
 import Foundation
+import MizzenTestSupport
 import Testing
 
 @testable import MizzenCore

@@ -1,4 +1,5 @@
 import MizzenConsole
+import MizzenTestSupport
 import Testing
 
 @testable import MizzenTerminal
@@ -106,20 +107,5 @@ struct TerminalRoundTripTests {
     if frame[row, column].isContinuation { frame[row, column - 1] = .blank }
     if end < frame.width && frame[row, end].isContinuation { frame[row, end] = .blank }
     for col in column..<end { frame[row, col] = scratch[0, col] }
-  }
-}
-
-/// A small deterministic random generator (SplitMix64), so random tests replay exactly.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }
