@@ -97,7 +97,7 @@ echo "-- the : line refuses a command made of hard text"
 keys :
 paste "$hard" bracketed
 keys Enter
-flat_screen | grep -qF 'Unknown command' || fail "the : line did not answer"
+wait_for 'Unknown command'
 alive
 
 echo "-- a test-send value"
