@@ -1,3 +1,4 @@
+import MizzenConsole
 import MizzenCore
 
 /// The JSON `mizzen lookup --format json` prints; keys sorted, stable for scripts.
@@ -72,12 +73,13 @@ enum LookupText {
           item.expected?.rawValue ?? "", verdict,
         ].map { TerminalText.escaped($0) })
     }
+    // Columns line up in terminal cells: a CJK or emoji name takes two cells a character.
     let widths = (0..<header.count).map { column in
-      table.map { $0[column].count }.max() ?? 0
+      table.map { DisplayWidth.of($0[column]) }.max() ?? 0
     }
     for cells in table {
       lines.append(
-        zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+        zip(cells, widths).map { TextFit.pad($0, to: $1) }
           .joined(separator: "  ").trimmingSuffixSpaces())
     }
     for item in report.rows {

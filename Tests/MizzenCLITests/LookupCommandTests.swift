@@ -66,6 +66,26 @@ struct LookupCommandTests {
     #expect(!run.stdout.contains("DISAGREES") && !run.stdout.contains("agrees"))
   }
 
+  @Test("text: columns line up in cells when an identity is written in CJK")
+  func textColumnsInCells() async throws {
+    let fixture = try SignalCLIFixture()
+    let run = try await fixture.mizzen("lookup", ["--identity", "customer_id=顧客-日本"])
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    let header = try #require(lines.first { $0.hasPrefix("TOPIC/CHANNEL") })
+    let row = try #require(lines.first { $0.contains("external_id=顧客-日本") })
+    // The BRAZE column starts in the same cell on the header and on the CJK row; each of
+    // these ideographs takes two cells.
+    func cells(_ text: Substring) -> Int {
+      text.unicodeScalars.reduce(0) { $0 + ((0x3000...0x9FFF).contains($1.value) ? 2 : 1) }
+    }
+    let braze = try #require(header.range(of: "BRAZE"))
+    let headerColumn = cells(header[..<braze.lowerBound])
+    let sentAs = try #require(row.range(of: "external_id=顧客-日本"))
+    let after = row[sentAs.upperBound...]
+    let gap = after.prefix { $0 == " " }.count
+    #expect(cells(row[..<sentAs.upperBound]) + gap == headerColumn)
+  }
+
   @Test("a failed read exits 1; an unknown group reads as Braze refuses it")
   func failedRead() async throws {
     let fixture = try SignalCLIFixture()
