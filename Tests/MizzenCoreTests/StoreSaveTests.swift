@@ -29,6 +29,28 @@ import Testing
     #expect(revision == loaded.revision)
   }
 
+  @Test func aWorkspaceTooLargeToReadBackIsNotSaved() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.file("mizzen.json")
+    let first = try WorkspaceStore(path: path).save(StoreFixtures.acme, expecting: nil)
+    let before = try folder.read("mizzen.json")
+    // The limit lowered to the size of the file now, so that one more name is too much.
+    let store = WorkspaceStore(path: path, saveLimit: before.count)
+    var grown = StoreFixtures.acme
+    grown.name += String(repeating: "界", count: 100)
+    #expect {
+      try store.save(grown, expecting: first)
+    } throws: { error in
+      guard let error = error as? StoreError else { return false }
+      return error.kind == .tooLarge && error.message.contains("nothing was saved")
+        && !error.isUnreadable
+    }
+    #expect(try folder.read("mizzen.json") == before)
+    #expect(
+      try folder.contents() == ["mizzen.json", "mizzen.json.lock"],
+      "no backup or temporary file; the lock is the first save's")
+  }
+
   @Test func previousVersionIsKeptAsBak() throws {
     let folder = try TemporaryFolder()
     let store = WorkspaceStore(path: folder.file("mizzen.json"))

@@ -36,8 +36,17 @@ public struct WorkspaceStore: Sendable {
   /// refused before it is read, instead of taking gigabytes of memory to parse.
   public static let maxFileSize = 256 << 20
 
+  /// The largest file a save writes: what a later load reads back (`maxFileSize`); lower
+  /// only in tests.
+  let saveLimit: Int
+
   public init(path: String) {
+    self.init(path: path, saveLimit: Self.maxFileSize)
+  }
+
+  init(path: String, saveLimit: Int) {
     self.path = path
+    self.saveLimit = saveLimit
   }
 
   /// Reads and decodes the file. Throws `.notFound` when there is no file.
@@ -90,6 +99,8 @@ public struct WorkspaceStore: Sendable {
     } else {
       bytes = WorkspaceCodec.encode(workspace)
     }
+    // A file this program could not read back is never written: the old file stays.
+    if bytes.count > saveLimit { throw tooLargeToSave(bytes.count) }
     let target = PosixFile.resolvingLink(path)
     let lock = try SaveLock.acquire(for: target, displayPath: path)
     defer { lock.release() }
@@ -216,6 +227,19 @@ public struct WorkspaceStore: Sendable {
       message: "\(path) is \(actual)larger than the \(Self.maxFileSize / mebibyte) MiB a "
         + "workspace file may be (100,000 topics take about 51 MB): \(outcome); check the path",
       isUnreadable: unreadable)
+  }
+
+  private func tooLargeToSave(_ size: Int) -> StoreError {
+    func amount(_ bytes: Int) -> String {
+      let mebibyte = 1 << 20
+      return bytes < mebibyte ? "\(bytes) bytes" : "\((bytes + mebibyte - 1) / mebibyte) MiB"
+    }
+    return StoreError(
+      kind: .tooLarge, path: path,
+      message: "The workspace would take \(amount(size)), more than the \(amount(saveLimit)) "
+        + "a workspace file may be, so it could not be read back: nothing was saved and "
+        + "\(path) is unchanged; remove records, or split the workspace",
+      isUnreadable: false)
   }
 
   private func openError(_ error: Errno, reading: Bool) -> StoreError {
