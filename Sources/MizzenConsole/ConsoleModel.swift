@@ -94,6 +94,8 @@ public enum ConsoleModel {
       case .lookup(let lookup):
         if case .reading = lookup.phase { return true }
         return false
+      case .reconcile(let run):
+        return run.runningID != nil
       default: return false
       }
     }
