@@ -112,6 +112,7 @@ enum ReconcileActions {
     guard let index = lookup.spaces.firstIndex(of: space) else { return [] }
     lookup.values[index].set(finding.identifier)
     lookup.focus = index
+    lookup.selected = finding.topic + "/" + finding.channel
     state.screens.append(.lookup(lookup))
     return LookupActions.perform(&state, .send)
   }
