@@ -75,7 +75,7 @@ public struct ReconcileState: Equatable, Sendable {
   }
 
   /// The selected report row.
-  var selectedFinding: ReconcileFinding? {
+  public var selectedFinding: ReconcileFinding? {
     guard let result, let index = list.selectedRecord, result.findings.indices.contains(index)
     else { return nil }
     return result.findings[index]
