@@ -181,6 +181,7 @@ enum ReconcileActions {
     } else {
       state.flash("No drift: Braze holds every state the export says.", .success)
     }
-    return []
+    // The run is journaled; History is read afresh to show it.
+    return [.signal(.loadJournal)]
   }
 }
