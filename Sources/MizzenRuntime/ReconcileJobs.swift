@@ -9,10 +9,10 @@ final class ReconcileJobs: Sendable {
   /// How often progress reaches the console: a frame per 100 ms is enough for a bar.
   static let progressInterval: Duration = .milliseconds(100)
 
-  private let state = Mutex()
+  private let flags = StopFlags()
 
   /// The stop flags of the runs still out, by effect id.
-  private final class Mutex: @unchecked Sendable {
+  private final class StopFlags: @unchecked Sendable {
     private let lock = NSLock()
     private var stops: [Int: Bool] = [:]
     func begin(_ id: Int) { lock.withLock { stops[id] = false } }
@@ -47,7 +47,7 @@ final class ReconcileJobs: Sendable {
   }
 
   /// Asks run `id` to stop after the call in flight; false when no such run is out.
-  func stop(_ id: Int) -> Bool { state.stop(id) }
+  func stop(_ id: Int) -> Bool { flags.stop(id) }
 
   /// Starts run `id` as a task of `tasks` (so that quitting waits for its journal line).
   func start(
@@ -56,7 +56,7 @@ final class ReconcileJobs: Sendable {
     progress: @escaping @Sendable (SignalEffectResult) -> Void,
     report: @escaping @Sendable (SignalEffectResult) -> Void
   ) {
-    let flags = state
+    let flags = flags
     let throttle = Throttle()
     flags.begin(id)
     let runner = ReconcileRunner(

@@ -172,6 +172,13 @@ import Testing
     #expect(text.contains("email=p0@example.com"))
     #expect(!text.contains("\u{1b}") && !text.contains("\u{7}"), "an escape reached the screen")
     #expect(harness.state.status?.text.contains("\(people.drift) rows drift") == true)
+    // Refused input rows come first; they name no person to look up or send to.
+    #expect(run.selectedFinding?.kind == .refused)
+    press(&harness.state, .enter)
+    #expect(harness.state.status?.text.contains("This input row was refused") == true)
+    press(&harness.state, .character("t"))
+    #expect(harness.state.status?.text.contains("This input row was refused") == true)
+    #expect(harness.screen != nil)
   }
 
   @Test func progressIsABarWithDoneTotalRateETADriftAndErrors() throws {
@@ -254,6 +261,14 @@ import Testing
     #expect(text.contains("Cannot open the input"))
     #expect(text.contains("no-such-export.csv"))
     #expect(harness.state.status?.level == .error)
+    // A quoted name with a space is taken whole.
+    press(&harness.state, .escape)
+    try harness.write("my export.csv", "email,topic,channel,state\n")
+    harness.command("reconcile \"my export.csv\"")
+    try await harness.pump(until: Self.ended)
+    #expect(harness.screen?.result?.failure == nil, "\(harness.text)")
+    #expect(harness.text.contains("Reconcile my export.csv"))
+    #expect(harness.text.contains("Nothing to compare: the export has no row"))
     // Without a FILE the command says how it is used.
     press(&harness.state, .escape)
     harness.command("reconcile")

@@ -6,7 +6,13 @@ import MizzenCore
 enum ReconcileActions {
   /// Starts the run on `file` (relative to the workspace's folder) and opens its screen.
   static func start(_ state: inout ConsoleState, file: String) -> [Effect] {
-    let typed = file.trimmingCharacters(in: .whitespaces)
+    var typed = file.trimmingCharacters(in: .whitespaces)
+    // A name with spaces may be quoted, as in a shell.
+    if typed.count >= 2, let quote = typed.first, quote == "\"" || quote == "'",
+      typed.last == quote
+    {
+      typed = String(typed.dropFirst().dropLast())
+    }
     guard !typed.isEmpty else {
       state.flash(
         "Usage: :reconcile FILE, a preference export (.csv with a header, or .jsonl).", .warning)
@@ -174,6 +180,8 @@ enum ReconcileActions {
       state.flash("Reconcile: " + TerminalText.escaped(failure), .error)
     } else if result.stopped {
       state.flash("Stopped before every state was read; the counts are partial.", .warning)
+    } else if result.counts.isEmpty {
+      state.flash(ReconcileRenderer.nothingToCompare, .warning)
     } else if drift > 0 {
       state.flash(
         "\(ReconcileProgressLine.grouped(drift)) rows drift from Braze; enter looks a person up.",

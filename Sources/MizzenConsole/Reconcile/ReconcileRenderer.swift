@@ -65,7 +65,7 @@ enum ReconcileRenderer {
   }
 
   private static func table(_ result: ReconcileJobResult) -> [(String, Role)] {
-    guard !result.counts.isEmpty else { return [] }
+    guard !result.counts.isEmpty else { return [(nothingToCompare, .warning)] }
     var lines = ReconcileReport.table(result.counts, applied: false).split(
       separator: "\n", omittingEmptySubsequences: false
     ).map { (String($0), Role.normal) }
@@ -85,6 +85,9 @@ enum ReconcileRenderer {
     }
     return lines
   }
+
+  static let nothingToCompare =
+    "Nothing to compare: the export has no row the workspace can map to a subscription group."
 
   /// The report rows on screen, the selected one highlighted.
   private static func report(
