@@ -361,6 +361,17 @@ import Testing
     #expect(harness.screen != nil)
   }
 
+  /// The report sits below the summary, so a click on the summary selects no row; the
+  /// wheel moves the selection.
+  @Test func aClickSelectsNoReportRowAndTheWheelMoves() async throws {
+    let harness = try await Self.finished()
+    let first = harness.screen?.list.selected
+    _ = ConsoleModel.update(&harness.state, .mouse(.click(Position(row: 6, column: 4))))
+    #expect(harness.screen?.list.selected == first)
+    _ = ConsoleModel.update(&harness.state, .mouse(.scrollDown(Position(row: 20, column: 4))))
+    #expect(harness.screen?.list.selected == (first ?? 0) + 3)
+  }
+
   @Test func theReportKeysWaitForTheRunToEnd() throws {
     var state = try Fixtures.state()
     press(&state, .character(":"))

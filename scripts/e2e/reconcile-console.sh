@@ -87,6 +87,14 @@ print(total)')
 [ "$shown" = "$drift" ] || fail "the summary shows $shown drifting rows, the journal $drift"
 echo "   drift $drift (summary and journal agree)"
 
+echo "-- ? explains the screen and lists its keys"
+keys ?
+wait_for 'Reconcile: a read-only compare of a preference export'
+wait_for 'look the row'"'"'s person up in Braze'
+snap
+keys Escape
+wait_for 'Report:'
+
 echo "-- / filters the report"
 keys /
 type_text 'drift special_offers/sms'
