@@ -42,7 +42,8 @@ let package = Package(
     .testTarget(
       name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore", "MizzenTestSupport"]),
     .testTarget(
-      name: "MizzenConsoleTests", dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime"],
+      name: "MizzenConsoleTests",
+      dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime", "BrazeSandbox"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "MizzenTerminalTests",

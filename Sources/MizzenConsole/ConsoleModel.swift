@@ -34,6 +34,11 @@ public enum ConsoleModel {
     return state
   }
 
+  /// A first message that stays until the first key (e.g. what the demo offers to try).
+  public static func greet(_ state: inout ConsoleState, _ text: String) {
+    state.status = StatusMessage(TerminalText.escaped(text), level: .info, expiresAtTick: nil)
+  }
+
   /// Why nothing can be changed, and, when the file imposed it, how to write anyway; short,
   /// so that the status row shows it whole.
   static func readOnlyMessage(_ options: ConsoleOptions) -> String {
@@ -94,6 +99,8 @@ public enum ConsoleModel {
       case .lookup(let lookup):
         if case .reading = lookup.phase { return true }
         return false
+      case .reconcile(let run):
+        return run.runningID != nil
       default: return false
       }
     }

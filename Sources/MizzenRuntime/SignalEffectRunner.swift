@@ -12,6 +12,8 @@ public final class SignalEffectRunner: Sendable {
   /// `<workspace>.mizzen-state.json`; its writes are among the tasks quitting waits for.
   private let identities: RememberedIdentities
   private let journalReads = DispatchQueue(label: "mizzen.journal.reads", qos: .userInitiated)
+  private let workspacePath: String
+  private let reconciles = ReconcileJobs()
   /// How long quitting waits for cancelled calls to journal. A cancelled call stops at
   /// once and its journal line takes milliseconds, so this only bounds a disk that hangs:
   /// quitting must end even then, and the line would be lost with the process anyway.
@@ -22,6 +24,7 @@ public final class SignalEffectRunner: Sendable {
     let client = environment.client()
     self.environment = environment
     self.client = client
+    self.workspacePath = workspacePath
     self.sender = SignalSender(
       client: client, journal: SignalJournal(workspacePath: workspacePath),
       verifyDelay: .zero)
@@ -31,7 +34,8 @@ public final class SignalEffectRunner: Sendable {
   /// True when `effect` answers with exactly one result.
   public static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup: return true
+    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup, .reconcile:
+      return true
     case .cancel, .rememberIdentities: return false
     }
   }
@@ -139,8 +143,13 @@ public final class SignalEffectRunner: Sendable {
           report(.journalLoaded(.failure(error)))
         }
       }
+    case .reconcile(let job, let id):
+      reconciles.start(
+        job, id: id, workspacePath: workspacePath, environment: environment, client: client,
+        tasks: tasks, progress: progress, report: report)
     case .cancel(let id):
-      tasks.cancel(id)
+      // A reconcile stops after the call in flight; anything else is cancelled at once.
+      if !reconciles.stop(id) { tasks.cancel(id) }
     case .recallIdentities:
       let identities = identities
       Task.detached { report(.identitiesRecalled(identities.read())) }

@@ -57,7 +57,8 @@ struct ConsoleCommand: AsyncParsableCommand {
   /// Opens the console on the workspace at `path` and returns the exit status.
   @MainActor
   static func open(
-    path: String, readOnly: Bool, display: Terminal.Options, bindings: BindingTable = .standard
+    path: String, readOnly: Bool, display: Terminal.Options, bindings: BindingTable = .standard,
+    greeting: String? = nil
   ) -> Int32 {
     var trace = StartupTrace.isRequested ? StartupTrace() : nil
     trace?.step("program start")
@@ -97,8 +98,9 @@ struct ConsoleCommand: AsyncParsableCommand {
       readOnly: readOnly, readOnlyReason: readOnly ? nil : store.readOnlyReason(),
       workspacePath: path,
       environmentNames: Set(environment.filter { !$0.value.isEmpty }.keys), bindings: bindings)
-    let state = ConsoleModel.initialState(
+    var state = ConsoleModel.initialState(
       loaded: loaded, loadError: nil, options: options, size: terminal.size)
+    if let greeting { ConsoleModel.greet(&state, greeting) }
     trace?.step("console state")
     var loop = ConsoleLoop(
       terminal: terminal, runner: runner, signals: signals, state: state, trace: trace)

@@ -14,8 +14,12 @@ struct DemoCommand: AsyncParsableCommand {
       Writes a demo workspace (into a new temporary folder, or at --workspace, which must \
       not exist yet), starts the Braze sandbox on 127.0.0.1 on a free port, and opens the \
       console on it. The demo connection reads its key from $MIZZEN_DEMO_API_KEY, which \
-      mizzen sets to a generated sandbox key inside its own process only. Quitting the \
-      console stops the sandbox; the workspace and its journal stay.
+      mizzen sets to a generated sandbox key inside its own process only. Beside the \
+      workspace it writes a preference-center export of a few hundred people \
+      (demo-preferences.csv for demo.json) and seeds the sandbox with Braze-side states \
+      that disagree for some of them, so that :reconcile demo-preferences.csv in the \
+      console shows drift. Quitting the console stops the sandbox; the workspace, its \
+      journal and the export stay.
 
       Exit status: 0 on quit, 1 the sandbox could not start, 2 the workspace exists or \
       cannot be written, or the terminal cannot run the console.
@@ -54,12 +58,20 @@ struct DemoCommand: AsyncParsableCommand {
       throw ExitCode(1)
     }
     defer { server.stop() }
+    let demo = DemoWorkspace.make(endpoint: server.baseURL)
     do {
-      _ = try WorkspaceStore(path: path).save(
-        DemoWorkspace.make(endpoint: server.baseURL), expecting: nil)
+      _ = try WorkspaceStore(path: path).save(demo, expecting: nil)
     } catch {
       printError("\(error.message)")
       throw ExitCode(2)
+    }
+    let export = DemoPreferences.path(besideWorkspace: path)
+    var greeting =
+      "Demo: :reconcile \(URL(fileURLWithPath: export).lastPathComponent) compares "
+      + "\(DemoPreferences.people) people's preferences with the sandbox (some drift)."
+    if let problem = DemoPreferences.write(to: export, workspace: demo, server: server) {
+      printError(problem)
+      greeting = "Demo: " + problem
     }
     setenv(DemoWorkspace.keyVariable, key, 1)
     let environment = ProcessInfo.processInfo.environment
@@ -68,7 +80,8 @@ struct DemoCommand: AsyncParsableCommand {
       path: path, readOnly: false,
       display: Terminal.Options(
         colorWanted: ColorScheme.colorWanted(noColorFlag: noColor, environment: environment),
-        mouse: config.mouse && !noMouse, theme: config.theme), bindings: bindings)
+        mouse: config.mouse && !noMouse, theme: config.theme), bindings: bindings,
+      greeting: greeting)
     if status != 0 { throw ExitCode(status) }
   }
 

@@ -13,6 +13,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
   case testSend
   case journalEntry
   case lookup
+  case reconcile
 
   /// The heading of this context in the help overlay.
   public var title: String {
@@ -28,6 +29,7 @@ public enum BindingContext: String, CaseIterable, Sendable {
     case .testSend: return "Test-send"
     case .journalEntry: return "Journal entry (History)"
     case .lookup: return "Look up a person"
+    case .reconcile: return "Reconcile (:reconcile FILE)"
     }
   }
 }

@@ -58,6 +58,23 @@ public struct BindingTable: Equatable, Sendable {
     Binding([.escape], .back, .lookup, "cancel the reads, else close", hint: true),
     Binding([.function(1)], .help, .lookup, "help", hint: "help"),
 
+    Binding([.up, .character("k")], .moveUp, .reconcile, "previous report row"),
+    Binding([.down, .character("j")], .moveDown, .reconcile, "next report row"),
+    Binding([.pageUp], .pageUp, .reconcile, "page up"),
+    Binding([.pageDown], .pageDown, .reconcile, "page down"),
+    Binding([.character("g"), .home], .moveTop, .reconcile, "first report row"),
+    Binding([.character("G"), .end], .moveBottom, .reconcile, "last report row"),
+    Binding([.character("/")], .filter, .reconcile, "filter the report", hint: true),
+    Binding(
+      [.enter], .open, .reconcile, "look the row's person up in Braze", hint: "look up"),
+    Binding(
+      [.character("t")], .testSend, .reconcile, "test-send the row's topic and channel",
+      hint: "test-send"),
+    Binding(
+      [.escape], .back, .reconcile,
+      "stop the run after the call in flight, else clear the filter, else close", hint: "back"),
+    Binding([.character("?"), .function(1)], .help, .reconcile, "help"),
+
     Binding([.enter], .send, .testSend, "send (after a result: edit again)", hint: true),
     Binding([.tab, .down], .nextField, .testSend, "next field", hint: true),
     Binding([.backTab, .up], .previousField, .testSend, "previous field"),

@@ -15,6 +15,7 @@ enum KeyDispatch {
     if case .testSend = state.screens.last { return [.testSend, .global] }
     if case .journalEntry = state.screens.last { return [.journalEntry, .global] }
     if case .lookup = state.screens.last { return [.lookup] }
+    if case .reconcile = state.screens.last { return [.reconcile] }
     if let form = state.form {
       if case .rows = form.focusedField.value { return [.formRow, .form] }
       return [.form]
@@ -63,6 +64,8 @@ enum KeyDispatch {
       return JournalEntryActions.perform(&state, binding.action)
     case .lookup:
       return LookupActions.perform(&state, binding.action)
+    case .reconcile:
+      return ReconcileActions.perform(&state, binding.action)
     case .list, .global, .testSend, .journalEntry:
       return ListActions.perform(&state, binding.action)
     }
@@ -90,6 +93,9 @@ enum KeyDispatch {
   }
 
   private static func listReason(_ action: Action, _ state: ConsoleState) -> String? {
+    if case .reconcile(let run) = state.screens.last {
+      return ReconcileActions.disabledReason(action, run)
+    }
     let onProblems: Bool
     if case .problems = state.screens.last { onProblems = true } else { onProblems = false }
     switch action {

@@ -17,6 +17,10 @@ enum MouseInput {
       }
       return
     }
+    if case .reconcile = state.screens.last, case .click = event {
+      // The report sits below the summary, not at `firstListRow`: only the wheel moves it.
+      return
+    }
     let height = state.pageHeight
     ListActions.withActiveList(&state) { list in
       switch event {

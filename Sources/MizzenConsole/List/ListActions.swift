@@ -13,6 +13,9 @@ enum ListActions {
     case .children(var children)?:
       body(&children.list)
       state.screens[state.screens.count - 1] = .children(children)
+    case .reconcile(var run)?:
+      body(&run.list)
+      state.screens[state.screens.count - 1] = .reconcile(run)
     case nil:
       body(&state.lists[state.section.rawValue - 1])
     case .form?, .testSend?, .journalEntry?, .lookup?:
@@ -25,6 +28,7 @@ enum ListActions {
     switch state.screens.last {
     case .problems(let list)?: return list
     case .children(let children)?: return children.list
+    case .reconcile(let run)?: return run.result == nil ? nil : run.list
     case nil: return state.currentList
     case .form?, .testSend?, .journalEntry?, .lookup?: return nil
     }

@@ -27,7 +27,7 @@ extension ConsoleState {
         if RecordForms.slot(form.purpose, recordIDs) == nil {
           closed = "Closed the form “\(form.title)”: its record is no longer in the workspace."
         }
-      case .problems, .testSend, .journalEntry, .lookup:
+      case .problems, .testSend, .journalEntry, .lookup, .reconcile:
         break
       }
       if closed != nil {

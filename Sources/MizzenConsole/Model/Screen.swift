@@ -11,4 +11,6 @@ public enum Screen: Equatable, Sendable {
   case journalEntry(JournalEntryView)
   /// A person's real state in Braze for every topic × channel (`L`).
   case lookup(LookupState)
+  /// A reconcile run of a preference export, then its report (`:reconcile FILE`).
+  case reconcile(ReconcileState)
 }

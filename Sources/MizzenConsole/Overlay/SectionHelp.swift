@@ -9,6 +9,14 @@ enum SectionHelp {
         "they arrive. ↑ ↓ pick a row, t test-sends it, esc cancels the reads or closes.",
       ]
     }
+    if case .reconcile = state.screens.last {
+      return [
+        "Reconcile: a read-only compare of a preference export with Braze, 50 identifiers a",
+        "read; esc stops it after the call in flight. Then the counts per topic × channel and",
+        "a row per person that drifts, is unknown or was refused: / filters, enter looks the",
+        "person up, t test-sends the row's topic and channel with the state the export says.",
+      ]
+    }
     if case .testSend = state.screens.last {
       return [
         "Test-send one signal: pick the channel, type the identity values, choose granted or",

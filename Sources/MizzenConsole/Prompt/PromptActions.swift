@@ -10,6 +10,7 @@ enum PromptActions {
     ("problems", "list every problem of the workspace"),
     ("help", "show the keys"),
     ("messages", "show the last 100 messages whole"),
+    ("reconcile", "FILE: compare a preference export with Braze (read-only)"),
     ("w", "say whether every change is saved"),
     ("w!", "allow changes and saves to a file opened read-only"),
     ("q", "quit"),
@@ -93,6 +94,7 @@ enum PromptActions {
   }
 
   private static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
+    if let file = reconcileFile(text) { return ReconcileActions.start(&state, file: file) }
     let typed = normalized(text)
     let found = commands.map(\.name).contains(typed) ? [typed] : candidates(typed)
     guard found.count == 1, !typed.isEmpty else {
@@ -117,11 +119,21 @@ enum PromptActions {
         state.screens.removeLast()
       }
       state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
+    case "reconcile": return ReconcileActions.start(&state, file: "")
     case "w": sayHowSaved(&state)
     case "w!": allowWriting(&state)
     default: return ListActions.quit(&state)
     }
     return []
+  }
+
+  /// The FILE of `:reconcile FILE`, as typed (its case kept), or nil for another command.
+  static func reconcileFile(_ text: String) -> String? {
+    var line = Substring(text.trimmingCharacters(in: .whitespaces))
+    while line.first == ":" { line.removeFirst() }
+    let word = line.prefix { !$0.isWhitespace }
+    guard word.lowercased() == "reconcile", word.count < line.count else { return nil }
+    return String(line.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
   }
 
   /// `:w`: there is nothing to write by hand, as every change is saved when it is made.

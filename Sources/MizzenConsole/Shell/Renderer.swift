@@ -31,6 +31,8 @@ enum Renderer {
       JournalEntryRenderer.draw(view, body, &frame)
     case .lookup(let lookup):
       LookupRenderer.draw(lookup, state, body, &frame)
+    case .reconcile(let run):
+      ReconcileRenderer.draw(run, state, body, &frame)
     case nil:
       sectionBody(state, body, &frame)
     }
@@ -158,6 +160,7 @@ enum Renderer {
       case .testSend(let send): parts.append("Test-send " + send.topic)
       case .journalEntry(let view): parts.append(view.title)
       case .lookup: parts.append("Look up")
+      case .reconcile: parts.append("Reconcile")
       }
     }
     var right = ""

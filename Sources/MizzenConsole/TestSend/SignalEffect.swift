@@ -26,6 +26,10 @@ public enum SignalEffect: Sendable, Equatable {
   case lookup(LookupPlan, id: Int)
   /// Read the signal journal; answer `.journalLoaded`.
   case loadJournal
+  /// Compare a preference export with Braze, read-only (SPEC §9): answer
+  /// `.reconcileProgress` now and then, then `.reconcileFinished`. `.cancel` stops it
+  /// after the call in flight.
+  case reconcile(ReconcileJob, id: Int)
 }
 
 /// The outcome of a `SignalEffect`.
@@ -47,4 +51,8 @@ public enum SignalEffectResult: Sendable {
   case lookupFinished(id: Int)
   /// The journal's entries oldest first, or why it could not be read.
   case journalLoaded(Result<[JournalEntry], JournalError>)
+  /// Where a reconcile run is.
+  case reconcileProgress(id: Int, ReconcileProgress)
+  /// A reconcile run ended: finished, stopped, or could not run.
+  case reconcileFinished(id: Int, ReconcileJobResult)
 }

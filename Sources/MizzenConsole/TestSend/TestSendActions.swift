@@ -248,6 +248,10 @@ enum TestSendActions {
       LookupActions.read(&state, id: id, index: index, exchange)
     case .lookupFinished(let id):
       LookupActions.read(&state, id: id, index: nil, nil)
+    case .reconcileProgress(let id, let progress):
+      ReconcileActions.progressed(&state, id: id, progress)
+    case .reconcileFinished(let id, let result):
+      return ReconcileActions.finished(&state, id: id, result)
     case .identitiesRecalled(let values):
       LookupActions.recalled(&state, values)
       guard send?.phase == .editing else { return [] }

@@ -15,7 +15,7 @@ public struct ReconcileOptions: Sendable {
 }
 
 /// Where a run is, for a progress bar or line.
-public struct ReconcileProgress: Sendable {
+public struct ReconcileProgress: Equatable, Sendable {
   /// Reading Braze's states, or writing corrections.
   public enum Phase: String, Sendable {
     case read, apply
@@ -30,6 +30,20 @@ public struct ReconcileProgress: Sendable {
   public var requests: Int
   public var rateLimited: Int
   public var elapsed: Duration
+
+  public init(
+    phase: Phase, done: Int, total: Int, drift: Int, errors: Int, requests: Int,
+    rateLimited: Int, elapsed: Duration
+  ) {
+    self.phase = phase
+    self.done = done
+    self.total = total
+    self.drift = drift
+    self.errors = errors
+    self.requests = requests
+    self.rateLimited = rateLimited
+    self.elapsed = elapsed
+  }
 }
 
 /// What a run did, for the summary, the report and the exit status.
