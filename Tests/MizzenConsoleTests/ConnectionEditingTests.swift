@@ -111,7 +111,8 @@ import Testing
   @Test func undoAndRedoRestoreExactly() throws {
     var state = try Fixtures.state()
     let original = state.workspace
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     let afterDelete = state.workspace
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     press(&state, .character("e"))
@@ -143,7 +144,8 @@ import Testing
 
   @Test func aNewChangeClearsRedo() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     press(&state, .character("z"))
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))

@@ -128,15 +128,14 @@ import Testing
 
   @Test func qQuitsOnlyFromTheTopLevel() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
-    type(&state, "problems")
-    press(&state, .enter)
+    command(&state, "problems")
     #expect(press(&state, .character("q")).isEmpty)
     #expect(state.status?.text == "q quits from the top level; esc goes back first.")
-    press(&state, .escape, .enter)
+    trigger(&state, .back, .open)
     #expect(press(&state, .character("q")).isEmpty)
     #expect(state.form?.field("name")?.text == "Braze USq")
-    press(&state, .escape, .tab, .enter)
+    trigger(&state, .back)
+    pressButton(&state, "Discard changes")
     #expect(state.form == nil)
     #expect(press(&state, .character("q")) == [.quit])
   }

@@ -171,9 +171,10 @@ import Testing
       return
     }
     #expect(dialog.focusedButton == "Keep editing")
-    press(&state, .enter)
+    trigger(&state, .confirm)
     #expect(state.form?.field("name")?.text == "Braze USx")
-    press(&state, .escape, .right, .enter)
+    trigger(&state, .back)
+    pressButton(&state, "Discard changes")
     #expect(state.form == nil)
     #expect(state.workspace == Fixtures.workspace)
   }

@@ -101,7 +101,8 @@ import Testing
   @Test func aWorkspaceEditLeavesHistoryAsRead() throws {
     var state = try Self.history()
     let history = Section.history.rawValue - 1
-    press(&state, .character("2"), .character("d"), .tab, .enter)
+    trigger(&state, .showTopics, .delete)
+    pressButton(&state, "Delete")
     #expect(state.undoStack.count == 1, "no topic was deleted")
     #expect(!state.lists[history].isStale)
     #expect(state.lists[Section.topics.rawValue - 1].isStale == false)

@@ -21,7 +21,8 @@ import Testing
       state.workspace.topics.map(\.code).prefix(3) == [
         "weekly_newsletter", "produktneuheiten", "offres_speciales",
       ])
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.first?.code == "produktneuheiten")
     press(&state, .down, .enter)
     #expect(state.childList?.parentCode == "offres_speciales")
@@ -53,7 +54,8 @@ import Testing
         channels: [TopicChannel(kind: .sms, connection: "braze_jp", subscriptionGroupId: "b")]),
     ]
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("d"), .tab, .enter)
+    trigger(&state, .showTopics, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.map(\.name) == ["News B"])
     press(&state, .enter, .character("z"))
     #expect(state.workspace.topics.map(\.name) == ["News A", "News B"])
@@ -64,7 +66,7 @@ import Testing
       return
     }
     #expect(dialog.lines.first == "Delete channel news › sms?")
-    press(&state, .tab, .enter)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.map(\.channels.count) == [1, 0])
   }
 
@@ -89,7 +91,8 @@ import Testing
     let saleJP = try #require(state.currentList.selectedID)
     press(&state, .up)
     let weekly = try #require(state.currentList.selectedID)
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.currentList.selectedID == saleJP)
     press(&state, .character("e"), .tab, .tab)
     type(&state, "Only in Japan")
@@ -106,13 +109,15 @@ import Testing
 
   @Test func undoAndRedoGoToTheRecordTheyChanged() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .down, .character("d"), .tab, .enter)
+    trigger(&state, .showTopics, .moveDown, .delete)
+    pressButton(&state, "Delete")
     press(&state, .character("1"))
     press(&state, .character("z"))
     #expect(state.section == .topics)
     #expect(state.currentList.selectedRecord == 1)
     #expect(state.status?.text == "Undone: delete topic sale_jp. Z redoes it.")
-    press(&state, .enter, .character("d"), .tab, .enter)
+    trigger(&state, .open, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics[1].channels.isEmpty)
     press(&state, .escape, .character("3"), .character("z"))
     #expect(state.section == .topics)
@@ -135,7 +140,7 @@ import Testing
       return
     }
     #expect(dialog.lines.first == "Delete connection braze_jp?")
-    press(&state, .tab, .enter)
+    pressButton(&state, "Delete")
     #expect(state.workspace.connections.map(\.code) == ["sandbox_local"])
   }
 

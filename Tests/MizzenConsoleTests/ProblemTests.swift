@@ -12,7 +12,8 @@ import Testing
     _ = ConsoleModel.update(&state, .tick)
     #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("1 warning"))
     // Deleting braze_us takes the newsletter's only channel with it: a warning, no error.
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.problemCounts == (errors: 0, warnings: 2))
     #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("2 warnings"))
     press(&state, .character("z"))

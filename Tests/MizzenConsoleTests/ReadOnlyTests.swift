@@ -103,8 +103,8 @@ import Testing
     #expect(state.status?.text.contains("saves now write over the file") == true)
     let header = ConsoleModel.render(state, state.size).text(ofRow: 0)
     #expect(!header.contains("read-only"))
-    press(&state, .character("d"))
-    let effects = press(&state, .right, .enter)
+    trigger(&state, .delete)
+    let effects = pressButton(&state, "Delete")
     #expect(effects.contains { if case .save = $0 { true } else { false } })
   }
 

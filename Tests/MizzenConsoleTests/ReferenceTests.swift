@@ -32,7 +32,7 @@ import Testing
 
   @Test func deletingOneOfTwoConnectionsWithTheSameCodeKeepsTheChannels() throws {
     var state = try Fixtures.state(Self.duplicated)
-    press(&state, .down, .character("d"))
+    trigger(&state, .moveDown, .delete)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("d asks before deleting")
       return
@@ -41,7 +41,7 @@ import Testing
       dialog.lines.contains(
         "Another connection has the code braze_us too, so what names it stays as it is."))
     #expect(dialog.buttons == ["Cancel", "Delete"])
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .tab, .enter)))
+    let workspace = try #require(SectionEditingTests.saved(pressButton(&state, "Delete")))
     #expect(workspace.connections.map(\.name).contains("Braze EU") == false)
     #expect(workspace.topics == Fixtures.workspace.topics)
     #expect(
@@ -97,7 +97,8 @@ import Testing
 
   @Test func deletingAConnectionSaysHowManyChannelsWentWithIt() throws {
     var state = try Fixtures.state()
-    press(&state, .down, .character("d"), .tab, .enter)
+    trigger(&state, .moveDown, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics[1].channels.isEmpty)
     #expect(state.status?.text == "Deleted braze_jp, its 1 channel removed with it; z undoes it.")
   }

@@ -184,13 +184,13 @@ import Testing
 
   @Test func cloneAndDeleteWorkOnChannels() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .enter, .character("c"))
+    trigger(&state, .showTopics, .open, .clone)
     #expect(state.form?.purpose == .newChannel(topic: state.recordIDs.topics[0]))
     #expect(state.form?.field("channel")?.choiceValue == "sms")
-    press(&state, .escape)
-    if case .dialog = state.overlay { press(&state, .tab, .enter) }
-    press(&state, .character("d"), .tab)
-    let workspace = try #require(Self.saved(press(&state, .enter)))
+    trigger(&state, .back)
+    if case .dialog = state.overlay { pressButton(&state, "Discard changes") }
+    trigger(&state, .delete)
+    let workspace = try #require(Self.saved(pressButton(&state, "Delete")))
     #expect(workspace.topics[0].channels.isEmpty)
   }
 
