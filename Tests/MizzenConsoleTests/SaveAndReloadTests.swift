@@ -151,7 +151,7 @@ import Testing
       #expect(press(&state, .character(Character(key))).isEmpty)
       #expect(state.status?.text.hasPrefix("The workspace file could not be read") == true)
     }
-    #expect(press(&state, .character("r")) == [.reload])
+    #expect(trigger(&state, .reload) == [.reload])
   }
 
   @Test func aMissingFileStartsANewWorkspaceSavedWithoutARevision() throws {
@@ -159,9 +159,9 @@ import Testing
       loaded: nil, loadError: nil, options: ConsoleOptions(workspacePath: "/tmp/x/acme.json"),
       size: Size(width: 80, height: 24))
     #expect(state.workspace.name == "acme")
-    press(&state, .character("n"))
+    trigger(&state, .new)
     type(&state, "First")
-    let effects = press(&state, .control("s"))
+    let effects = trigger(&state, .save)
     guard case .save(let workspace, let expecting) = effects.first else {
       Issue.record("saving a new connection emits a save")
       return

@@ -24,7 +24,7 @@ import Testing
       isUnreadable: false)
     _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(failure)))
     #expect(Self.header(state).contains("[unsaved: the save failed]"))
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(Self.header(state).contains("[unsaved: the save failed]"))
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     #expect(!Self.header(state).contains("unsaved"))
@@ -50,11 +50,11 @@ import Testing
 
     press(&state, .character("2"), .down, .character("e"), .tab, .tab)
     type(&state, "Mine")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
     press(&state, .up, .character("e"), .tab, .tab)
     type(&state, "Mine too")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
     _ = SaveAndReloadTests.run(
       trigger(&state, .showConnections, .moveBottom, .delete) + pressButton(&state, "Delete"),
@@ -93,7 +93,7 @@ import Testing
 
     press(&state, .character("2"), .enter, .character("n"), .tab, .tab)
     type(&state, "0c1b2a39-1111-4222-8333-444455556666")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
     trigger(&state, .back, .reload)
     pressButton(&state, "Re-apply my changes")
@@ -125,7 +125,7 @@ import Testing
 
   @Test func reloadWithoutChangesStillReloadsAtOnce() throws {
     var state = try Fixtures.state()
-    #expect(press(&state, .character("r")) == [.reload])
+    #expect(trigger(&state, .reload) == [.reload])
   }
 
   @Test func ctrlCAsksLikeQWhenChangesAreNotOnDisk() throws {
@@ -150,7 +150,7 @@ import Testing
 
   @Test func ctrlCAsksBeforeDroppingAnEditedForm() throws {
     var state = try Fixtures.state()
-    press(&state, .character("e"))
+    trigger(&state, .edit)
     type(&state, "x")
     #expect(ConsoleModel.update(&state, .interrupt).isEmpty)
     guard case .dialog(let dialog) = state.overlay else {
