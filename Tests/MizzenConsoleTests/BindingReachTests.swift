@@ -114,6 +114,28 @@ import Testing
     #expect(state.commandHistory.last == "topics Weekly")
   }
 
+  /// A row that names what its command takes (as `:reconcile FILE` will) gets the rest of
+  /// the line instead of a refusal, and the list of commands shows what it takes.
+  @Test func aCommandThatTakesSomethingIsRunWithIt() throws {
+    let rows = BindingTable.all.map { row in
+      var row = row
+      if row.action == .showTopics { row.argument = "NAME" }
+      return row
+    }
+    let (_, loaded) = try Fixtures.loaded()
+    var state = ConsoleModel.initialState(
+      loaded: loaded, loadError: nil,
+      options: ConsoleOptions(workspacePath: Fixtures.path, bindings: BindingTable(rows: rows)),
+      size: Size(width: 120, height: 40))
+    command(&state, "topics Weekly 2")
+    #expect(state.section == .topics)
+    #expect(state.status == nil)
+    trigger(&state, .command)
+    _ = ConsoleModel.update(&state, .text("top x"))
+    let line = ConsoleModel.render(state, state.size).text(ofRow: state.size.height - 1)
+    #expect(line.contains(":topics NAME"), "\(line)")
+  }
+
   @Test func aTopicWithoutAChannelLeavesTOutOfTheHintsAndHelpSaysWhy() throws {
     var workspace = Fixtures.workspace
     workspace.topics[0].channels = []
