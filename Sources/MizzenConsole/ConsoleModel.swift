@@ -106,6 +106,13 @@ public enum ConsoleModel {
     }
   }
 
+  /// The binding contexts in force, most specific first: a key is looked up in them in
+  /// this order, and the `:` line in those under it. Tests use it to press an action by
+  /// name: its binding here, else the action cannot be reached.
+  public static func bindingContexts(_ state: ConsoleState) -> [BindingContext] {
+    KeyDispatch.contexts(state)
+  }
+
   /// Draws the state in a frame of `size`. Pure: the same state and size give the same frame.
   public static func render(_ state: ConsoleState, _ size: Size) -> Frame {
     Renderer.render(state, size)

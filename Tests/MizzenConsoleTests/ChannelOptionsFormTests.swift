@@ -17,7 +17,7 @@ import Testing
     #expect(state.form?.focusedField.id == "doubleOptIn")
     press(&state, .right)
     #expect(state.form?.field("doubleOptIn")?.choiceValue == "yes")
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .control("s"))))
+    let workspace = try #require(SectionEditingTests.saved(trigger(&state, .save)))
     #expect(
       workspace.topics[0].channels.last
         == TopicChannel(
@@ -37,7 +37,7 @@ import Testing
     press(&state, .tab, .tab)
     #expect(state.form?.focusedField.id == "updateExistingOnly")
     press(&state, .right)
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .control("s"))))
+    let workspace = try #require(SectionEditingTests.saved(trigger(&state, .save)))
     #expect(
       workspace.topics[0].channels.last
         == TopicChannel(kind: .push, connection: "braze_us", updateExistingOnly: true))

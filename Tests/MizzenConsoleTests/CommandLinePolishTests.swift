@@ -11,7 +11,7 @@ import Testing
     for command in [":connections", ":problems", ":messages", ":quit", ":w!"] {
       #expect(screen.contains(command), "\(command) is listed")
     }
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.overlay == nil)
     #expect(state.prompt != nil)
   }
@@ -19,7 +19,7 @@ import Testing
   @Test(arguments: ["  Topics ", "TOPICS", ":topics", " top"])
   func commandsAreCaseInsensitiveAndTrimmed(typed: String) throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, typed)
     press(&state, .enter)
     #expect(state.section == .topics)
@@ -28,14 +28,14 @@ import Testing
   @Test(arguments: ["q", "quit", "Q", " quit "])
   func qAndQuitQuit(typed: String) throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, typed)
     #expect(press(&state, .enter) == [.quit])
   }
 
   @Test func wSaysEveryChangeIsSaved() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "w")
     #expect(press(&state, .enter).isEmpty)
     #expect(state.status?.text.hasPrefix("Nothing to write") == true)
@@ -45,7 +45,7 @@ import Testing
   @Test func aCommandRunAgainIsRecalledOnce() throws {
     var state = try Fixtures.state()
     for command in ["topics", "spaces", "Topics "] {
-      press(&state, .character(":"))
+      trigger(&state, .command)
       type(&state, command)
       press(&state, .enter)
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ConnectionCheckTests {
   static func checking() throws -> (ConsoleState, ConnectionCheckPlan) {
     var state = try Fixtures.state()
-    let effects = press(&state, .character("x"))
+    let effects = trigger(&state, .checkConnection)
     guard case .signal(.check(let plan)) = effects.first else {
       Issue.record("x asked for no check: \(effects)")
       throw CancellationError()
@@ -27,8 +27,8 @@ import Testing
     let start = try Fixtures.state()
     var first = start
     var second = start
-    #expect(press(&first, .character("x")) == press(&second, .character("x")))
-    let again = press(&first, .character("x"))
+    #expect(trigger(&first, .checkConnection) == trigger(&second, .checkConnection))
+    let again = trigger(&first, .checkConnection)
     guard case .signal(.check(let plan)) = again.first else {
       Issue.record("x asked for no check: \(again)")
       return
@@ -77,8 +77,8 @@ import Testing
 
   @Test func xOutsideConnectionsSaysWhere() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"))
-    #expect(press(&state, .character("x")).isEmpty)
+    trigger(&state, .showTopics)
+    #expect(trigger(&state, .checkConnection).isEmpty)
     #expect(state.status?.text.contains("Connections") == true)
   }
 }
@@ -87,7 +87,7 @@ import Testing
 @Suite struct PermissionsViewTests {
   @Test func permissionsOfAConnection() throws {
     var state = try Fixtures.state()
-    press(&state, .character("P"))
+    trigger(&state, .permissions)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("no permissions view")
       return

@@ -15,7 +15,7 @@ import Testing
   @Test func newConnectionTakesItsCodeFromTheNameAndSavesTheWholeWorkspace() throws {
     var state = try Fixtures.state()
     let revision = state.revision
-    press(&state, .character("n"))
+    trigger(&state, .new)
     var form = try #require(state.form)
     #expect(form.purpose == .newConnection)
     #expect(form.field("code")?.text == "")
@@ -31,7 +31,7 @@ import Testing
     press(&state, .tab, .tab, .tab, .tab)
     #expect(state.form?.focusedField.id == "keyEnv")
     type(&state, "BRAZE_EU_KEY")
-    let effects = press(&state, .control("s"))
+    let effects = trigger(&state, .save)
     let workspace = try #require(Self.saved(effects, expecting: revision))
     var expected = Fixtures.workspace
     expected.connections.append(
@@ -48,10 +48,10 @@ import Testing
 
   @Test func theCodeOfAnExistingConnectionDoesNotFollowItsName() throws {
     var state = try Fixtures.state()
-    press(&state, .character("e"))
+    trigger(&state, .edit)
     press(&state, .end)
     type(&state, " East")
-    let effects = press(&state, .control("s"))
+    let effects = trigger(&state, .save)
     let workspace = try #require(Self.saved(effects, expecting: state.revision))
     #expect(workspace.connections[0].name == "Braze US East")
     #expect(workspace.connections[0].code == "braze_us")
@@ -59,19 +59,19 @@ import Testing
 
   @Test func savingAnUnchangedFormSaysNothingChanged() throws {
     var state = try Fixtures.state()
-    press(&state, .character("e"))
-    #expect(press(&state, .control("s")).isEmpty)
+    trigger(&state, .edit)
+    #expect(trigger(&state, .save).isEmpty)
     #expect(state.status?.text == "Nothing changed to save.")
   }
 
   @Test func cloneCopiesTheConnectionUnderAFreshCode() throws {
     var state = try Fixtures.state()
-    press(&state, .character("c"))
+    trigger(&state, .clone)
     let form = try #require(state.form)
     #expect(form.field("name")?.text == "Braze US (copy)")
     #expect(form.field("code")?.text == "braze_us_copy")
     let workspace = try #require(
-      Self.saved(press(&state, .control("s")), expecting: state.revision))
+      Self.saved(trigger(&state, .save), expecting: state.revision))
     #expect(workspace.connections.count == 4)
     var copy = Fixtures.workspace.connections[0]
     copy.name = "Braze US (copy)"
@@ -111,44 +111,46 @@ import Testing
   @Test func undoAndRedoRestoreExactly() throws {
     var state = try Fixtures.state()
     let original = state.workspace
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     let afterDelete = state.workspace
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    press(&state, .character("e"))
+    trigger(&state, .edit)
     type(&state, "!")
-    press(&state, .control("s"))
+    trigger(&state, .save)
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     let afterEdit = state.workspace
 
-    var effects = press(&state, .character("z"))
+    var effects = trigger(&state, .undo)
     #expect(state.workspace == afterDelete)
     #expect(effects == [.save(afterDelete, expecting: state.revision)])
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    effects = press(&state, .character("z"))
+    effects = trigger(&state, .undo)
     #expect(state.workspace == original)
     #expect(effects == [.save(original, expecting: state.revision)])
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    #expect(press(&state, .character("z")).isEmpty)
+    #expect(trigger(&state, .undo).isEmpty)
     #expect(state.status?.text == "Nothing to undo.")
 
-    effects = press(&state, .character("Z"))
+    effects = trigger(&state, .redo)
     #expect(state.workspace == afterDelete)
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    press(&state, .character("Z"))
+    trigger(&state, .redo)
     #expect(state.workspace == afterEdit)
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    #expect(press(&state, .character("Z")).isEmpty)
+    #expect(trigger(&state, .redo).isEmpty)
     #expect(state.status?.text == "Nothing to redo.")
   }
 
   @Test func aNewChangeClearsRedo() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     #expect(state.redoStack.count == 1)
-    press(&state, .character("c"), .control("s"))
+    trigger(&state, .clone, .save)
     #expect(state.redoStack.isEmpty)
   }
 }

@@ -46,7 +46,8 @@ import Testing
 
   @Test func theConflictMessageDoesNotOfferRWhileTheDialogRefusesIt() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(Self.conflict)))
     #expect(Self.dialog(state)?.purpose == .conflict)
     #expect(state.status?.text.contains("r reloads") == false)
@@ -57,7 +58,8 @@ import Testing
 
   @Test func keepingMyChangeOffersROnlyWhereItReloads() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(Self.conflict)))
     press(&state, .escape)
     #expect(state.status?.text.contains("; r reloads the file's version") == true)
@@ -66,7 +68,9 @@ import Testing
     #expect(Self.dialog(state)?.purpose == .reloadUnsaved)
 
     var inForm = try Fixtures.state()
-    press(&inForm, .character("d"), .tab, .enter, .character("e"))
+    trigger(&inForm, .delete)
+    pressButton(&inForm, "Delete")
+    trigger(&inForm, .edit)
     #expect(inForm.form != nil)
     _ = ConsoleModel.update(&inForm, .effectCompleted(.saveFailed(Self.conflict)))
     press(&inForm, .escape)

@@ -6,45 +6,45 @@ import Testing
 @Suite struct EscapeAndPromptTests {
   @Test func escUnwindsDialogThenFilterThenScreenAndNeverQuits() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "problems")
     press(&state, .enter)
     #expect(state.screens.count == 1)
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "zzz")
     press(&state, .enter)
-    press(&state, .character("?"))
+    trigger(&state, .help)
     #expect(state.overlay == .help(scroll: 0))
 
-    var effects = press(&state, .escape)
+    var effects = trigger(&state, .back)
     #expect(state.overlay == nil)
     #expect(state.screens.count == 1)
-    effects += press(&state, .escape)
+    effects += trigger(&state, .back)
     if case .problems(let list) = state.screens.last {
       #expect(list.filter.isEmpty)
     } else {
       Issue.record("the problems list should still be open")
     }
-    effects += press(&state, .escape)
+    effects += trigger(&state, .back)
     #expect(state.screens.isEmpty)
-    for _ in 0..<5 { effects += press(&state, .escape) }
+    for _ in 0..<5 { effects += trigger(&state, .back) }
     #expect(effects.isEmpty)
     #expect(state.status?.text == "Nothing to go back to. q quits.")
   }
 
   @Test func escClosesDeleteDialogBeforeTheFilter() throws {
     var state = try Fixtures.state()
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "braze")
     press(&state, .enter, .character("d"))
     guard case .dialog = state.overlay else {
       Issue.record("delete should ask first")
       return
     }
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.overlay == nil)
     #expect(state.currentList.filter == "braze")
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.currentList.filter == "")
     #expect(state.workspace == Fixtures.workspace)
   }
@@ -58,7 +58,7 @@ import Testing
   ])
   func filterMatchesCodeNameAndEndpointAsYouType(text: String, codes: [String]) throws {
     var state = try Fixtures.state()
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, text)
     let shown = state.currentList.visible.map { state.workspace.connections[$0].code }
     #expect(shown == codes)
@@ -67,16 +67,16 @@ import Testing
 
   @Test func filterKeepsOnEnterAndRestoresOnEsc() throws {
     var state = try Fixtures.state()
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "jp")
     press(&state, .enter)
     #expect(state.prompt == nil)
     #expect(state.currentList.visible == [1])
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     press(&state, .backspace, .backspace)
     type(&state, "us")
     #expect(state.currentList.visible == [0])
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.currentList.filter == "jp")
     #expect(state.currentList.visible == [1])
   }
@@ -91,7 +91,7 @@ import Testing
   ])
   func commandLineCompletesWithTab(typed: String, completed: String) throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, typed)
     press(&state, .tab)
     #expect(state.prompt?.input.text == completed)
@@ -107,7 +107,7 @@ import Testing
   ])
   func commandsSwitchSection(command: String, section: Section) throws {
     var state = try Fixtures.state()
-    press(&state, .character("4"), .character(":"))
+    trigger(&state, .showProperties, .command)
     type(&state, command)
     // History reads the journal afresh, as when it is shown with 5.
     #expect(press(&state, .enter) == (section == .history ? [.signal(.loadJournal)] : []))
@@ -116,40 +116,40 @@ import Testing
 
   @Test func colonQQuitsAndAnUnknownCommandExplains() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "frobnicate")
     #expect(press(&state, .enter).isEmpty)
     #expect(state.status?.level == .error)
     #expect(state.status?.text.hasPrefix("Unknown command “:frobnicate”") == true)
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "q")
     #expect(press(&state, .enter) == [.quit])
   }
 
   @Test func qQuitsOnlyFromTheTopLevel() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
-    type(&state, "problems")
-    press(&state, .enter)
+    command(&state, "problems")
     #expect(press(&state, .character("q")).isEmpty)
     #expect(state.status?.text == "q quits from the top level; esc goes back first.")
-    press(&state, .escape, .enter)
+    trigger(&state, .back, .open)
     #expect(press(&state, .character("q")).isEmpty)
     #expect(state.form?.field("name")?.text == "Braze USq")
-    press(&state, .escape, .tab, .enter)
+    trigger(&state, .back)
+    pressButton(&state, "Discard changes")
     #expect(state.form == nil)
     #expect(press(&state, .character("q")) == [.quit])
   }
 
   @Test func helpIsGeneratedFromTheBindingTable() throws {
     var state = try Fixtures.state(size: Size(width: 120, height: 60))
-    press(&state, .character("?"))
+    trigger(&state, .help)
     let text = ConsoleModel.render(state, state.size).text
     for binding in BindingTable.standard.bindings(in: [.list]) {
       #expect(text.contains(binding.keyLabel + " "), "help lacks \(binding.keyLabel)")
       #expect(text.contains(binding.description), "help lacks \(binding.description)")
     }
     #expect(text.contains("Nothing to undo."))
+    // In help, ? closes it.
     press(&state, .character("?"))
     #expect(state.overlay == nil)
   }

@@ -23,7 +23,7 @@ import Testing
 
   @Test func everyChannelIsOfferedAndSendsTheFewestCalls() throws {
     var state = try Fixtures.state(Self.workspace, size: Size(width: 120, height: 50))
-    press(&state, .character("2"), .character("t"))
+    trigger(&state, .showTopics, .testSend)
     #expect(Self.screen(state)?.channels == ["email", "sms", "push"])
     // Fields: 0 channel, 1 email, 2 customer_id, 3 choice; the focus starts on email.
     press(&state, .tab, .tab, .tab)

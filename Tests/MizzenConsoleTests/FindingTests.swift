@@ -29,13 +29,13 @@ import Testing
     press(&state, .character("2"), .enter, .character("/"))
     type(&state, "JP")
     #expect(state.childList?.list.visible == [1])
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.childList?.list.visible == [0, 1])
   }
 
   @Test func theCommandLineRemembersCommandsForUpAndDown() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "topics")
     press(&state, .enter, .character(":"))
     type(&state, "sp")
@@ -61,14 +61,14 @@ import Testing
     var workspace = Fixtures.workspace
     workspace.topics[1].channels[0].subscriptionGroupId = "not-a-uuid"
     var state = try Fixtures.state(workspace)
-    press(&state, .character("p"))
+    trigger(&state, .problems)
     guard case .problems(let list) = state.screens.last else {
       Issue.record("p must open the problems list")
       return
     }
     let index = try #require(
       state.problems.firstIndex { $0.path.field == "subscriptionGroupId" })
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "sale_jp")
     press(&state, .enter)
     #expect(list.recordCount == state.problems.count)
@@ -89,7 +89,7 @@ import Testing
     let ids = state.recordIDs
     #expect(state.form?.purpose == .editChannel(topic: ids.topics[1], channel: ids.channels[1][0]))
     #expect(state.form?.focusedField.id == "subscriptionGroupId")
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.childList?.parent == ids.topics[1])
   }
 
@@ -126,7 +126,7 @@ enum ListActionsProbe {
     guard case .problems(let list) = state.screens.last,
       let position = list.visible.firstIndex(of: problem)
     else { return }
-    press(&state, .character("g"))
+    trigger(&state, .moveTop)
     for _ in 0..<position { press(&state, .down) }
   }
 }

@@ -66,7 +66,7 @@ import Testing
     #expect(state.overlay == nil)
     #expect(state.form?.focusedField.id == "endpointURL")
     type(&state, "http://127.0.0.1:9000")
-    press(&state, .control("s"))
+    trigger(&state, .save)
     #expect(state.workspace.connections[0].endpoint == "http://127.0.0.1:9000")
   }
 
@@ -119,20 +119,20 @@ import Testing
     #expect(state.form?.field("keyEnv")?.text == "")
     press(&state, .tab)
     type(&state, "JP_KEY")
-    press(&state, .control("s"))
+    trigger(&state, .save)
     #expect(state.workspace.connections[1].apiKey == .environment("JP_KEY"))
   }
 
   @Test func theMappingEditorAddsRemovesMovesAndChooses() throws {
     var state = try Self.editing("identityMapping")
     #expect(state.form?.focus == FocusStop(field: 7, row: 0, column: 0))
-    press(&state, .character("]"))
+    trigger(&state, .moveRowDown)
     #expect(ConnectionFormProbe.mapping(state) == ["customer_id→external_id", "email→email"])
-    press(&state, .character("["))
+    trigger(&state, .moveRowUp)
     #expect(ConnectionFormProbe.mapping(state) == ["email→email", "customer_id→external_id"])
-    press(&state, .character("["))
+    trigger(&state, .moveRowUp)
     #expect(state.status?.text == "That mapping is already at the top.")
-    press(&state, .character("a"))
+    trigger(&state, .addRow)
     #expect(state.form?.focus == FocusStop(field: 7, row: 1, column: 0))
     press(&state, .right, .tab, .enter)
     guard case .chooser(let chooser) = state.overlay else {
@@ -153,7 +153,7 @@ import Testing
     press(&state, .enter)
     #expect(ConnectionFormProbe.mapping(state).count == 3)
     press(&state, .delete)
-    let effects = press(&state, .control("s"))
+    let effects = trigger(&state, .save)
     #expect(effects.count == 1)
     #expect(
       state.workspace.connections[0].identityMapping == [
@@ -165,22 +165,23 @@ import Testing
   @Test func escOnAChangedFormAsksWithKeepEditingFocused() throws {
     var state = try Self.editing("name")
     type(&state, "x")
-    press(&state, .escape)
+    trigger(&state, .back)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("a changed form asks before discarding")
       return
     }
     #expect(dialog.focusedButton == "Keep editing")
-    press(&state, .enter)
+    trigger(&state, .confirm)
     #expect(state.form?.field("name")?.text == "Braze USx")
-    press(&state, .escape, .right, .enter)
+    trigger(&state, .back)
+    pressButton(&state, "Discard changes")
     #expect(state.form == nil)
     #expect(state.workspace == Fixtures.workspace)
   }
 
   @Test func escOnAnUnchangedFormGoesBackAtOnce() throws {
     var state = try Self.editing("code")
-    #expect(press(&state, .escape).isEmpty)
+    #expect(trigger(&state, .back).isEmpty)
     #expect(state.form == nil)
     #expect(state.overlay == nil)
   }

@@ -12,7 +12,7 @@ import Testing
 
   @Test func aNewFormOpensQuietAndAFieldsErrorShowsOnceTheFocusLeftIt() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("n"))
+    trigger(&state, .showTopics, .new)
     try #require(state.form?.focusedField.id == "name")
     #expect(!Self.screen(state).contains("✗"))
     #expect(!Self.screen(state).contains("modified"))
@@ -24,7 +24,7 @@ import Testing
     var workspace = Fixtures.workspace
     workspace.topics[0].name = ""
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("e"))
+    trigger(&state, .showTopics, .edit)
     try #require(state.form != nil)
     #expect(Self.screen(state).contains("✗"))
   }
@@ -34,7 +34,7 @@ import Testing
     workspace.topics[0].name =
       "Promotions et ventes privées de la saison, offres des partenaires et nouveautés du mois"
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("e"))
+    trigger(&state, .showTopics, .edit)
     try #require(state.form?.focusedField.id == "name")
     press(&state, .tab)
     let row = Self.screen(state).split(separator: "\n").first { $0.contains("Name") } ?? ""
@@ -53,7 +53,7 @@ import Testing
 
   @Test func aModifiedMarkerShowsUnsavedEdits() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("e"))
+    trigger(&state, .showTopics, .edit)
     #expect(!Self.screen(state).contains("modified"))
     type(&state, "!")
     #expect(Self.screen(state).contains("● modified"))

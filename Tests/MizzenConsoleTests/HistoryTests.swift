@@ -92,7 +92,7 @@ import Testing
     _ journal: [JournalEntry] = journal, size: Size = Size(width: 100, height: 30)
   ) throws -> ConsoleState {
     var state = try Fixtures.state(size: size)
-    #expect(press(&state, .character("5")) == [.signal(.loadJournal)])
+    #expect(trigger(&state, .showHistory) == [.signal(.loadJournal)])
     loaded(&state, journal)
     return state
   }
@@ -101,11 +101,12 @@ import Testing
   @Test func aWorkspaceEditLeavesHistoryAsRead() throws {
     var state = try Self.history()
     let history = Section.history.rawValue - 1
-    press(&state, .character("2"), .character("d"), .tab, .enter)
+    trigger(&state, .showTopics, .delete)
+    pressButton(&state, "Delete")
     #expect(state.undoStack.count == 1, "no topic was deleted")
     #expect(!state.lists[history].isStale)
     #expect(state.lists[Section.topics.rawValue - 1].isStale == false)
-    press(&state, .character("5"), .character("/"))
+    trigger(&state, .showHistory, .filter)
     for character in "verify" { press(&state, .character(character)) }
     #expect(state.currentList.visible.count == 1, "verify matches only the read-back")
   }
@@ -127,7 +128,7 @@ import Testing
     var journal = Self.journal
     journal[0].requestId = "c0ffee-42"
     var state = try Self.history(journal, size: Size(width: 100, height: 60))
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     press(&state, .enter)
     #expect(Self.entryView(state)?.entry == journal[0])
     #expect(TestSendTests.text(state).contains("Request id     c0ffee-42"))
@@ -153,7 +154,7 @@ import Testing
 
   @Test func aFailedRowIsDrawnAsAWarning() throws {
     var state = try Self.history()
-    press(&state, .character("g"))
+    trigger(&state, .moveTop)
     let frame = ConsoleModel.render(state, state.size)
     // Row 2 is the selected newest entry; row 3 the failed send, not selected.
     #expect(frame.text(ofRow: 3).contains("server error"))
@@ -177,12 +178,12 @@ import Testing
   @Test(arguments: filters)
   func theFilterNarrowsAsYouType(text: String, times: [String]) throws {
     var state = try Self.history()
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, text)
     #expect(state.currentList.visible.map { state.journal[$0].time } == times)
     press(&state, .enter)
     #expect(state.currentList.filter == text)
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.currentList.filter.isEmpty)
     #expect(state.currentList.visible.count == 4)
   }
@@ -192,7 +193,7 @@ import Testing
     var accented = Self.journal[3]
     accented.identityValue = "Élodie.ÇA@Example.COM 山田"
     var state = try Self.history([Self.journal[0], accented])
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, text)
     #expect(state.currentList.visible.map { state.journal[$0] } == [accented])
   }
@@ -202,11 +203,11 @@ import Testing
     var other = Self.journal[2]
     other.topic = "replaced_topic"
     Self.loaded(&state, [other, Self.journal[1]])
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "replaced")
     #expect(state.currentList.visible.map { state.journal[$0] } == [other])
-    press(&state, .escape)
-    press(&state, .character("/"))
+    trigger(&state, .back)
+    trigger(&state, .filter)
     type(&state, "山田")
     #expect(state.currentList.visible.isEmpty)
   }
@@ -222,7 +223,7 @@ import Testing
     #expect(state.journal.count == 5)
     #expect(Self.selected(state) == chosen)
     // Filtered, the same holds, and the new entry joins when it matches.
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "ana@")
     press(&state, .enter)
     let filtered = try #require(Self.selected(state))
@@ -233,7 +234,7 @@ import Testing
 
   @Test func movingKeysAndTheMouseWorkAsOnOtherLists() throws {
     var state = try Self.history(size: Size(width: 100, height: 30))
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     #expect(Self.selected(state)?.time == "2026-03-01T10:00:00.000Z")
     press(&state, .character("k"))
     #expect(Self.selected(state)?.time == "2026-03-01T10:00:05.000Z")
@@ -265,7 +266,7 @@ import Testing
 
   @Test func enterOpensTheEntryWithEveryRequestAndAnswer() throws {
     var state = try Self.history(size: Size(width: 100, height: 60))
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     press(&state, .enter)
     let view = try #require(Self.entryView(state))
     #expect(view.entry == Self.journal[0])
@@ -284,7 +285,7 @@ import Testing
     }
     #expect(screen.contains("Send 03-01 10:00:00"))
     #expect(!screen.contains("Bearer"))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
     #expect(state.section == .history)
     #expect(Self.selected(state) == Self.journal[0])
@@ -322,7 +323,7 @@ import Testing
     #expect(Self.entryView(state)?.scroll == 2)
     press(&state, .up)
     #expect(Self.entryView(state)?.scroll == 1)
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     let last = try #require(Self.entryView(state)?.scroll)
     #expect(last > 2)
     let bottom = TestSendTests.text(state)
@@ -332,7 +333,7 @@ import Testing
     #expect(Self.entryView(state)?.scroll == last)
     press(&state, .pageUp)
     #expect(Self.entryView(state)?.scroll == max(0, last - 13))
-    press(&state, .character("g"))
+    trigger(&state, .moveTop)
     #expect(Self.entryView(state)?.scroll == 0)
     press(&state, .character("k"))
     #expect(Self.entryView(state)?.scroll == 0)
@@ -343,13 +344,13 @@ import Testing
     _ = ConsoleModel.update(&state, .mouse(.scrollUp(Position(row: 4, column: 4))))
     #expect(Self.entryView(state)?.scroll == 0)
     #expect(state.currentList.selected == selected)
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
   }
 
   @Test func untilTheJournalIsReadHistorySaysSo() throws {
     var state = try Fixtures.state()
-    press(&state, .character("5"))
+    trigger(&state, .showHistory)
     let reading = TestSendTests.text(state)
     #expect(reading.contains("Reading the journal…"))
     #expect(!reading.contains("No test-send yet"))
@@ -365,7 +366,7 @@ import Testing
     #expect(help.contains("Journal entry (History)"))
     #expect(help.contains("scroll down"))
     #expect(help.contains("back to History"))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.overlay == nil && Self.entryView(state) != nil)
   }
 

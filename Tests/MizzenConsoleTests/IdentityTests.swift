@@ -16,29 +16,30 @@ import Testing
 
   @Test func undoingADeleteLeavesTheOpenChannelListOnItsTopic() throws {
     var state = try Fixtures.state(Self.acme())
-    press(&state, .character("2"))
+    trigger(&state, .showTopics)
     #expect(
       state.workspace.topics.map(\.code).prefix(3) == [
         "weekly_newsletter", "produktneuheiten", "offres_speciales",
       ])
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.first?.code == "produktneuheiten")
     press(&state, .down, .enter)
     #expect(state.childList?.parentCode == "offres_speciales")
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.workspace.topics.first?.code == "weekly_newsletter")
     let children = try #require(state.childList)
     #expect(children.parentCode == "offres_speciales")
     let text = ConsoleModel.render(state, state.size).text
     #expect(text.contains("offres_speciales channels"))
     #expect(!text.contains("produktneuheiten"))
-    press(&state, .character("d"))
+    trigger(&state, .delete)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("d asks before deleting")
       return
     }
     #expect(dialog.lines.first == "Delete channel offres_speciales › email?")
-    press(&state, .escape, .escape)
+    trigger(&state, .back, .back)
     #expect(state.currentList.selectedRecord == 2)
   }
 
@@ -53,28 +54,29 @@ import Testing
         channels: [TopicChannel(kind: .sms, connection: "braze_jp", subscriptionGroupId: "b")]),
     ]
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("d"), .tab, .enter)
+    trigger(&state, .showTopics, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.map(\.name) == ["News B"])
     press(&state, .enter, .character("z"))
     #expect(state.workspace.topics.map(\.name) == ["News A", "News B"])
     #expect(state.childList?.list.visible == [0])
-    press(&state, .character("d"))
+    trigger(&state, .delete)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("d asks before deleting")
       return
     }
     #expect(dialog.lines.first == "Delete channel news › sms?")
-    press(&state, .tab, .enter)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics.map(\.channels.count) == [1, 0])
   }
 
   @Test func aListWhoseRecordIsUndoneAwayClosesAndSaysSo() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("n"))
+    trigger(&state, .showTopics, .new)
     type(&state, "Launch news")
     press(&state, .control("s"), .enter)
     #expect(state.childList?.parentCode == "launch_news")
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.childList == nil)
     #expect(state.screens.isEmpty)
     #expect(
@@ -89,16 +91,17 @@ import Testing
     let saleJP = try #require(state.currentList.selectedID)
     press(&state, .up)
     let weekly = try #require(state.currentList.selectedID)
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.currentList.selectedID == saleJP)
     press(&state, .character("e"), .tab, .tab)
     type(&state, "Only in Japan")
-    press(&state, .control("s"))
+    trigger(&state, .save)
     #expect(state.workspace.topics.map(\.code) == ["sale_jp"])
     #expect(state.workspace.topics[0].description == "Only in Japan")
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.currentList.selectedID == saleJP)
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.workspace == Fixtures.workspace)
     #expect(state.currentList.selectedID == weekly)
     #expect(state.recordIDs.topics == [weekly, saleJP])
@@ -106,15 +109,17 @@ import Testing
 
   @Test func undoAndRedoGoToTheRecordTheyChanged() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .down, .character("d"), .tab, .enter)
-    press(&state, .character("1"))
-    press(&state, .character("z"))
+    trigger(&state, .showTopics, .moveDown, .delete)
+    pressButton(&state, "Delete")
+    trigger(&state, .showConnections)
+    trigger(&state, .undo)
     #expect(state.section == .topics)
     #expect(state.currentList.selectedRecord == 1)
     #expect(state.status?.text == "Undone: delete topic sale_jp. Z redoes it.")
-    press(&state, .enter, .character("d"), .tab, .enter)
+    trigger(&state, .open, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics[1].channels.isEmpty)
-    press(&state, .escape, .character("3"), .character("z"))
+    trigger(&state, .back, .showSpaces, .undo)
     #expect(state.section == .topics)
     #expect(state.currentList.selectedRecord == 1)
   }
@@ -124,7 +129,7 @@ import Testing
     var state = ConsoleModel.initialState(
       loaded: loaded, loadError: nil, options: ConsoleOptions(workspacePath: store.path),
       size: Size(width: 100, height: 30))
-    let reload = press(&state, .character("r"))
+    let reload = trigger(&state, .reload)
     press(&state, .down, .character("d"))
     var theirs = Fixtures.workspace
     theirs.connections.remove(at: 0)
@@ -135,7 +140,7 @@ import Testing
       return
     }
     #expect(dialog.lines.first == "Delete connection braze_jp?")
-    press(&state, .tab, .enter)
+    pressButton(&state, "Delete")
     #expect(state.workspace.connections.map(\.code) == ["sandbox_local"])
   }
 
@@ -144,7 +149,7 @@ import Testing
     var state = ConsoleModel.initialState(
       loaded: loaded, loadError: nil, options: ConsoleOptions(workspacePath: store.path),
       size: Size(width: 100, height: 30))
-    let reload = press(&state, .character("r"))
+    let reload = trigger(&state, .reload)
     press(&state, .down, .character("d"))
     var theirs = Fixtures.workspace
     theirs.connections.remove(at: 1)
@@ -169,7 +174,7 @@ import Testing
     var theirs = Fixtures.workspace
     theirs.topics.insert(Topic(code: "aaa_first", name: "First"), at: 0)
     _ = try store.save(theirs, expecting: loaded.revision)
-    _ = SaveAndReloadTests.run(press(&state, .character("r")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .reload), &state, store)
     #expect(state.workspace == theirs)
     #expect(state.recordIDs.topics[2] == saleJP)
     #expect(state.currentList.selectedID == saleJP)

@@ -48,7 +48,7 @@ import Testing
   }
 
   /// Every binding is listed once under its context's heading, with its keys as the
-  /// help overlay spells them and its action name.
+  /// help overlay spells them, then its `:` commands, and its action name.
   @Test(arguments: BindingContext.allCases)
   func everyBindingIsListedUnderItsContext(_ context: BindingContext) throws {
     let text = KeyReference.markdown()
@@ -62,7 +62,8 @@ import Testing
     let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
     #expect(rows.count == bindings.count)
     for (row, binding) in zip(rows, bindings) {
-      let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " / ")
+      let keys = (binding.keys.map(\.label) + binding.commandLabels).map { "`\($0)`" }
+        .joined(separator: " / ")
       #expect(row.hasPrefix("| \(keys) | \(binding.description)"))
       #expect(row.hasSuffix("| `\(binding.action.rawValue)` |"))
     }

@@ -25,9 +25,10 @@ import Testing
     #expect(press(&state, .character("q")).isEmpty, "q no longer quits")
     press(&state, .character("?"))
     let help = ConsoleModel.render(state, state.size).text
-    #expect(help.contains("Q               quit"), "\(help)")
+    // The `:` commands stay beside the remapped key.
+    #expect(help.contains("Q :q :quit      quit"), "\(help)")
     #expect(help.contains("J ↓             move down"))
-    #expect(!help.contains("q               quit"))
+    #expect(!help.contains("  q :q :quit"))
     press(&state, .escape)
 
     #expect(press(&state, .character("Q")) == [.quit])

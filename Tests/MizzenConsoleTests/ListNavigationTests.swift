@@ -25,7 +25,7 @@ import Testing
   ])
   func digitsSwitchSection(key: Key, section: Section) throws {
     var state = try Fixtures.state()
-    press(&state, .character("3"))
+    trigger(&state, .showSpaces)
     // History reads the journal afresh each time it is shown.
     #expect(press(&state, key) == (section == .history ? [.signal(.loadJournal)] : []))
     #expect(state.section == section)
@@ -47,11 +47,11 @@ import Testing
 
   @Test func theTopicsSectionListsItsRecordsAndOpensTheTopicForm() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"))
+    trigger(&state, .showTopics)
     let text = ConsoleModel.render(state, state.size).text
     #expect(text.contains("weekly_newsletter"))
     #expect(text.contains("セール情報"))
-    press(&state, .character("n"))
+    trigger(&state, .new)
     #expect(state.form?.purpose == .newTopic)
   }
 
@@ -79,10 +79,10 @@ import Testing
     #expect(state.currentList.selected == 2 * page)
     press(&state, .pageUp)
     #expect(state.currentList.selected == page)
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     #expect(state.currentList.selected == 99)
     #expect(state.currentList.top == 100 - page)
-    press(&state, .character("g"))
+    trigger(&state, .moveTop)
     #expect(state.currentList.selected == 0)
     #expect(state.currentList.top == 0)
     press(&state, .end)
@@ -106,7 +106,7 @@ import Testing
 
   @Test func resizeKeepsTheSelectionVisible() throws {
     var state = try Fixtures.state(Self.many(100), size: Size(width: 120, height: 40))
-    press(&state, .character("G"))
+    trigger(&state, .moveBottom)
     _ = ConsoleModel.update(&state, .resize(Size(width: 80, height: 20)))
     #expect(state.size == Size(width: 80, height: 20))
     #expect(state.currentList.top == 100 - 16)

@@ -13,7 +13,7 @@ import Testing
     var workspace = Fixtures.workspace
     workspace.topics[1].name = "Tilbud fra Møller — été"
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("/"))
+    trigger(&state, .showTopics, .filter)
     type(&state, text)
     return state.currentList.visible.map { state.workspace.topics[$0].code }
   }
@@ -30,7 +30,7 @@ import Testing
 
   @Test func ctrlWAndCtrlUEditTheFilter() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("/"))
+    trigger(&state, .showTopics, .filter)
     type(&state, "weekly news")
     #expect(state.currentList.filter == "weekly news")
     press(&state, .control("w"))
@@ -45,11 +45,11 @@ import Testing
 
   @Test func aRecordJustCreatedIsShownEvenWhenTheFilterWouldHideIt() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("/"))
+    trigger(&state, .showTopics, .filter)
     type(&state, "weekly")
     press(&state, .enter, .character("n"))
     type(&state, "Product news")
-    press(&state, .control("s"))
+    trigger(&state, .save)
     #expect(state.form == nil)
     let selected = try #require(state.currentList.selectedRecord)
     #expect(state.workspace.topics[selected].name == "Product news")
@@ -80,7 +80,7 @@ import Testing
     var state = try Fixtures.state()
     #expect(
       ConsoleModel.render(state, state.size).role(row: 0, text: "1 Connections") == .tabActive)
-    press(&state, .character("p"))
+    trigger(&state, .problems)
     let frame = ConsoleModel.render(state, state.size)
     #expect(frame.role(row: 0, text: "1 Connections") == .tab)
   }
@@ -89,7 +89,7 @@ import Testing
     var state = try Fixtures.state(size: Size(width: 80, height: 24))
     #expect(Self.screen(state).contains("inline ••••9876"))
     #expect(Self.screen(state).contains("sandbox_local"))
-    press(&state, .character("2"))
+    trigger(&state, .showTopics)
     #expect(Self.screen(state).contains("consent_optin"))
   }
 

@@ -21,11 +21,11 @@ import Testing
     for section in ["1", "2", "3", "4", "5"] {
       var state = try Fixtures.state(size: Size(width: 120, height: 40))
       press(&state, .character(Character(section)))
-      #expect(press(&state, .character("L")) == [.signal(.recallIdentities)])
+      #expect(trigger(&state, .lookUp) == [.signal(.recallIdentities)])
       #expect(Self.screen(state)?.spaces == ["email", "phone", "customer_id"])
     }
     var state = try Fixtures.state(size: Size(width: 120, height: 40))
-    press(&state, .character("L"))
+    trigger(&state, .lookUp)
     type(&state, "ana@example.com")
     press(&state, .tab)
     type(&state, "+14155550123")
@@ -64,7 +64,7 @@ import Testing
 
     press(&state, .down)
     #expect(Self.screen(state)?.selected == "sale_jp/sms")
-    press(&state, .character("t"))
+    trigger(&state, .testSend)
     guard case .testSend(let send) = state.screens.last else {
       Issue.record("t opened no test-send")
       return
@@ -76,22 +76,22 @@ import Testing
 
   @Test func escCancelsTheReadsThenCloses() throws {
     var state = try Fixtures.state()
-    press(&state, .character("L"))
+    trigger(&state, .lookUp)
     type(&state, "ana@example.com")
     let effects = press(&state, .enter)
     guard case .signal(.lookup(_, let id)) = effects.first else {
       Issue.record("no look-up")
       return
     }
-    #expect(press(&state, .escape) == [.signal(.cancel(id: id))])
+    #expect(trigger(&state, .back) == [.signal(.cancel(id: id))])
     _ = ConsoleModel.update(&state, .effectCompleted(.signal(.lookupFinished(id: id))))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
   }
 
   @Test func typingReplacesARememberedIdentity() throws {
     var state = try Fixtures.state()
-    press(&state, .character("L"))
+    trigger(&state, .lookUp)
     _ = ConsoleModel.update(
       &state, .effectCompleted(.signal(.identitiesRecalled(["email": "ada@example.com"]))))
     #expect(TestSendTests.text(state).contains("remembered"))
@@ -105,7 +105,7 @@ import Testing
   @Test(arguments: [80, 200])
   func braze_sAnswerTakesTheRoomLeft(width: Int) throws {
     var state = try Fixtures.state(size: Size(width: width, height: 30))
-    press(&state, .character("L"))
+    trigger(&state, .lookUp)
     type(&state, "ana@example.com")
     guard case .signal(.lookup(let plan, let id)) = press(&state, .enter).first else {
       Issue.record("no look-up")

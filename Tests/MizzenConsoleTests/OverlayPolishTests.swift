@@ -51,13 +51,13 @@ import Testing
     type(&state, "zzz")
     press(&state, .enter)
     #expect(state.status?.text.contains("Nothing matches") == true)
-    press(&state, .escape)
+    trigger(&state, .back)
     guard case .chooser = state.overlay else {
       Issue.record("esc first clears what was typed")
       return
     }
     #expect(Self.screen(state).contains("type to filter"))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.overlay == nil)
   }
 
@@ -75,7 +75,7 @@ import Testing
     var state = try Self.channelFormOnConnection()
     press(&state, .enter, .function(1))
     #expect(Self.screen(state).contains("Choosing from a list"))
-    press(&state, .escape)
+    trigger(&state, .back)
     guard case .chooser = state.overlay else {
       Issue.record("closing help goes back to the chooser")
       return
@@ -84,12 +84,12 @@ import Testing
 
   @Test func helpOverADialogAnswersQuestionMark() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .character("?"))
+    trigger(&state, .delete, .help)
     guard case .help = state.overlay else {
       Issue.record("? in a dialog opens help")
       return
     }
-    press(&state, .escape)
+    trigger(&state, .back)
     guard case .dialog = state.overlay else {
       Issue.record("closing help goes back to the dialog")
       return
@@ -98,7 +98,7 @@ import Testing
 
   @Test func helpAtTheSmallestSizeSaysThereIsMoreAndStopsAtItsEnd() throws {
     var state = try Fixtures.state(size: Size(width: 60, height: 16))
-    press(&state, .character("?"))
+    trigger(&state, .help)
     #expect(Self.screen(state).contains("for more"))
     for _ in 0..<200 { press(&state, .pageDown) }
     guard case .help(let scroll) = state.overlay else { return }
@@ -110,7 +110,7 @@ import Testing
 
   @Test func aLongDialogKeepsItsButtonsAtTheSmallestSize() throws {
     var state = try Fixtures.state(size: Size(width: 60, height: 16))
-    press(&state, .character("P"))
+    trigger(&state, .permissions)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("P opens the permissions view")
       return

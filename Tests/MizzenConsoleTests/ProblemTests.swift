@@ -12,16 +12,17 @@ import Testing
     _ = ConsoleModel.update(&state, .tick)
     #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("1 warning"))
     // Deleting braze_us takes the newsletter's only channel with it: a warning, no error.
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     #expect(state.problemCounts == (errors: 0, warnings: 2))
     #expect(ConsoleModel.render(state, state.size).text(ofRow: 0).contains("2 warnings"))
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.problemCounts == (errors: 0, warnings: 1))
   }
 
   @Test func problemsAppearUnderTheFieldAsYouTypeAndGoWhenFixed() throws {
     var state = try Fixtures.state()
-    press(&state, .character("n"))
+    trigger(&state, .new)
     #expect(state.form?.problems["name"]?.isEmpty == false)
     type(&state, "Braze EU")
     #expect(state.form?.problems["name"] == nil)
@@ -66,7 +67,7 @@ import Testing
       loaded: try store.load(), loadError: nil,
       options: ConsoleOptions(readOnly: false, workspacePath: Fixtures.path),
       size: Size(width: 120, height: 30))
-    press(&state, .character("p"))
+    trigger(&state, .problems)
     let screen = ConsoleModel.render(state, state.size).text
     #expect(screen.contains("topics[sale_jp].colour"))
     #expect(screen.contains("\"colour\" is not a key of a topic"))
@@ -75,7 +76,7 @@ import Testing
 
   @Test func problemsListJumpsToTheConnectionForm() throws {
     var state = try Fixtures.state()
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, "pro")
     press(&state, .tab)
     type(&state, "b")

@@ -28,9 +28,9 @@ import Testing
     #expect(state.status?.text == Self.reason)
     press(&state, .tab, .tab, .right)
     #expect(state.form?.field("endpointChoice")?.choiceValue == "https://rest.iad-01.braze.com")
-    #expect(press(&state, .control("s")).isEmpty)
+    #expect(trigger(&state, .save).isEmpty)
     #expect(state.status?.text == Self.reason)
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.form == nil)
   }
 
@@ -78,7 +78,7 @@ import Testing
 
   @discardableResult
   static func run(_ state: inout ConsoleState, _ command: String) -> [Effect] {
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, command)
     return press(&state, .enter)
   }
@@ -89,7 +89,7 @@ import Testing
     #expect(header.contains("[read-only: mode 0444]"))
     #expect(state.status?.text.contains("is read-only (mode 0444)") == true)
     #expect(state.status?.text.contains(":w!") == true)
-    #expect(press(&state, .character("n")).isEmpty)
+    #expect(trigger(&state, .new).isEmpty)
     #expect(state.form == nil)
     #expect(state.status?.text == "Read-only (mode 0444); :w! allows changes.")
     press(&state, .enter)
@@ -103,8 +103,8 @@ import Testing
     #expect(state.status?.text.contains("saves now write over the file") == true)
     let header = ConsoleModel.render(state, state.size).text(ofRow: 0)
     #expect(!header.contains("read-only"))
-    press(&state, .character("d"))
-    let effects = press(&state, .right, .enter)
+    trigger(&state, .delete)
+    let effects = pressButton(&state, "Delete")
     #expect(effects.contains { if case .save = $0 { true } else { false } })
   }
 

@@ -20,7 +20,7 @@ import Testing
     var state = try Fixtures.state(Self.duplicated)
     press(&state, .down, .character("e"), .tab, .control("u"))
     type(&state, "braze_eu")
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .control("s"))))
+    let workspace = try #require(SectionEditingTests.saved(trigger(&state, .save)))
     #expect(
       workspace.connections.map(\.code) == ["braze_us", "braze_eu", "braze_jp", "sandbox_local"])
     #expect(workspace.topics[0].channels[0].connection == "braze_us")
@@ -32,7 +32,7 @@ import Testing
 
   @Test func deletingOneOfTwoConnectionsWithTheSameCodeKeepsTheChannels() throws {
     var state = try Fixtures.state(Self.duplicated)
-    press(&state, .down, .character("d"))
+    trigger(&state, .moveDown, .delete)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("d asks before deleting")
       return
@@ -41,7 +41,7 @@ import Testing
       dialog.lines.contains(
         "Another connection has the code braze_us too, so what names it stays as it is."))
     #expect(dialog.buttons == ["Cancel", "Delete"])
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .tab, .enter)))
+    let workspace = try #require(SectionEditingTests.saved(pressButton(&state, "Delete")))
     #expect(workspace.connections.map(\.name).contains("Braze EU") == false)
     #expect(workspace.topics == Fixtures.workspace.topics)
     #expect(
@@ -54,7 +54,7 @@ import Testing
     var state = try Fixtures.state(Self.duplicated)
     press(&state, .character("3"), .down, .character("e"), .tab, .control("u"))
     type(&state, "mobile")
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .control("s"))))
+    let workspace = try #require(SectionEditingTests.saved(trigger(&state, .save)))
     #expect(workspace.identitySpaces.map(\.code) == ["email", "mobile", "customer_id", "phone"])
     #expect(workspace.connections[2].identityMapping[0].identitySpace == "phone")
     #expect(state.status?.text.contains("1 identity mapping naming phone not renamed") == true)
@@ -64,7 +64,7 @@ import Testing
     var state = try Fixtures.state(IdentityTests.acme())
     press(&state, .character("e"), .tab, .control("u"))
     type(&state, "braze_main")
-    let workspace = try #require(SectionEditingTests.saved(press(&state, .control("s"))))
+    let workspace = try #require(SectionEditingTests.saved(trigger(&state, .save)))
     let moved = workspace.topics.flatMap(\.channels).count { $0.connection == "braze_main" }
     #expect(moved == 10)
     #expect(
@@ -91,13 +91,14 @@ import Testing
     #expect(workspace.topics[1].channels.map(\.connection) == ["sandbox_local"])
     #expect(
       state.status?.text == "Deleted braze_jp, its 1 channel moved to sandbox_local; z undoes it.")
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.workspace == Fixtures.workspace)
   }
 
   @Test func deletingAConnectionSaysHowManyChannelsWentWithIt() throws {
     var state = try Fixtures.state()
-    press(&state, .down, .character("d"), .tab, .enter)
+    trigger(&state, .moveDown, .delete)
+    pressButton(&state, "Delete")
     #expect(state.workspace.topics[1].channels.isEmpty)
     #expect(state.status?.text == "Deleted braze_jp, its 1 channel removed with it; z undoes it.")
   }

@@ -30,7 +30,7 @@ import Testing
   @Test(arguments: sizes)
   func formWithProblems(size: Size) throws {
     var state = Self.quiet(try Fixtures.state(size: size))
-    press(&state, .character("n"))
+    trigger(&state, .new)
     type(&state, "東京 🗼 staging")
     press(&state, .tab, .tab, .left, .tab)
     type(&state, "http://example.com")
@@ -47,14 +47,14 @@ import Testing
   @Test(arguments: sizes)
   func helpOverlay(size: Size) throws {
     var state = Self.quiet(try Fixtures.state(size: size))
-    press(&state, .character("?"))
+    trigger(&state, .help)
     expectSnapshot(ConsoleModel.render(state, size), named: Self.name("help", size))
   }
 
   @Test func filterPromptAndTopics() throws {
     let size = Size(width: 80, height: 24)
     var state = Self.quiet(try Fixtures.state(size: size))
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "東京")
     expectSnapshot(ConsoleModel.render(state, size), named: "filter-80x24")
     press(&state, .enter, .character("2"))

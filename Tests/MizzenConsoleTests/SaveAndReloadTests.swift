@@ -39,13 +39,14 @@ import Testing
   @Test func aSuccessfulSaveUpdatesTheRevisionAndSaysSaved() throws {
     var (store, state) = try Self.start()
     let before = state.revision
-    _ = Self.run(press(&state, .character("G"), .character("d"), .tab, .enter), &state, store)
+    _ = Self.run(
+      trigger(&state, .moveBottom, .delete) + pressButton(&state, "Delete"), &state, store)
     #expect(state.revision != before)
     #expect(state.revision == (try store.load()).revision)
     #expect(!state.saveInFlight)
     #expect(!state.hasUnsavedChanges)
     #expect(state.status?.text == "Saved, with 1 warning; :problems lists them.")
-    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    _ = Self.run(trigger(&state, .delete) + pressButton(&state, "Delete"), &state, store)
     let saved = try store.load().workspace
     #expect(saved.connections.map(\.code) == ["braze_us"])
     #expect(!saved.topics.contains { $0.channels.contains { $0.connection == "braze_jp" } })
@@ -54,9 +55,9 @@ import Testing
 
   @Test func aChangeMadeWhileASaveIsOutIsSavedAfterIt() throws {
     var (store, state) = try Self.start()
-    let first = press(&state, .character("d"), .tab, .enter)
+    let first = trigger(&state, .delete) + pressButton(&state, "Delete")
     #expect(first.count == 1)
-    let second = press(&state, .character("d"), .tab, .enter)
+    let second = trigger(&state, .delete) + pressButton(&state, "Delete")
     #expect(second.isEmpty)
     #expect(state.saveQueued)
     _ = Self.run(first, &state, store)
@@ -71,7 +72,7 @@ import Testing
     theirs.name = "Changed elsewhere"
     _ = try store.save(theirs, expecting: try store.load().revision)
 
-    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    _ = Self.run(trigger(&state, .delete) + pressButton(&state, "Delete"), &state, store)
     #expect(try store.load().workspace == theirs)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("a conflict must be explained in a dialog")
@@ -82,7 +83,7 @@ import Testing
     #expect(state.hasUnsavedChanges)
     #expect(state.workspace.connections.count == 2)
 
-    let effects = press(&state, .tab, .enter)
+    let effects = pressButton(&state, "Reload from disk")
     #expect(effects == [.reload])
     _ = Self.run(effects, &state, store)
     #expect(state.workspace == theirs)
@@ -98,8 +99,8 @@ import Testing
     var theirs = Fixtures.workspace
     theirs.name = "Theirs"
     _ = try store.save(theirs, expecting: try store.load().revision)
-    _ = Self.run(press(&state, .character("d"), .tab, .enter), &state, store)
-    press(&state, .enter)
+    _ = Self.run(trigger(&state, .delete) + pressButton(&state, "Delete"), &state, store)
+    pressButton(&state, "Keep my change")
     #expect(state.overlay == nil)
     #expect(state.status?.level == .warning)
     #expect(press(&state, .character("q")).isEmpty)
@@ -108,15 +109,15 @@ import Testing
       return
     }
     #expect(dialog.focusedButton == "Cancel")
-    press(&state, .escape)
-    #expect(press(&state, .character("r")).isEmpty)
+    trigger(&state, .back)
+    #expect(trigger(&state, .reload).isEmpty)
     guard case .dialog(let reload) = state.overlay else {
       Issue.record("reloading over an unsaved change asks first")
       return
     }
     #expect(reload.purpose == .reloadUnsaved)
     #expect(reload.buttons == ["Cancel", "Re-apply my changes", "Drop them"])
-    let effects = press(&state, .tab, .tab, .enter)
+    let effects = pressButton(&state, "Drop them")
     #expect(effects == [.reload])
     _ = Self.run(effects, &state, store)
     #expect(state.workspace.name == "Theirs")
@@ -125,7 +126,8 @@ import Testing
 
   @Test func anotherSaveFailureIsShownAsAnError() throws {
     var state = try Fixtures.state()
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     let failure = StoreError(
       kind: .io, path: "/x/mizzen.json", message: "/x/mizzen.json: disk full; free some space.",
       isUnreadable: false)
@@ -149,7 +151,7 @@ import Testing
       #expect(press(&state, .character(Character(key))).isEmpty)
       #expect(state.status?.text.hasPrefix("The workspace file could not be read") == true)
     }
-    #expect(press(&state, .character("r")) == [.reload])
+    #expect(trigger(&state, .reload) == [.reload])
   }
 
   @Test func aMissingFileStartsANewWorkspaceSavedWithoutARevision() throws {
@@ -157,9 +159,9 @@ import Testing
       loaded: nil, loadError: nil, options: ConsoleOptions(workspacePath: "/tmp/x/acme.json"),
       size: Size(width: 80, height: 24))
     #expect(state.workspace.name == "acme")
-    press(&state, .character("n"))
+    trigger(&state, .new)
     type(&state, "First")
-    let effects = press(&state, .control("s"))
+    let effects = trigger(&state, .save)
     guard case .save(let workspace, let expecting) = effects.first else {
       Issue.record("saving a new connection emits a save")
       return

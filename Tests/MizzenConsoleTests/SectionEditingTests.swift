@@ -12,7 +12,7 @@ import Testing
 
   @Test func aNewTopicTakesItsCodeFromTheNameUntilTheCodeIsTyped() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("n"))
+    trigger(&state, .showTopics, .new)
     #expect(state.form?.purpose == .newTopic)
     type(&state, "Product news")
     #expect(state.form?.field("code")?.text == "product_news")
@@ -27,7 +27,7 @@ import Testing
     #expect(state.form?.focusedField.id == "legalBasis")
     press(&state, .right)
     #expect(state.form?.field("legalBasis")?.choiceValue == LegalBasis.codes[0])
-    let workspace = try #require(Self.saved(press(&state, .control("s"))))
+    let workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(
       workspace.topics.last
         == Topic(
@@ -45,7 +45,7 @@ import Testing
     let text = ConsoleModel.render(state, state.size).text
     #expect(text.contains("fbc3506c-26a5-4f35-b8f0-ed382da4f2db"))
     #expect(text.contains("weekly_newsletter channels"))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
   }
 
@@ -76,7 +76,7 @@ import Testing
     #expect(
       state.form?.field("subscriptionGroupId")?.text == "1b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d")
     #expect(state.form?.problems["subscriptionGroupId"] == nil)
-    let workspace = try #require(Self.saved(press(&state, .control("s"))))
+    let workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(
       workspace.topics[0].channels.last
         == TopicChannel(
@@ -96,13 +96,13 @@ import Testing
     var state = try Fixtures.state()
     press(&state, .character("e"), .tab, .control("u"))
     type(&state, "braze_main")
-    let workspace = try #require(Self.saved(press(&state, .control("s"))))
+    let workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(workspace.connections[0].code == "braze_main")
     #expect(workspace.topics[0].channels[0].connection == "braze_main")
     #expect(state.status?.text.contains("braze_us renamed to braze_main in 1 channel") == true)
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.workspace == Fixtures.workspace)
-    press(&state, .character("Z"))
+    trigger(&state, .redo)
     #expect(state.workspace == workspace)
   }
 
@@ -110,12 +110,12 @@ import Testing
     var state = try Fixtures.state()
     press(&state, .character("3"), .character("e"), .tab, .control("u"))
     type(&state, "mail")
-    let workspace = try #require(Self.saved(press(&state, .control("s"))))
+    let workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(workspace.identitySpaces[0].code == "mail")
     #expect(workspace.connections[0].identityMapping[0].identitySpace == "mail")
     #expect(workspace.properties[0].identities[0].identitySpace == "mail")
     #expect(WorkspaceValidator.problems(in: workspace).allSatisfy { $0.severity != .error })
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(state.workspace == Fixtures.workspace)
   }
 
@@ -125,7 +125,7 @@ import Testing
     #expect(state.form?.focusedField.id == "marketingPreference")
     press(&state, .right)
     #expect(state.form?.problems["marketingPreference"] == nil)
-    let workspace = try #require(Self.saved(press(&state, .control("s"))))
+    let workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(workspace.identitySpaces.map(\.marketingPreference) == [false, true, false])
     #expect(
       state.status?.text.contains("email is no longer the marketing preference identity") == true)
@@ -133,7 +133,7 @@ import Testing
 
   @Test func deletingAReferencedSpaceListsItsUsersAndCancelKeepsEverything() throws {
     var state = try Fixtures.state()
-    press(&state, .character("3"), .character("d"))
+    trigger(&state, .showSpaces, .delete)
     guard case .dialog(let dialog) = state.overlay else {
       Issue.record("delete must ask first")
       return
@@ -157,11 +157,11 @@ import Testing
 
   @Test func aPropertyAndItsCaptureAreCreatedByKeys() throws {
     var state = try Fixtures.state()
-    press(&state, .character("4"), .character("n"))
+    trigger(&state, .showProperties, .new)
     type(&state, "Mobile app")
     press(&state, .tab, .tab, .control("u"))
     type(&state, "ios")
-    var workspace = try #require(Self.saved(press(&state, .control("s"))))
+    var workspace = try #require(Self.saved(trigger(&state, .save)))
     #expect(workspace.properties.last?.code == "mobile_app")
     #expect(workspace.properties.last?.platform == "ios")
     press(&state, .enter, .character("n"))
@@ -171,7 +171,7 @@ import Testing
     press(&state, .tab, .right, .tab)
     type(&state, "customer")
     // The property's save is still out, so this change is queued behind it.
-    #expect(press(&state, .control("s")).isEmpty && state.saveQueued)
+    #expect(trigger(&state, .save).isEmpty && state.saveQueued)
     workspace = state.workspace
     #expect(
       workspace.properties[1].identities
@@ -184,13 +184,13 @@ import Testing
 
   @Test func cloneAndDeleteWorkOnChannels() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .enter, .character("c"))
+    trigger(&state, .showTopics, .open, .clone)
     #expect(state.form?.purpose == .newChannel(topic: state.recordIDs.topics[0]))
     #expect(state.form?.field("channel")?.choiceValue == "sms")
-    press(&state, .escape)
-    if case .dialog = state.overlay { press(&state, .tab, .enter) }
-    press(&state, .character("d"), .tab)
-    let workspace = try #require(Self.saved(press(&state, .enter)))
+    trigger(&state, .back)
+    if case .dialog = state.overlay { pressButton(&state, "Discard changes") }
+    trigger(&state, .delete)
+    let workspace = try #require(Self.saved(pressButton(&state, "Delete")))
     #expect(workspace.topics[0].channels.isEmpty)
   }
 
@@ -200,7 +200,7 @@ import Testing
     press(&state, .character(Character(section)), .character("n"))
     #expect(state.screens.isEmpty)
     #expect(state.status?.text.hasPrefix("Read-only") == true)
-    press(&state, .character("d"))
+    trigger(&state, .delete)
     #expect(state.overlay == nil)
     #expect(state.workspace == Fixtures.workspace)
   }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct SendResultWordingTests {
   @Test func escDuringASendSaysBrazeMayStillApplyIt() throws {
     var (state, plan, id) = try TestSendTests.sending()
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.status?.text.contains("Braze may still apply it") == true)
     let cancelled = BrazeOutcome(
       kind: .cancelled,
@@ -27,7 +27,7 @@ import Testing
 
   @Test func aTimedOutSendAnsweredAfterLeavingSaysBrazeMayStillApplyIt() throws {
     var (state, plan, id) = try TestSendTests.sending()
-    press(&state, .character("1"))
+    trigger(&state, .showConnections)
     let timeout = BrazeOutcome(kind: .timeout, message: "No answer within 30 s.")
     _ = ConsoleModel.update(
       &state,
@@ -47,7 +47,7 @@ import Testing
       .effectCompleted(
         .signal(.sent(id: id, TestSendTests.entry(plan, forbidden), journalError: nil))))
     #expect(state.status?.text.hasPrefix("Not applied") == true)
-    let effects = press(&state, .character("v"))
+    let effects = trigger(&state, .verify)
     guard case .signal(.verify(_, let verifyID)) = effects.first else {
       Issue.record("v asked for no verify: \(effects)")
       throw CancellationError()
@@ -91,7 +91,7 @@ import Testing
       loaded: loaded, loadError: nil,
       options: ConsoleOptions(workspacePath: Fixtures.path, environmentNames: environment),
       size: Size(width: 120, height: 40))
-    press(&state, .character("2"), .character("t"))
+    trigger(&state, .showTopics, .testSend)
     type(&state, TestSendTests.email)
     return TestSendTests.text(state)
   }
@@ -112,7 +112,7 @@ import Testing
       &state,
       .effectCompleted(.signal(.sent(id: id, TestSendTests.entry(plan, ok), journalError: nil))))
     #expect(state.status?.text == "Sent. v verifies it.")
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty && state.section == .topics)
     #expect(state.status == nil)
     let frame = ConsoleModel.render(state, state.size)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct StatusMessageTests {
   @discardableResult
   static func run(_ state: inout ConsoleState, _ command: String) -> [Effect] {
-    press(&state, .character(":"))
+    trigger(&state, .command)
     type(&state, command)
     return press(&state, .enter)
   }
@@ -21,7 +21,7 @@ import Testing
     var state = try Fixtures.state()
     Self.run(&state, "xyz")
     #expect(state.status?.text.hasPrefix("Unknown command “:xyz”") == true)
-    press(&state, .character("2"))
+    trigger(&state, .showTopics)
     #expect(state.section == .topics)
     #expect(state.status == nil)
     #expect(!Self.statusRow(state).contains("Unknown command"))
@@ -29,7 +29,7 @@ import Testing
 
   @Test func theNextKeyEndsAMessageEvenWithoutATick() throws {
     var state = try Fixtures.state()
-    press(&state, .character("/"))
+    trigger(&state, .filter)
     type(&state, "braze")
     press(&state, .enter)
     #expect(state.status?.text.contains("match") == true)
@@ -61,7 +61,7 @@ import Testing
     Self.run(&state, "xyz")
     let whole = try #require(state.status?.text)
     #expect(whole.count > 80)
-    press(&state, .escape)
+    trigger(&state, .back)
     Self.run(&state, "messages")
     let frame = ConsoleModel.render(state, state.size)
     let body = (1..<(frame.height - 2)).map { frame.text(ofRow: $0) }
@@ -73,7 +73,7 @@ import Testing
     #expect(Self.statusRow(state).contains("esc"))
     Self.run(&state, "messages")
     #expect(state.screens.count == 1)
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
   }
 

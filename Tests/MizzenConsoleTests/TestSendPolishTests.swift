@@ -37,7 +37,7 @@ import Testing
     workspace.connections[0].identityMapping.append(
       IdentityMapping(identitySpace: "loyalty_member_id", field: .externalID))
     var state = try Fixtures.state(workspace)
-    press(&state, .character("2"), .character("t"))
+    trigger(&state, .showTopics, .testSend)
     let lines = TestSendTests.text(state).split(separator: "\n").map(String.init)
     let channel = try #require(lines.first { $0.contains("Channel") })
     let loyalty = try #require(lines.first { $0.contains("loyalty_member_id") })
@@ -51,7 +51,7 @@ import Testing
 
   @Test func thePreviewPrettyPrintsTheBodyAndNeverCutsAnID() throws {
     var state = try Fixtures.state(size: Size(width: 60, height: 40))
-    press(&state, .character("2"), .character("t"))
+    trigger(&state, .showTopics, .testSend)
     type(&state, TestSendTests.email)
     let lines = TestSendTests.text(state).split(separator: "\n").map(String.init)
     let group = "fbc3506c-26a5-4f35-b8f0-ed382da4f2db"

@@ -10,8 +10,8 @@ import Testing
   /// The console on the Topics list with the test-send screen open on the first topic.
   static func opened() throws -> (ConsoleState, [Effect]) {
     var state = try Fixtures.state()
-    press(&state, .character("2"))
-    let effects = press(&state, .character("t"))
+    trigger(&state, .showTopics)
+    let effects = trigger(&state, .testSend)
     return (state, effects)
   }
 
@@ -70,7 +70,7 @@ import Testing
     var state = try Fixtures.state()
     press(&state, .character("2"), .down, .enter)
     #expect(state.childList?.kind == .channels)
-    let effects = press(&state, .character("t"))
+    let effects = trigger(&state, .testSend)
     #expect(effects == [.signal(.recallIdentities)])
     let send = try #require(Self.screen(state))
     #expect(send.topic == "sale_jp")
@@ -80,7 +80,7 @@ import Testing
 
   @Test func tOutsideTopicsSaysWhere() throws {
     var state = try Fixtures.state()
-    let effects = press(&state, .character("t"))
+    let effects = trigger(&state, .testSend)
     #expect(effects.isEmpty)
     #expect(state.screens.isEmpty)
     #expect(state.status?.text.contains("Topics") == true)
@@ -109,7 +109,7 @@ import Testing
     var screen = Self.text(state)
     #expect(screen.contains("Result: success  HTTP 201"))
     #expect(screen.contains("Braze: success"))
-    let effects = press(&state, .character("v"))
+    let effects = trigger(&state, .verify)
     guard case .signal(.verify(let verifyPlan, let verifyID)) = effects.first else {
       Issue.record("v asked for no verify: \(effects)")
       return
@@ -132,7 +132,7 @@ import Testing
 
   @Test func escCancelsTheSendAndTheCancelledResultIsShown() throws {
     var (state, plan, id) = try Self.sending()
-    let effects = press(&state, .escape)
+    let effects = trigger(&state, .back)
     #expect(effects == [.signal(.cancel(id: id))])
     #expect(Self.screen(state) != nil)
     let cancelled = BrazeOutcome(kind: .cancelled, message: "The call was cancelled.")
@@ -140,7 +140,7 @@ import Testing
       &state,
       .effectCompleted(.signal(.sent(id: id, Self.entry(plan, cancelled), journalError: nil))))
     #expect(Self.text(state).contains("Result: cancelled"))
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(state.screens.isEmpty)
   }
 
@@ -181,7 +181,7 @@ import Testing
 
   @Test func anAnswerAfterLeavingIsAnnouncedNotShown() throws {
     var (state, plan, id) = try Self.sending()
-    press(&state, .character("1"))
+    trigger(&state, .showConnections)
     #expect(state.screens.isEmpty)
     #expect(state.section == .connections)
     let ok = BrazeOutcome(kind: .success, status: 201, message: "Applied.")
@@ -193,7 +193,7 @@ import Testing
 
   @Test func aStaleAnswerDoesNotOverwriteANewerSend() throws {
     var (state, plan, id) = try Self.sending()
-    press(&state, .escape)
+    trigger(&state, .back)
     let cancelled = BrazeOutcome(kind: .cancelled, message: "Cancelled.")
     _ = ConsoleModel.update(
       &state,
@@ -224,7 +224,7 @@ import Testing
     let before = Self.text(state)
     _ = ConsoleModel.update(&state, .tick)
     #expect(Self.text(state) != before)
-    press(&state, .character("?"))
+    trigger(&state, .help)
     #expect(state.overlay != nil)
   }
 }
@@ -237,7 +237,7 @@ import Testing
     _ = ConsoleModel.update(
       &state,
       .effectCompleted(.signal(.sent(id: id, TestSendTests.entry(plan, ok), journalError: nil))))
-    let effects = press(&state, .character("v"))
+    let effects = trigger(&state, .verify)
     guard case .signal(.verify(let verifyPlan, let verifyID)) = effects.first else {
       Issue.record("v asked for no verify: \(effects)")
       throw CancellationError()
@@ -266,7 +266,7 @@ import Testing
     ]
     verify.outcome = read
     verify.verification = verification
-    press(&state, .escape, .character("5"))
+    trigger(&state, .back, .showHistory)
     _ = ConsoleModel.update(
       &state, .effectCompleted(.signal(.journalLoaded(.success([send, verify])))))
     let rows = TestSendTests.text(state).split(separator: "\n")
@@ -286,7 +286,7 @@ import Testing
 
   @Test func anAnswerAfterLeavingStillRefreshesHistory() throws {
     var (state, _, id) = try Self.verifying()
-    press(&state, .escape)
+    trigger(&state, .back)
     let read = BrazeOutcome(kind: .success, status: 200, message: "Braze answered.")
     let answered = ConsoleModel.update(
       &state, .effectCompleted(.signal(.verified(id: id, nil, read, journalError: nil))))

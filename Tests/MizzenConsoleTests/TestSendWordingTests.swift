@@ -82,7 +82,7 @@ import Testing
     #expect(strip.contains("? help"), "\(strip)")
     #expect(!strip.contains("F1 help"), "\(strip)")
     #expect(!strip.contains("v verify"), "v offered before any send: \(strip)")
-    press(&state, .character("v"))
+    trigger(&state, .verify)
     #expect(state.status?.text == "v verifies after a send: send first (enter).")
   }
 
@@ -119,7 +119,7 @@ import Testing
 @Suite struct HelpDimRowTests {
   @Test func offRowsUseTheDialogsDimRole() throws {
     var state = try Fixtures.state()
-    press(&state, .character("2"), .character("?"))
+    trigger(&state, .showTopics, .help)
     let frame = ConsoleModel.render(state, state.size)
     let row = try #require((0..<frame.height).first { frame.text(ofRow: $0).contains("— off:") })
     let column = try #require(Array(frame.text(ofRow: row)).firstIndex(of: "x"))
@@ -132,7 +132,7 @@ import Testing
   /// why one of them is off there too.
   @Test func onAMappingRowTheFormKeysSayWhyTheyAreOff() throws {
     var state = try Fixtures.state()
-    press(&state, .character("1"), .character("e"))
+    trigger(&state, .showConnections, .edit)
     var strip = ""
     for _ in 0..<12 where !strip.contains("add a mapping") {
       press(&state, .tab)
@@ -159,7 +159,7 @@ import Testing
     let crumb = TestSendTests.text(state).split(separator: "\n").dropLast().last ?? ""
     #expect(crumb.contains("Test-send"))
     #expect(!crumb.contains("/"), "\(crumb)")
-    press(&state, .escape)
+    trigger(&state, .back)
     #expect(TestSendTests.screen(state) == nil)
     #expect(state.currentList.selectedRecord == before)
   }
@@ -173,13 +173,13 @@ import Testing
     let group = "0b5f3c7e-1d2a-4e6f-9a8b-7c6d5e4f3a2b"
     press(&state, .character("2"), .enter, .character("e"), .tab, .tab, .control("u"))
     for character in group { press(&state, .character(character)) }
-    press(&state, .control("s"))
+    trigger(&state, .save)
     #expect(state.form == nil, "the channel form did not save: \(TestSendTests.text(state))")
-    press(&state, .character("t"))
+    trigger(&state, .testSend)
     for character in "ana@example.com" { press(&state, .character(character)) }
     press(&state, .backTab)  // off the value field, so that z is a key, not text
     #expect(TestSendTests.text(state).contains(group))
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(TestSendTests.screen(state) != nil)
     #expect(!TestSendTests.text(state).contains(group), "the preview kept the undone group id")
     #expect(TestSendTests.text(state).contains("fbc3506c-26a5-4f35-b8f0-ed382da4f2db"))
@@ -190,7 +190,7 @@ import Testing
 @Suite struct VerifyWhileBusyTests {
   @Test func vDuringASendSaysACallIsOut() throws {
     var (state, _, _) = try TestSendTests.sending()
-    press(&state, .character("v"))
+    trigger(&state, .verify)
     #expect(state.status?.text == "A call is under way; esc cancels it.")
   }
 }

@@ -39,7 +39,7 @@ import Testing
   @Test func aSaveInFlightWantsTicksForItsSpinner() throws {
     let (store, started) = try SaveAndReloadTests.start()
     var state = started
-    let effects = press(&state, .character("d"), .tab, .enter)
+    let effects = trigger(&state, .delete) + pressButton(&state, "Delete")
     #expect(state.saveInFlight)
     #expect(ConsoleModel.wantsTick(state))
     _ = SaveAndReloadTests.run(effects, &state, store)

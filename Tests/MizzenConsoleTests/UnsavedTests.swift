@@ -11,19 +11,20 @@ import Testing
   /// Presses enter on the conflict dialog, if one is open: "Keep my change".
   static func keep(_ state: inout ConsoleState) {
     if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
-      press(&state, .enter)
+      pressButton(&state, "Keep my change")
     }
   }
 
   @Test func theHeaderSaysUnsavedAndWhyUntilASaveLands() throws {
     var state = try Fixtures.state()
-    press(&state, .character("G"), .character("d"), .tab, .enter)
+    trigger(&state, .moveBottom, .delete)
+    pressButton(&state, "Delete")
     let failure = StoreError(
       kind: .io, path: "/x/mizzen.json", message: "/x/mizzen.json: disk full; free some space.",
       isUnreadable: false)
     _ = ConsoleModel.update(&state, .effectCompleted(.saveFailed(failure)))
     #expect(Self.header(state).contains("[unsaved: the save failed]"))
-    press(&state, .character("z"))
+    trigger(&state, .undo)
     #expect(Self.header(state).contains("[unsaved: the save failed]"))
     _ = ConsoleModel.update(&state, .effectCompleted(.saved(try #require(state.revision))))
     #expect(!Self.header(state).contains("unsaved"))
@@ -34,7 +35,8 @@ import Testing
     var theirs = Fixtures.workspace
     theirs.name = "Theirs"
     _ = try store.save(theirs, expecting: try store.load().revision)
-    _ = SaveAndReloadTests.run(press(&state, .character("d"), .tab, .enter), &state, store)
+    _ = SaveAndReloadTests.run(
+      trigger(&state, .delete) + pressButton(&state, "Delete"), &state, store)
     Self.keep(&state)
     #expect(Self.header(state).contains("[unsaved: the file changed on disk]"))
   }
@@ -48,19 +50,20 @@ import Testing
 
     press(&state, .character("2"), .down, .character("e"), .tab, .tab)
     type(&state, "Mine")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
     press(&state, .up, .character("e"), .tab, .tab)
     type(&state, "Mine too")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
     _ = SaveAndReloadTests.run(
-      press(&state, .character("1"), .character("G"), .character("d"), .tab, .enter), &state, store)
+      trigger(&state, .showConnections, .moveBottom, .delete) + pressButton(&state, "Delete"),
+      &state, store)
     Self.keep(&state)
     #expect(state.hasUnsavedChanges)
 
-    #expect(press(&state, .character("r")).isEmpty)
-    _ = SaveAndReloadTests.run(press(&state, .tab, .enter), &state, store)
+    #expect(trigger(&state, .reload).isEmpty)
+    _ = SaveAndReloadTests.run(pressButton(&state, "Re-apply my changes"), &state, store)
     #expect(
       state.workspace.topics.map(\.code) == ["from_elsewhere", "weekly_newsletter", "sale_jp"])
     #expect(state.workspace.topics[2].description == "Mine")
@@ -90,9 +93,10 @@ import Testing
 
     press(&state, .character("2"), .enter, .character("n"), .tab, .tab)
     type(&state, "0c1b2a39-1111-4222-8333-444455556666")
-    _ = SaveAndReloadTests.run(press(&state, .control("s")), &state, store)
+    _ = SaveAndReloadTests.run(trigger(&state, .save), &state, store)
     Self.keep(&state)
-    press(&state, .escape, .character("r"), .tab, .enter)
+    trigger(&state, .back, .reload)
+    pressButton(&state, "Re-apply my changes")
     _ = SaveAndReloadTests.run([.reload], &state, store)
     let saved = try store.load().workspace
     #expect(saved.topics[1].name == "Sale (theirs)")
@@ -107,7 +111,8 @@ import Testing
   @Test(arguments: [Size(width: 80, height: 24), Size(width: 60, height: 16)])
   func reloadDialogSnapshot(size: Size) throws {
     var state = try Fixtures.state(size: size)
-    press(&state, .character("G"), .character("d"), .tab, .enter)
+    trigger(&state, .moveBottom, .delete)
+    pressButton(&state, "Delete")
     let failure = StoreError(
       kind: .conflict, path: "/x/mizzen.json", message: "/x/mizzen.json changed on disk.",
       isUnreadable: false)
@@ -120,13 +125,14 @@ import Testing
 
   @Test func reloadWithoutChangesStillReloadsAtOnce() throws {
     var state = try Fixtures.state()
-    #expect(press(&state, .character("r")) == [.reload])
+    #expect(trigger(&state, .reload) == [.reload])
   }
 
   @Test func ctrlCAsksLikeQWhenChangesAreNotOnDisk() throws {
     var state = try Fixtures.state()
     #expect(ConsoleModel.update(&state, .interrupt) == [.quit])
-    press(&state, .character("d"), .tab, .enter)
+    trigger(&state, .delete)
+    pressButton(&state, "Delete")
     let failure = StoreError(
       kind: .io, path: "/x/mizzen.json", message: "/x/mizzen.json: disk full.",
       isUnreadable: false)
@@ -144,7 +150,7 @@ import Testing
 
   @Test func ctrlCAsksBeforeDroppingAnEditedForm() throws {
     var state = try Fixtures.state()
-    press(&state, .character("e"))
+    trigger(&state, .edit)
     type(&state, "x")
     #expect(ConsoleModel.update(&state, .interrupt).isEmpty)
     guard case .dialog(let dialog) = state.overlay else {

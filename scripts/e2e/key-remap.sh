@@ -43,9 +43,9 @@ wait_for '? help  Q quit'
 keys '?'
 wait_for 'Everywhere in lists'
 keys Space
-wait_for 'Q               quit'
+wait_for 'Q :q :quit      quit'
 keys Escape
-wait_gone 'Q               quit'
+wait_gone 'Q :q :quit      quit'
 keys q
 wait_for 'q is not a key here'
 screen | grep -qF 'exit=' && fail "q quit the console"

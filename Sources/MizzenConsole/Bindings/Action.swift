@@ -1,5 +1,6 @@
-/// Everything a key can do, by a stable name (`move.down`, `record.delete`…) that help,
-/// documentation and tests refer to.
+/// Everything a key or a `:` command can do, by a stable name (`move.down`,
+/// `record.delete`…) that help, documentation, config.json and tests refer to. Each is
+/// triggered only through a row of the ``BindingTable``.
 public enum Action: String, CaseIterable, Sendable {
   case showConnections = "section.connections"
   case showTopics = "section.topics"
@@ -20,6 +21,10 @@ public enum Action: String, CaseIterable, Sendable {
   case command = "command"
   case problems = "problems"
   case help = "help"
+  case messages = "messages"
+  case saveStatus = "workspace.save-status"
+  case allowWrites = "workspace.allow-writes"
+  case reconcile = "reconcile"
   case new = "record.new"
   case edit = "record.edit"
   case delete = "record.delete"

@@ -34,12 +34,22 @@ public enum BindingContext: String, CaseIterable, Sendable {
   }
 }
 
-/// One row of the binding table: keys, the action they trigger, and how to present it.
+/// One row of the binding table: keys and `:` commands, the action they trigger, what it
+/// needs to run, and how to present it.
 public struct Binding: Equatable, Sendable {
+  /// The keys, in the order help lists them; none for an action only a `:` command runs.
   public var keys: [Key]
+  /// The names the `:` line knows it by (`q`, `quit`), lower case, without the `:`.
+  public var commands: [String]
+  /// What a `:` command takes after its name (`FILE`), as help and the command list show
+  /// it; nil when it takes nothing. The rest of the line reaches the action
+  /// (`KeyDispatch.run`'s `argument`).
+  public var argument: String?
   public var action: Action
   public var context: BindingContext
   public var description: String
+  /// What must hold for the action to run; the first unmet one is the reason it is off.
+  public var requires: [BindingRequirement]
   /// Shown in the hint strip at the bottom of the screen.
   public var inHints: Bool
   /// The words in the hint strip: the description, or a shorter form where it is long.
@@ -47,12 +57,16 @@ public struct Binding: Equatable, Sendable {
 
   public init(
     _ keys: [Key], _ action: Action, _ context: BindingContext, _ description: String,
-    hint: Bool = false
+    hint: Bool = false, commands: [String] = [], argument: String? = nil,
+    requires: [BindingRequirement] = []
   ) {
     self.keys = keys
+    self.commands = commands
+    self.argument = argument
     self.action = action
     self.context = context
     self.description = description
+    self.requires = requires
     self.inHints = hint
     self.hintText = description
   }
@@ -60,17 +74,30 @@ public struct Binding: Equatable, Sendable {
   /// A binding shown in the hint strip as `hint` rather than its longer description.
   public init(
     _ keys: [Key], _ action: Action, _ context: BindingContext, _ description: String,
-    hint: String
+    hint: String, commands: [String] = [], requires: [BindingRequirement] = []
   ) {
-    self.init(keys, action, context, description, hint: true)
+    self.init(
+      keys, action, context, description, hint: true, commands: commands, requires: requires)
     self.hintText = hint
   }
 
   /// Changes the workspace, so `--read-only` strips it.
   public var isDangerous: Bool { action.isDangerous }
 
-  /// The keys as people read them, e.g. "↑ k".
-  public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+  /// The keys as people read them, then the `:` commands, e.g. "↑ k", "q :q :quit".
+  public var keyLabel: String {
+    (keys.map(\.label) + commandLabels).joined(separator: " ")
+  }
+
+  /// The `:` commands as typed, e.g. ":q", ":reconcile FILE".
+  public var commandLabels: [String] {
+    commands.map { ":" + $0 + (argument.map { " " + $0 } ?? "") }
+  }
+
+  /// How messages name the binding: its first key, else its first `:` command.
+  public var firstLabel: String {
+    keys.first?.label ?? commands.first.map { ":" + $0 } ?? action.rawValue
+  }
 }
 
 extension Key {

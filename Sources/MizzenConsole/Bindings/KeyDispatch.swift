@@ -48,7 +48,19 @@ enum KeyDispatch {
       state.flash(unboundMessage(key, contexts), .warning)
       return []
     }
-    if let reason = disabledReason(binding.action, state) {
+    return run(&state, binding, in: contexts)
+  }
+
+  /// Runs `binding`, found in `contexts` for a key or a `:` command: the one path every
+  /// action takes. It is refused with its reason when it cannot act now; else its action
+  /// runs on the screen its context belongs to. `argument` is what followed a `:`
+  /// command's name (for a binding with an ``Binding/argument``); it reaches the actions of
+  /// lists and of the whole console, the only ones the `:` line can run.
+  static func run(
+    _ state: inout ConsoleState, _ binding: Binding, in contexts: [BindingContext],
+    argument: String? = nil
+  ) -> [Effect] {
+    if let reason = binding.disabledReason(state) {
       state.flash(reason, .warning)
       return []
     }
@@ -67,8 +79,18 @@ enum KeyDispatch {
     case .reconcile:
       return ReconcileActions.perform(&state, binding.action)
     case .list, .global, .testSend, .journalEntry:
-      return ListActions.perform(&state, binding.action)
+      return ListActions.perform(&state, binding.action, argument: argument)
     }
+  }
+
+  /// Runs `action` through its binding in the contexts in force, as its key would: for
+  /// input that is not a key (the mouse wheel) and for a key that stands for another
+  /// screen's (ctrl-s in "Discard changes?"). Nothing happens when nothing here binds it.
+  static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    let contexts = contexts(state)
+    let bound = state.options.bindings.bindings(in: contexts)
+    guard let binding = bound.first(where: { $0.action == action }) else { return [] }
+    return run(&state, binding, in: contexts)
   }
 
   private static func unboundMessage(_ key: Key, _ contexts: [BindingContext]) -> String {
@@ -78,107 +100,11 @@ enum KeyDispatch {
     return "\(key.label) is not a key here; ? lists the keys."
   }
 
-  /// Why `action` cannot run now, or nil when it can. Help and the hint strip show the
-  /// same reasons.
+  /// Why `action` cannot run now: the reason of its binding in the contexts in force, or
+  /// nil when it can (or nothing here binds it). Help and the hint strip ask each binding
+  /// (``Binding/disabledReason(_:)``).
   static func disabledReason(_ action: Action, _ state: ConsoleState) -> String? {
-    if action.isDangerous && state.options.readOnly {
-      return ConsoleModel.readOnlyMessage(state.options)
-    }
-    if action.isDangerous, state.loadErrorMessage != nil {
-      return "The workspace file could not be read, so nothing can be changed; fix it, then r."
-    }
-    if state.overlay != nil || state.prompt != nil { return nil }
-    if let form = state.form { return formReason(action, form, state) }
-    return listReason(action, state)
-  }
-
-  private static func listReason(_ action: Action, _ state: ConsoleState) -> String? {
-    if case .reconcile(let run) = state.screens.last {
-      return ReconcileActions.disabledReason(action, run)
-    }
-    let onProblems: Bool
-    if case .problems = state.screens.last { onProblems = true } else { onProblems = false }
-    switch action {
-    case .new, .edit, .delete, .clone:
-      if onProblems { return "Open the problem's record first (enter)." }
-      if state.section == .history && state.childList == nil {
-        return "The journal is written by test-sends, not by hand."
-      }
-      if action != .new && RecordActions.selected(state) == nil {
-        return "No \(activeNoun(state)) is selected."
-      }
-    case .open:
-      if onProblems { return nil }
-      if state.section == .history && state.screens.isEmpty {
-        return state.currentList.selectedRecord == nil ? "No journal entry is selected." : nil
-      }
-      if RecordActions.selected(state) == nil { return "No \(activeNoun(state)) is selected." }
-    case .checkConnection, .permissions:
-      if onProblems || state.section != .connections || !state.screens.isEmpty {
-        return
-          "\(action == .permissions ? "P" : "x") works on a connection: open 1 Connections and pick one."
-      }
-      if state.currentList.selectedRecord == nil { return "No connection is selected." }
-    case .testSend:
-      if case .lookup(let lookup) = state.screens.last {
-        return lookup.selectedRow == nil ? "Look a person up first (enter), then pick a row." : nil
-      }
-      if let children = state.childList, children.kind == .channels {
-        if children.list.selectedRecord == nil { return "No channel is selected." }
-      } else if onProblems || state.section != .topics || state.childList != nil {
-        return "t test-sends from a topic or a channel: open 2 Topics and pick one."
-      } else if state.currentList.selectedRecord == nil {
-        return "No topic is selected."
-      }
-    case .verify:
-      if case .testSend(let send) = state.screens.last {
-        switch send.phase {
-        case .sending, .verifying: return "A call is under way; esc cancels it."
-        case .done where send.entry != nil: break
-        case .editing, .done: return "v verifies after a send: send first (enter)."
-        }
-      }
-    case .undo:
-      if state.undoStack.isEmpty { return "Nothing to undo." }
-    case .redo:
-      if state.redoStack.isEmpty { return "Nothing to redo." }
-    case .reload:
-      if state.saveInFlight { return "A save is under way; reload when it is done." }
-    case .quit:
-      if !state.screens.isEmpty {
-        let quit = state.options.bindings.keyLabel(of: .quit, in: [.global]) ?? "q"
-        return "\(quit) quits from the top level; esc goes back first."
-      }
-    default:
-      break
-    }
-    return nil
-  }
-
-  private static func formReason(_ action: Action, _ form: FormState, _ state: ConsoleState)
-    -> String?
-  {
-    switch action {
-    case .save:
-      if form.viewOnly { return "This form is open only to look; nothing can be saved." }
-      if !form.isDirty, RecordForms.isEdit(form.purpose) { return "Nothing changed to save." }
-    case .addRow:
-      if state.workspace.identitySpaces.isEmpty {
-        return "Define an identity space first: a mapping needs one."
-      }
-    case .removeRow, .moveRowUp, .moveRowDown:
-      if !form.isOnRow { return "Put the focus on a mapping row first." }
-    default:
-      break
-    }
-    return nil
-  }
-
-  /// The kind of record the active list shows, for messages.
-  private static func activeNoun(_ state: ConsoleState) -> String {
-    if let children = state.childList {
-      return children.kind == .channels ? "channel" : "identity capture"
-    }
-    return state.section.recordNoun
+    let bound = state.options.bindings.bindings(in: contexts(state))
+    return bound.first { $0.action == action }?.disabledReason(state)
   }
 }

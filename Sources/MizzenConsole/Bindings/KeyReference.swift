@@ -28,7 +28,9 @@ public enum KeyReference {
       "The keys under \"\(BindingContext.global.title)\" work in every list; those under"
         + " \"\(BindingContext.form.title)\" also work on a row of the identity mapping. `?`"
         + " shows the keys of the screen you are on. Under `--read-only` the keys that change"
-        + " the workspace are off.",
+        + " the workspace are off. A `:` command (typed after `:`, completed with tab) runs"
+        + " the same action as the keys beside it, refused for the same reason; some actions"
+        + " have only a command.",
       "",
     ]
     for context in BindingContext.allCases {
@@ -40,10 +42,11 @@ public enum KeyReference {
         lines.append("In a text field: " + BindingTable.textFieldKeys + ".")
         lines.append("")
       }
-      lines.append("| Keys | What they do | Action |")
+      lines.append("| Keys and commands | What they do | Action |")
       lines.append("|---|---|---|")
       for binding in bindings {
-        let keys = binding.keys.map { codeSpan($0.label) }.joined(separator: " / ")
+        let keys = (binding.keys.map(\.label) + binding.commandLabels).map(codeSpan)
+          .joined(separator: " / ")
         var description = escape(binding.description)
         if binding.isDangerous { description += " (changes the workspace)" }
         lines.append("| \(keys) | \(description) | \(codeSpan(binding.action.rawValue)) |")

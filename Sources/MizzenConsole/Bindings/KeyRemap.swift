@@ -2,13 +2,15 @@ import MizzenCore
 
 extension BindingTable {
   /// The first key of `action` in the first of `contexts` that binds it, as people read
-  /// it; nil when none of them does.
+  /// it (its `:` command when it has no key); nil when none of them binds it.
   public func keyLabel(of action: Action, in contexts: [BindingContext]) -> String? {
-    bindings(in: contexts).first { $0.action == action }?.keys.first?.label
+    bindings(in: contexts).first { $0.action == action }?.firstLabel
   }
 
   /// Each action's default keys in every context together, in table order: what
   /// `mizzen config --defaults` prints (`back` is esc in lists and also ? and q in help).
+  /// An action that only a `:` command runs by default (`messages`) is left out, as a key
+  /// list in config.json is never empty; config.json may still give it keys.
   public static let defaultKeys: [(action: Action, keys: [Key])] = {
     var found: [(action: Action, keys: [Key])] = []
     for row in all {
@@ -18,11 +20,12 @@ extension BindingTable {
         found.append((row.action, row.keys))
       }
     }
-    return found
+    return found.filter { !$0.keys.isEmpty }
   }()
 
   /// The default table with config.json's `keys` applied (SPEC §10): a remapped action has
-  /// exactly the listed keys in every context where it is bound. An entry that lists the
+  /// exactly the listed keys in every context where it is bound, and keeps its `:` commands
+  /// and requirements. An entry that lists the
   /// action's `defaultKeys` (as copied from `--defaults`) changes nothing. A remap that would give
   /// an action a key another action has where both are looked up (the same context, or a
   /// list and the keys that apply everywhere in lists) is refused and reported, and that

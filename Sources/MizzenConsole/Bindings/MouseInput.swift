@@ -10,8 +10,8 @@ enum MouseInput {
       // The wheel scrolls the entry; a click has nothing to select there.
       for _ in 0..<3 {
         switch event {
-        case .scrollUp: _ = JournalEntryActions.perform(&state, .moveUp)
-        case .scrollDown: _ = JournalEntryActions.perform(&state, .moveDown)
+        case .scrollUp: _ = KeyDispatch.perform(&state, .moveUp)
+        case .scrollDown: _ = KeyDispatch.perform(&state, .moveDown)
         case .click: return
         }
       }

@@ -30,12 +30,9 @@ enum FormActions {
   }
 
   static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+    // What a form's keys need (not only to look, a row focused…) their bindings' requirements
+    // have checked.
     guard var form = state.form else { return [] }
-    let changing: Set<Action> = [.nextOption, .previousOption, .addRow, .removeRow]
-    if form.viewOnly && changing.contains(action) {
-      state.flash("This form is open only to look; nothing can be changed.", .warning)
-      return []
-    }
     switch action {
     case .nextField: form.moveFocus(1)
     case .previousField: form.moveFocus(-1)

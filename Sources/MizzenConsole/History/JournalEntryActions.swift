@@ -2,11 +2,9 @@
 enum JournalEntryActions {
   /// Opens the selected History row in full.
   static func open(_ state: inout ConsoleState) {
+    // With none selected, the binding's requirement (openable) has said so.
     guard let record = state.currentList.selectedRecord, state.journal.indices.contains(record)
-    else {
-      state.flash("No journal entry is selected.", .warning)
-      return
-    }
+    else { return }
     state.screens.append(.journalEntry(JournalEntryView(entry: state.journal[record])))
   }
 

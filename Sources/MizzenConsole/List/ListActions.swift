@@ -34,7 +34,11 @@ enum ListActions {
     }
   }
 
-  static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
+  /// Runs `action`; `argument` is the rest of a `:` command's line, for an action whose
+  /// binding takes one (none does yet).
+  static func perform(_ state: inout ConsoleState, _ action: Action, argument: String? = nil)
+    -> [Effect]
+  {
     let page = state.pageHeight
     switch action {
     case .showConnections: show(&state, .connections)
@@ -64,6 +68,14 @@ enum ListActions {
       state.overlay = .help(scroll: 0)
     case .problems:
       PromptActions.showProblems(&state)
+    case .messages:
+      PromptActions.showMessages(&state)
+    case .saveStatus:
+      PromptActions.sayHowSaved(&state)
+    case .allowWrites:
+      PromptActions.allowWriting(&state)
+    case .reconcile:
+      return ReconcileActions.start(&state, file: argument ?? "")
     case .new: RecordActions.openForm(&state, record: nil, clone: false)
     case .edit: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: false)
     case .clone: RecordActions.openForm(&state, record: RecordActions.selected(state), clone: true)

@@ -70,14 +70,10 @@ enum LookupActions {
   }
 
   private static func start(_ state: inout ConsoleState, _ lookup: LookupState) -> [Effect] {
-    if case .reading = lookup.phase {
-      state.flash("A look-up is under way; esc cancels it.", .info)
-      return []
-    }
-    guard !lookup.identities.isEmpty else {
-      state.flash("Type at least one identity value, then enter.", .warning)
-      return []
-    }
+    // A look-up under way, or no value typed, the binding's requirement (lookupReady) has
+    // refused.
+    if case .reading = lookup.phase { return [] }
+    guard !lookup.identities.isEmpty else { return [] }
     let plan: LookupPlan
     do throws(SignalPlanError) {
       plan = try SignalPlanner.planLookup(identities: lookup.identities, in: state.workspace)
@@ -104,8 +100,8 @@ enum LookupActions {
 
   /// `t` on a row: the test-send screen on that topic and channel, with the values typed.
   private static func testSend(_ state: inout ConsoleState, _ lookup: LookupState) -> [Effect] {
+    // With no row picked, the binding's requirement (lookupRowSelected) has said so.
     guard let row = lookup.selectedRow, let topic = state.workspace.topic(row.topic) else {
-      state.flash("Pick a row of the look-up first.", .warning)
       return []
     }
     var send = TestSendState(

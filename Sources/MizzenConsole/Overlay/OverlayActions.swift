@@ -69,13 +69,11 @@ enum OverlayActions {
       case .notice: break
       }
     case .save:
-      // "ctrl-s saves them", says the dialog that asks before discarding a form's changes.
-      guard dialog.purpose == .discardForm else {
-        state.flash("ctrl-s saves a form; this dialog has no form to save.", .warning)
-        return []
-      }
+      // "ctrl-s saves them", says the dialog that asks before discarding a form's changes;
+      // in any other dialog the binding's requirement (formToSave) has said why not.
+      guard dialog.purpose == .discardForm else { return [] }
       state.overlay = nil
-      return FormActions.perform(&state, .save)
+      return KeyDispatch.perform(&state, .save)
     default: break
     }
     return []
@@ -130,10 +128,8 @@ enum OverlayActions {
       state.helpReturn = .chooser(chooser)
       state.overlay = .help(scroll: 0)
     case .accept:
-      guard chooser.visible.contains(chooser.selected) else {
-        state.flash("Nothing matches “\(chooser.filter.text)”; esc clears it.", .warning)
-        return []
-      }
+      // The binding's requirement (choiceVisible) has said why when nothing matches.
+      guard chooser.visible.contains(chooser.selected) else { return [] }
       state.overlay = nil
       switch chooser.purpose {
       case .setChoice(let target):

@@ -120,7 +120,7 @@ enum OverlayRenderer {
         var text = "  " + TextFit.pad(binding.keyLabel, to: 16) + binding.description
         var role: Role = .dialog
         if active.contains(context),
-          let reason = KeyDispatch.disabledReason(binding.action, underneath)
+          let reason = binding.disabledReason(underneath)
         {
           text += " — off: " + reason
           role = .dialogDim

@@ -1,29 +1,52 @@
 /// The filter (`/`) and the command line (`:`) in the status row.
+///
+/// A `:` command is another name of a binding (``Binding/commands``): the line finds the
+/// binding in the binding table, and runs it as its key would, refused with the same reason
+/// (`KeyDispatch.run`). Completion and the list of commands read the same table.
 enum PromptActions {
-  /// The commands of the `:` line, with what they do (shown while completing).
-  static let commands: [(name: String, summary: String)] = [
-    ("connections", "show Connections"),
-    ("topics", "show Topics"),
-    ("spaces", "show Identity spaces"),
-    ("properties", "show Properties"),
-    ("history", "show History"),
-    ("problems", "list every problem of the workspace"),
-    ("help", "show the keys"),
-    ("messages", "show the last 100 messages whole"),
-    ("reconcile", "FILE: compare a preference export with Braze (read-only)"),
-    ("w", "say whether every change is saved"),
-    ("w!", "allow changes and saves to a file opened read-only"),
-    ("q", "quit"),
-    ("quit", "quit"),
-  ]
-
-  /// A typed command as it is matched and remembered: trimmed, without a leading `:`, in
-  /// lower case.
-  static func normalized(_ text: String) -> String {
-    var command = Substring(text.trimmingCharacters(in: .whitespaces))
-    while command.first == ":" { command.removeFirst() }
-    return command.trimmingCharacters(in: .whitespaces).lowercased()
+  /// The `:` commands that work where the line was opened, in table order, each with its
+  /// binding (the contexts under the prompt, and under the list of commands over it).
+  static func commands(_ state: ConsoleState) -> [(name: String, binding: Binding)] {
+    var under = state
+    under.prompt = nil
+    under.overlay = nil
+    var found: [(name: String, binding: Binding)] = []
+    for binding in state.options.bindings.bindings(in: KeyDispatch.contexts(under)) {
+      for name in binding.commands where !found.contains(where: { $0.name == name }) {
+        found.append((name, binding))
+      }
+    }
+    return found
   }
+
+  /// A typed command: its name (trimmed, without a leading `:`, in lower case) and the rest
+  /// of the line after a space, as typed but trimmed (nil when there is none), which an
+  /// argument-taking command receives.
+  struct Typed: Equatable {
+    var name: String
+    var argument: String?
+
+    init(_ text: String) {
+      var line = Substring(text.trimmingCharacters(in: .whitespaces))
+      while line.first == ":" { line.removeFirst() }
+      line = line.drop(while: \.isWhitespace)
+      if let space = line.firstIndex(where: \.isWhitespace) {
+        name = line[..<space].lowercased()
+        let rest = line[space...].trimmingCharacters(in: .whitespaces)
+        argument = rest.isEmpty ? nil : rest
+      } else {
+        name = line.lowercased()
+        argument = nil
+      }
+    }
+
+    /// As the line is remembered and quoted: the name, then the argument.
+    var normalized: String { argument.map { name + " " + $0 } ?? name }
+  }
+
+  /// A typed command as it is matched and remembered: trimmed, without a leading `:`, its
+  /// name in lower case.
+  static func normalized(_ text: String) -> String { Typed(text).normalized }
 
   /// Typing into the prompt; the filter applies as you type. True when the key edited.
   static func edit(_ state: inout ConsoleState, _ edit: TextInput.Edit) -> Bool {
@@ -64,21 +87,37 @@ enum PromptActions {
     return []
   }
 
-  /// The commands that start with `prefix`.
-  static func candidates(_ prefix: String) -> [String] {
-    let wanted = normalized(prefix)
-    return commands.map(\.name).filter { $0.hasPrefix(wanted) }
+  /// The commands whose name starts with the name typed in `text` (with what it takes
+  /// after it, when something is typed after the name).
+  static func candidates(_ state: ConsoleState, _ text: String) -> [String] {
+    let typed = Typed(text)
+    return commands(state).filter { $0.name.hasPrefix(typed.name) }.map { command in
+      guard typed.argument != nil, let argument = command.binding.argument else {
+        return command.name
+      }
+      return command.name + " " + argument
+    }
   }
 
   private static func complete(_ state: inout ConsoleState, _ prompt: Prompt) {
-    let found = candidates(prompt.input.text)
-    if found.count == commands.count {
-      // Nothing typed yet: tab lists every command with what it does.
-      let lines = commands.map { ":" + TextFit.pad($0.name, to: 12) + $0.summary }
+    let all = commands(state)
+    let typed = Typed(prompt.input.text)
+    if typed.name.isEmpty {
+      // Nothing typed yet: tab lists every command with what it does, and its keys.
+      let lines = all.map { command in
+        let binding = command.binding
+        let keys = binding.keys.map(\.label).joined(separator: " ")
+        let name = command.name + (binding.argument.map { " " + $0 } ?? "")
+        return ":" + TextFit.pad(name, to: 12) + binding.description
+          + (keys.isEmpty ? "" : " (\(keys))")
+      }
       state.overlay = .dialog(
         Dialog(purpose: .notice, title: "Commands", lines: lines, buttons: ["Close"]))
       return
     }
+    // After the name, the argument is typed whole: tab completes names only.
+    guard typed.argument == nil else { return }
+    let found = all.map(\.name).filter { $0.hasPrefix(typed.name) }
     guard let first = found.first else {
       state.flash("No command starts with “\(prompt.input.text)”.", .warning)
       return
@@ -93,51 +132,39 @@ enum PromptActions {
     if found.count > 1 { state.flash(found.map { ":" + $0 }.joined(separator: "  "), .info) }
   }
 
-  private static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
-    if let file = reconcileFile(text) { return ReconcileActions.start(&state, file: file) }
-    let typed = normalized(text)
-    let found = commands.map(\.name).contains(typed) ? [typed] : candidates(typed)
-    guard found.count == 1, !typed.isEmpty else {
-      let known = commands.map { ":" + $0.name }.joined(separator: " ")
-      state.flash("Unknown command “:\(typed)”. Commands: \(known)", .error)
+  /// Runs the command line: the binding whose command is the name typed (or the only one
+  /// it begins), through `KeyDispatch.run`, with the rest of the line as its argument.
+  static func run(_ state: inout ConsoleState, _ text: String) -> [Effect] {
+    let typed = Typed(text)
+    let all = commands(state)
+    let found =
+      all.first { $0.name == typed.name }.map { [$0] }
+      ?? all.filter { $0.name.hasPrefix(typed.name) }
+    guard found.count == 1, !typed.name.isEmpty else {
+      let known = all.map { ":" + $0.name }.joined(separator: " ")
+      state.flash("Unknown command “:\(typed.normalized)”. Commands: \(known)", .error)
       return []
     }
-    switch found[0] {
-    case "connections": ListActions.show(&state, .connections)
-    case "topics": ListActions.show(&state, .topics)
-    case "spaces": ListActions.show(&state, .identitySpaces)
-    case "properties": ListActions.show(&state, .properties)
-    case "history":
-      // As with 5: History is read afresh each time it is shown.
-      ListActions.show(&state, .history)
-      return [.signal(.loadJournal)]
-    case "problems": showProblems(&state)
-    case "help": state.overlay = .help(scroll: 0)
-    case "messages":
-      // Shown afresh, not stacked on an older copy of itself.
-      if case .journalEntry(let view) = state.screens.last, view.entry == nil {
-        state.screens.removeLast()
-      }
-      state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
-    case "reconcile": return ReconcileActions.start(&state, file: "")
-    case "w": sayHowSaved(&state)
-    case "w!": allowWriting(&state)
-    default: return ListActions.quit(&state)
+    let binding = found[0].binding
+    if typed.argument != nil && binding.argument == nil {
+      state.flash("“:\(found[0].name)” takes nothing after it.", .error)
+      return []
     }
-    return []
+    return KeyDispatch.run(
+      &state, binding, in: KeyDispatch.contexts(state), argument: typed.argument)
   }
 
-  /// The FILE of `:reconcile FILE`, as typed (its case kept), or nil for another command.
-  static func reconcileFile(_ text: String) -> String? {
-    var line = Substring(text.trimmingCharacters(in: .whitespaces))
-    while line.first == ":" { line.removeFirst() }
-    let word = line.prefix { !$0.isWhitespace }
-    guard word.lowercased() == "reconcile", word.count < line.count else { return nil }
-    return String(line.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+  /// `:messages`: the last messages whole, shown afresh, not stacked on an older copy of
+  /// itself.
+  static func showMessages(_ state: inout ConsoleState) {
+    if case .journalEntry(let view) = state.screens.last, view.entry == nil {
+      state.screens.removeLast()
+    }
+    state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))
   }
 
   /// `:w`: there is nothing to write by hand, as every change is saved when it is made.
-  private static func sayHowSaved(_ state: inout ConsoleState) {
+  static func sayHowSaved(_ state: inout ConsoleState) {
     if state.options.readOnly {
       state.flash(ConsoleModel.readOnlyMessage(state.options) + " :w! allows saves.", .warning)
     } else if state.saveInFlight {
@@ -149,15 +176,13 @@ enum PromptActions {
 
   /// `:w!`: the explicit choice to write a file that opened read-only because of its mode,
   /// owner or folder. `--read-only`, asked for by the admin, is not lifted.
-  private static func allowWriting(_ state: inout ConsoleState) {
+  static func allowWriting(_ state: inout ConsoleState) {
     guard state.options.readOnly else {
       state.flash("The file is writable: every change is saved as it is made.", .info)
       return
     }
-    guard let reason = state.options.readOnlyReason else {
-      state.flash(ConsoleModel.readOnlyMessage(state.options), .warning)
-      return
-    }
+    // Under --read-only the binding's requirement (readOnlyByFile) has refused.
+    guard let reason = state.options.readOnlyReason else { return }
     state.options.readOnly = false
     state.options.readOnlyReason = nil
     state.flash(

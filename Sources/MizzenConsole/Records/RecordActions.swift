@@ -67,28 +67,53 @@ enum RecordActions {
     state.options.readOnly || state.loadErrorMessage != nil
   }
 
-  private static func newForm(_ state: ConsoleState) -> Result<FormState, FormRefusal> {
+  /// Why no new record can be made in the active list (`BindingRequirement.canCreate`), or
+  /// nil when one can.
+  static func newFormRefusal(_ state: ConsoleState) -> String? {
     let workspace = state.workspace
-    let look = viewOnly(state)
     if let children = state.childList, let parent = children.parentIndex(state.recordIDs) {
       switch children.kind {
       case .channels:
         let topic = workspace.topics[parent]
-        guard !freeChannels(topic).isEmpty else {
-          return .failure(FormRefusal(message: "\(topic.code) already has every channel."))
+        if freeChannels(topic).isEmpty { return everyChannelTaken(topic) }
+        if workspace.connections.isEmpty {
+          return "Add a connection first (1): a channel needs one."
         }
-        guard !workspace.connections.isEmpty else {
-          return .failure(FormRefusal(message: "Add a connection first (1): a channel needs one."))
+      case .captures:
+        if workspace.identitySpaces.isEmpty {
+          return "Add an identity space first (3): a capture needs one."
         }
+      }
+    }
+    return state.section == .history
+      ? "The journal is written by test-sends, not by hand." : nil
+  }
+
+  /// Why the selected record cannot be cloned (`BindingRequirement.cloneable`), or nil when
+  /// it can.
+  static func cloneRefusal(_ state: ConsoleState) -> String? {
+    guard case .channel(let topicIndex, _)? = selected(state).flatMap(state.recordIDs.position)
+    else { return nil }
+    let topic = state.workspace.topics[topicIndex]
+    return freeChannels(topic).isEmpty ? everyChannelTaken(topic) : nil
+  }
+
+  private static func everyChannelTaken(_ topic: Topic) -> String {
+    "\(topic.code) already has every channel."
+  }
+
+  private static func newForm(_ state: ConsoleState) -> Result<FormState, FormRefusal> {
+    let workspace = state.workspace
+    let look = viewOnly(state)
+    if let refusal = newFormRefusal(state) { return .failure(FormRefusal(message: refusal)) }
+    if let children = state.childList, let parent = children.parentIndex(state.recordIDs) {
+      switch children.kind {
+      case .channels:
         return .success(
           ChannelForm.make(
-            topic: topic, purpose: .newChannel(topic: children.parent), channel: nil,
-            in: workspace, viewOnly: look))
+            topic: workspace.topics[parent], purpose: .newChannel(topic: children.parent),
+            channel: nil, in: workspace, viewOnly: look))
       case .captures:
-        guard !workspace.identitySpaces.isEmpty else {
-          return .failure(
-            FormRefusal(message: "Add an identity space first (3): a capture needs one."))
-        }
         return .success(
           CaptureForm.make(
             property: workspace.properties[parent],
@@ -117,7 +142,7 @@ enum RecordActions {
           Property(code: "", name: "", platform: "web"), purpose: .newProperty,
           title: "New property", viewOnly: look))
     case .history:
-      return .failure(FormRefusal(message: "The journal is written by test-sends, not by hand."))
+      return .failure(FormRefusal(message: newFormRefusal(state) ?? ""))
     }
   }
 
@@ -155,7 +180,7 @@ enum RecordActions {
       var channel = topic.channels[index]
       if clone {
         guard let free = freeChannels(topic).first else {
-          return .failure(FormRefusal(message: "\(topic.code) already has every channel."))
+          return .failure(FormRefusal(message: everyChannelTaken(topic)))
         }
         channel.channel = free
         channel.subscriptionGroupId = ""

@@ -14,7 +14,7 @@ enum StatusRenderer {
       frame.cursor = Position(row: row, column: 1 + window.cursorColumn)
       if prompt.kind == .command {
         let used = 2 + DisplayWidth.of(window.text)
-        let matches = PromptActions.candidates(prompt.input.text).map { ":" + $0 }
+        let matches = PromptActions.candidates(state, prompt.input.text).map { ":" + $0 }
         if !prompt.input.text.isEmpty && used + 4 < width {
           frame.draw(
             matches.joined(separator: " "), row: row, column: used + 1, width: width - used - 1,
@@ -66,7 +66,7 @@ enum StatusRenderer {
     let typing = TestSendActions.isTyping(state) || LookupActions.isTyping(state)
     var found: [(key: String, text: String, width: Int, isHelp: Bool)] = []
     for binding in state.options.bindings.bindings(in: contexts) where binding.inHints {
-      if KeyDispatch.disabledReason(binding.action, state) != nil { continue }
+      if binding.keys.isEmpty || binding.disabledReason(state) != nil { continue }
       // While a value is typed, printable keys are text: offer F1 for help instead of ?.
       if typing ? binding.keys.allSatisfy(\.isPrintable) : binding.keys == [.function(1)] {
         continue

@@ -18,12 +18,12 @@ enum TestSendActions {
     } else {
       index = state.currentList.selectedRecord
     }
-    guard let index, topics.indices.contains(index) else { return [] }
-    let topic = topics[index]
-    guard !topic.channels.isEmpty else {
-      state.flash("Topic \(topic.code) has no channel to send on; add one first.", .warning)
+    // A topic without a channel, or none selected, the binding's requirement (testSendable)
+    // has refused.
+    guard let index, topics.indices.contains(index), !topics[index].channels.isEmpty else {
       return []
     }
+    let topic = topics[index]
     let send = TestSendState(
       topic: topic, channel: channel, spaces: spaces(for: topic, in: state.workspace))
     state.screens.append(.testSend(send))
@@ -113,7 +113,7 @@ enum TestSendActions {
   private static func startSend(_ state: inout ConsoleState, _ send: TestSendState) -> [Effect] {
     switch send.phase {
     case .sending, .verifying:
-      state.flash("A call is under way; esc cancels it.", .info)
+      // The binding's requirement (noCallUnderWay) has said so.
       return []
     case .done:
       with(&state) { $0.phase = .editing }
@@ -143,13 +143,9 @@ enum TestSendActions {
   }
 
   private static func startVerify(_ state: inout ConsoleState, _ send: TestSendState) -> [Effect] {
-    // KeyDispatch.disabledReason has refused v unless a send came back.
-    guard send.phase == .done, let entry = send.entry else { return [] }
-    guard !send.isEveryChannel else {
-      state.flash(
-        "v reads one channel back: choose it under Channel, then send and verify it.", .info)
-      return []
-    }
+    // The binding's requirement (verifiable) has refused v unless one channel's send came
+    // back.
+    guard send.phase == .done, let entry = send.entry, !send.isEveryChannel else { return [] }
     var signal = send.signal
     signal.state = SignalState(text: entry.state)
     let plan: SignalPlan
