@@ -95,6 +95,10 @@ func reconcile(workspacePath: String, inputPath: String, apply: Bool) async thro
   let workspace = try WorkspaceStore(path: workspacePath).load().workspace
   var options = ReconcileOptions()
   options.apply = apply
+  if let text = ProcessInfo.processInfo.environment["BENCH_READ_CONCURRENCY"], let value = Int(text)
+  {
+    options.readConcurrency = value
+  }
   let phases = PhaseClock()
   let runner = ReconcileRunner(
     workspace: workspace, workspacePath: workspacePath, inputPath: inputPath, options: options,
