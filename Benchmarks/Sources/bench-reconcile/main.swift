@@ -78,13 +78,16 @@ func serve(workspacePath: String, seedPath: String, limit: Int, window: Int) thr
   let server = try SandboxServer.start(configuration)
   let workspace = try WorkspaceStore(path: workspacePath).load().workspace
   _ = try SandboxSeed.load(path: seedPath, workspace: workspace, into: server)
+  var seeded = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &seeded)
   print(server.port)
   fflush(nil)
   _ = FileHandle.standardInput.readDataToEndOfFile()
   server.stop()
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
-  print("cpu=\(cpuSeconds(usage))")
+  // Seeding is set-up, not serving: the serving CPU is what the reconcile shares cores with.
+  print("cpu=\(cpuSeconds(usage)) serveCPU=\(cpuSeconds(usage) - cpuSeconds(seeded))")
 }
 
 /// Child: runs the reconcile and prints one line of figures.
@@ -92,6 +95,10 @@ func reconcile(workspacePath: String, inputPath: String, apply: Bool) async thro
   let workspace = try WorkspaceStore(path: workspacePath).load().workspace
   var options = ReconcileOptions()
   options.apply = apply
+  if let text = ProcessInfo.processInfo.environment["BENCH_READ_CONCURRENCY"], let value = Int(text)
+  {
+    options.readConcurrency = value
+  }
   let phases = PhaseClock()
   let runner = ReconcileRunner(
     workspace: workspace, workspacePath: workspacePath, inputPath: inputPath, options: options,
@@ -206,8 +213,9 @@ func scenario(rows: Int, driftEvery: Int, limit: Int, window: Int, apply: Bool, 
     decoding: serverOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   server.waitUntilExit()
   var result = figures(output.trimmingCharacters(in: .whitespacesAndNewlines))
-  result["sandboxCPU"] =
-    figures(serverOutput.trimmingCharacters(in: .whitespacesAndNewlines))["cpu"]
+  let served = figures(serverOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+  result["sandboxCPU"] = served["cpu"]
+  result["serveCPU"] = served["serveCPU"]
   return result
 }
 
@@ -253,13 +261,20 @@ for rows in sizes.isEmpty ? [100_000, 300_000, 1_000_000] : sizes {
   let rss = (Double(result["rssKB"] ?? "") ?? 0) / 1024
   let verdict = rate >= 50_000 && (rows < 1_000_000 || rss <= 200) ? "ok" : "OVER"
   ok = ok && verdict == "ok"
+  // On a machine other work keeps busy, wall time says more about the neighbours than about
+  // reconcile: the CPU both processes spent, spread over the 2 cores, bounds what an idle
+  // machine would take.
+  let cpu = (Double(result["cpu"] ?? "") ?? .infinity) + (Double(result["serveCPU"] ?? "") ?? 0)
   print(
     String(
       format: "  %9d rows  %6.2f s  %8.0f rows/s  %4@ reads  peak RSS %6.1f MB  drift %@  "
-        + "CPU reconcile %@ s, sandbox %@ s  %@",
+        + "CPU reconcile %.2f s + sandbox serving %.2f s (seeding %.2f s) = %.0f rows per "
+        + "CPU-second  %@",
       rows, total, rate, (result["reads"] ?? "?") as NSString, rss,
-      (result["drift"] ?? "?") as NSString, (result["cpu"] ?? "?") as NSString,
-      (result["sandboxCPU"] ?? "?") as NSString, verdict as NSString))
+      (result["drift"] ?? "?") as NSString, Double(result["cpu"] ?? "") ?? 0,
+      Double(result["serveCPU"] ?? "") ?? 0,
+      (Double(result["sandboxCPU"] ?? "") ?? 0) - (Double(result["serveCPU"] ?? "") ?? 0),
+      Double(rows) / cpu, verdict as NSString))
 }
 
 let limit = 200
@@ -286,4 +301,14 @@ print(
     total - firstAnswer, achieved, achieved / allowed * 100,
     (limited["limited"] ?? "?") as NSString, rejected * 100,
     (limited["corrected"] ?? "?") as NSString, (limitOK ? "ok" : "OVER") as NSString))
+// The reads (8 in flight) and the writes (one at a time, each acknowledged in the
+// checkpoint first) draw on separate pools, each allowed the full rate.
+let readEnd = Double(limited["readEnd"] ?? "") ?? 0
+let applyStart = Double(limited["applyStart"] ?? "") ?? 0
+let readRate = ((Double(limited["reads"] ?? "") ?? 0) - 1) / (readEnd - firstAnswer)
+let writeRate = ((Double(limited["writes"] ?? "") ?? 0) - 1) / (total - applyStart)
+print(
+  String(
+    format: "  read phase %.1f calls/s = %.1f%% of allowed; apply phase %.1f calls/s = %.1f%%",
+    readRate, readRate / allowed * 100, writeRate, writeRate / allowed * 100))
 exit(ok ? 0 : 1)

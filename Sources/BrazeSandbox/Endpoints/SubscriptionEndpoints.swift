@@ -62,16 +62,13 @@ extension SandboxEndpoints {
         errors: ["no identifiers provided"])
     }
     let status = try store.withLock {
-      (store: inout SandboxStore) throws(SandboxRejection) -> [String: String] in
+      (store: inout SandboxStore) throws(SandboxRejection) -> [(String, Bool?)] in
       try checkGroup(groupID, fields: [lookup.field], in: store)
-      var status: [String: String] = [:]
-      for value in lookup.values {
-        let state = store.groupState(groupID, serials: lookup.serials(value, in: store))
-        status[value] = state.map { $0 ? "Subscribed" : "Unsubscribed" } ?? "Unknown"
+      return lookup.values.map { value in
+        (value, store.groupState(groupID, serials: lookup.serials(value, in: store)))
       }
-      return status
     }
-    return .json(200, ["status": status, "message": "success"])
+    return .statusAnswer(status)
   }
 
   func userStatus(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {

@@ -8,21 +8,25 @@ enum QueryString {
   /// `+` is kept as a plus sign, not turned into a space: clients commonly leave the `+`
   /// of an E.164 phone unencoded in a query (`phone[]=+15551234567`), and Braze's GET
   /// endpoints take phones in that form.
+  ///
+  /// Works on the target's bytes (a target is visible ASCII, see `HTTPRequestHead`):
+  /// cutting a long query by characters cost more than answering it.
   static func split(_ target: String) -> (path: String, query: [String: [String]]) {
-    guard let mark = target.firstIndex(of: "?") else {
-      return (decode(Substring(target), keepingSlashes: true), [:])
+    let bytes = Array(target.utf8)
+    guard let mark = bytes.firstIndex(of: UInt8(ascii: "?")) else {
+      return (decode(bytes[...], keepingSlashes: true), [:])
     }
-    let path = decode(target[..<mark], keepingSlashes: true)
+    let path = decode(bytes[..<mark], keepingSlashes: true)
     var query: [String: [String]] = [:]
-    for pair in target[target.index(after: mark)...].split(separator: "&") {
-      let name: Substring
-      let value: Substring
-      if let equals = pair.firstIndex(of: "=") {
+    for pair in bytes[(mark + 1)...].split(separator: UInt8(ascii: "&")) {
+      let name: ArraySlice<UInt8>
+      let value: ArraySlice<UInt8>
+      if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
         name = pair[..<equals]
-        value = pair[pair.index(after: equals)...]
+        value = pair[(equals + 1)...]
       } else {
         name = pair
-        value = ""
+        value = []
       }
       var key = decode(name)
       if key.hasSuffix("[]") { key.removeLast(2) }
@@ -34,21 +38,22 @@ enum QueryString {
 
   /// Percent-decoding that leaves malformed escapes as they are instead of failing;
   /// with `keepingSlashes`, `%2F` is left encoded.
-  static func decode(_ text: Substring, keepingSlashes: Bool = false) -> String {
-    guard text.contains("%") else { return String(text) }
+  static func decode(_ text: ArraySlice<UInt8>, keepingSlashes: Bool = false) -> String {
+    guard text.contains(UInt8(ascii: "%")) else { return String(decoding: text, as: UTF8.self) }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var iterator = Array(text.utf8)[...]
-    while let byte = iterator.popFirst() {
-      if byte == UInt8(ascii: "%"), iterator.count >= 2,
-        let high = hexValue(iterator[iterator.startIndex]),
-        let low = hexValue(iterator[iterator.startIndex + 1]),
+    bytes.reserveCapacity(text.count)
+    var index = text.startIndex
+    while index < text.endIndex {
+      let byte = text[index]
+      if byte == UInt8(ascii: "%"), text.endIndex - index >= 3,
+        let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2]),
         !(keepingSlashes && high << 4 | low == UInt8(ascii: "/"))
       {
         bytes.append(high << 4 | low)
-        iterator.removeFirst(2)
+        index += 3
       } else {
         bytes.append(byte)
+        index += 1
       }
     }
     return String(decoding: bytes, as: UTF8.self)

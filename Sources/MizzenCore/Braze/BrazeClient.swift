@@ -24,6 +24,10 @@ public final class BrazeClient: Sendable {
       1, (Double(silence.seconds) + Double(silence.attoseconds) / 1e18).rounded(.up))
     sessionConfiguration.urlCache = nil
     sessionConfiguration.httpCookieStorage = nil
+    // Room for every call a reconcile keeps in flight (`ReconcileOptions.readConcurrency`)
+    // on kept-alive connections: past the default of 6, calls queued for a connection and
+    // the connections libcurl let go were opened again.
+    sessionConfiguration.httpMaximumConnectionsPerHost = 16
     session = URLSession(
       configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
   }
@@ -127,10 +131,25 @@ public final class BrazeClient: Sendable {
   /// A body with every occurrence of the key replaced by its mask: an answer that echoes
   /// the request must not carry the key into the journal or onto a screen.
   private func scrub(_ body: [UInt8], key: String) -> [UInt8] {
-    guard key.utf8.count >= 4, !body.isEmpty else { return body }
+    let needle = Array(key.utf8)
+    guard needle.count >= 4, Self.contains(body, needle) else { return body }
     let text = String(decoding: body, as: UTF8.self)
-    guard text.contains(key) else { return body }
     return Array(text.replacingOccurrences(of: key, with: APIKeySource.mask(key)).utf8)
+  }
+
+  /// Whether `needle` occurs in `bytes`: every answer is searched for the key, and a
+  /// byte search costs a fraction of Foundation's `String.contains` on Linux.
+  static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, bytes.count >= needle.count else { return false }
+    var index = 0
+    let last = bytes.count - needle.count
+    while index <= last {
+      if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   /// The body as recorded in an attempt: whole when short, else its first

@@ -26,6 +26,15 @@ enum BrazeRequestBuilder {
       permission: .subscriptionStatusSet)
   }
 
+  /// One `subscription_groups` entry of a v2 set: a group, the state to set, and the
+  /// people, all of one identifier kind.
+  struct V2GroupUpdate {
+    var groupID: String
+    var subscribed: Bool
+    var identifiers: [String]
+    var doubleOptIn = false
+  }
+
   /// `POST /v2/subscription/status/set`: one `subscription_groups` entry per group, each
   /// naming the same identifier under v2's plural field (`external_ids`, `emails`,
   /// `phones`), in the order given.
@@ -33,28 +42,47 @@ enum BrazeRequestBuilder {
     base: String, groups: [(id: String, doubleOptIn: Bool)], state: SignalState,
     field: BrazeField, value: String
   ) -> PlannedRequest {
-    let plural: String
-    switch field {
-    case .externalID: plural = "external_ids"
-    case .email: plural = "emails"
-    case .phone: plural = "phones"
-    }
-    let entries = groups.map { group in
+    statusSetV2(
+      base: base, field: field,
+      updates: groups.map {
+        V2GroupUpdate(
+          groupID: $0.id, subscribed: state == .granted, identifiers: [value],
+          doubleOptIn: $0.doubleOptIn)
+      })
+  }
+
+  /// `POST /v2/subscription/status/set` with one `subscription_groups` entry per update,
+  /// in the order given: the one encoding of a v2 body, for a test send (one person,
+  /// several groups) and for a reconcile batch (up to 50 people an entry).
+  static func statusSetV2(base: String, field: BrazeField, updates: [V2GroupUpdate])
+    -> PlannedRequest
+  {
+    let plural = v2Field(field)
+    var body = #"{"subscription_groups":["#
+    for (index, update) in updates.enumerated() {
+      if index > 0 { body += "," }
       // emails, external_ids and phones sort before "subscription_…" and "use_…".
       var members = [
-        (plural, JSONText.stringArray([value])),
-        ("subscription_group_id", JSONText.quoted(group.id)),
-        ("subscription_state", JSONText.quoted(state.subscriptionState)),
+        (plural, JSONText.stringArray(update.identifiers)),
+        ("subscription_group_id", JSONText.quoted(update.groupID)),
+        ("subscription_state", JSONText.quoted(update.subscribed ? "subscribed" : "unsubscribed")),
       ]
-      if group.doubleOptIn { members.append(("use_double_opt_in_logic", "true")) }
-      return JSONText.object(members)
+      if update.doubleOptIn { members.append(("use_double_opt_in_logic", "true")) }
+      body += JSONText.object(members)
     }
-    let body = JSONText.object([
-      ("subscription_groups", "[" + entries.joined(separator: ",") + "]")
-    ])
+    body += "]}"
     return post(
       .send, base: base, path: "/v2/subscription/status/set", body: body,
       permission: .subscriptionStatusSet)
+  }
+
+  /// v2's plural field for a kind of identifier: `external_ids`, `emails` or `phones`.
+  static func v2Field(_ field: BrazeField) -> String {
+    switch field {
+    case .externalID: return "external_ids"
+    case .email: return "emails"
+    case .phone: return "phones"
+    }
   }
 
   /// `POST /users/track` with one attributes object setting `push_subscribe`, and
