@@ -125,6 +125,32 @@ struct ReconcilePlannerTests {
     }
   }
 
+  @Test("a write to a double opt-in SMS group asks for Braze's flow, as a test-send does")
+  func doubleOptInWrites() throws {
+    var workspace = BrazeFixtures.workspace()
+    let topic = try #require(workspace.topics.firstIndex { $0.code == "news" })
+    let sms = try #require(workspace.topics[topic].channels.firstIndex { $0.channel == "sms" })
+    workspace.topics[topic].channels[sms].doubleOptIn = true
+    let input = try ReconcileInputFixture(
+      """
+      email,phone,topic,state
+      ana@example.com,+14155550101,news,granted
+
+      """)
+    defer { input.remove() }
+    let (table, _) = try input.load(workspace)
+    let writes = ReconcileBatches.writes((0..<3).map { $0 }, in: table)
+    #expect(writes.map(\.field) == [.email, .phone])
+    let email = try #require(ReconcileBatches.request(writes[0], in: table).bodyText)
+    #expect(!email.contains("use_double_opt_in_logic"))
+    let phones = try #require(ReconcileBatches.request(writes[1], in: table).bodyText)
+    // The SMS object carries the flag; the WhatsApp object (no doubleOptIn) does not.
+    #expect(phones.components(separatedBy: "\"use_double_opt_in_logic\":true").count == 2)
+    let smsObject = try #require(
+      phones.components(separatedBy: "},{").first { $0.contains(BrazeFixtures.smsGroup) })
+    #expect(smsObject.contains("\"use_double_opt_in_logic\":true"))
+  }
+
   @Test("the latest at wins; on a tie, or without times, the later line does")
   func dedupeByLatestAt() throws {
     let input = try ReconcileInputFixture(

@@ -33,9 +33,13 @@ extension ReconcileBatches {
     return BrazeRequestBuilder.statusSetV2(
       base: target.base, field: write.field,
       updates: write.objects.map { object in
-        BrazeRequestBuilder.V2GroupUpdate(
+        // The group's own channel decides the flag, as it does for `mizzen send`.
+        let doubleOptIn = table.targets.contains {
+          $0.groupID == object.groupID && $0.base == target.base && $0.doubleOptIn
+        }
+        return BrazeRequestBuilder.V2GroupUpdate(
           groupID: object.groupID, subscribed: object.subscribed,
-          identifiers: object.records.map { table.identifier($0) })
+          identifiers: object.records.map { table.identifier($0) }, doubleOptIn: doubleOptIn)
       })
   }
 }

@@ -13,6 +13,9 @@ public struct ReconcileTable: Sendable {
     /// The connection's REST base URL, e.g. `https://rest.iad-01.braze.com`.
     public var base: String
     public var keySource: APIKeySource
+    /// An SMS or WhatsApp channel with `doubleOptIn`: its writes send
+    /// `use_double_opt_in_logic`, as `mizzen send` does.
+    public var doubleOptIn = false
   }
 
   /// One person × topic × channel: the latest row for it.
@@ -239,7 +242,10 @@ public struct ReconcileTable: Sendable {
       topic: plan.signal.topic, channel: plan.signal.channel, connection: plan.connection,
       groupID: plan.subscriptionGroupId,
       base: connection.flatMap { EndpointURL($0.endpoint)?.base } ?? "",
-      keySource: plan.keySource)
+      keySource: plan.keySource,
+      doubleOptIn: workspace.topic(plan.signal.topic)?.channel(plan.signal.channel).map {
+        $0.doubleOptIn && ($0.kind?.takesDoubleOptIn ?? false)
+      } ?? false)
     if let number = targetIndex[key] {
       targets[Int(number)] = target
       return number
