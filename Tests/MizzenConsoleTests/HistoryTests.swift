@@ -103,8 +103,8 @@ import Testing
     let history = Section.history.rawValue - 1
     press(&state, .character("2"), .character("d"), .tab, .enter)
     #expect(state.undoStack.count == 1, "no topic was deleted")
-    #expect(!state.lists[history].isStale)
-    #expect(state.lists[Section.topics.rawValue - 1].isStale == false)
+    #expect(state.lists[history].madeFor == nil, "History's keys are the journal's")
+    #expect(state.lists[Section.topics.rawValue - 1].madeFor == state.workspaceVersion)
     press(&state, .character("5"), .character("/"))
     for character in "verify" { press(&state, .character(character)) }
     #expect(state.currentList.visible.count == 1, "verify matches only the read-back")
