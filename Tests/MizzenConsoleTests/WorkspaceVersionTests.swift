@@ -100,11 +100,15 @@ import Testing
     #expect(ListActions.activeList(state)?.recordCount == state.problems.count)
   }
 
-  /// The index a form validates its draft against, after undo brings a record back.
-  @Test func aFormOpenedAfterUndoChecksAgainstTheRecordsUndoBroughtBack() throws {
-    var (_, state) = try Self.state()
+  /// The index a form validates its draft against, after undo brings a record back: the
+  /// validation's own index, or (while the workspace is not validated, `inline` 0) the one
+  /// the form made.
+  @Test(arguments: [0, 2_000])
+  func aFormOpenedAfterUndoChecksAgainstTheRecordsUndoBroughtBack(inline: Int) throws {
+    var (_, state) = try Self.state(inline: inline)
     press(&state, .character("2"), .character("G"), .character("d"), .tab, .enter)
     #expect(!state.workspace.topics.contains { $0.code == "sale_jp" })
+    #expect(state.problemsChecked == (inline > 0))
     // A form opened now indexes the workspace without sale_jp.
     press(&state, .character("n"))
     #expect(state.validationContext != nil)
