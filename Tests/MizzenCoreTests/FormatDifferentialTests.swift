@@ -206,7 +206,9 @@ struct Speller {
           JSONMember("x-" + WorkspaceGenerator.text(&random), random.element(of: extra)))
         unknownAt = members.count - 1
       }
-      var order = Array(members.indices)
+      var order: [Int] = []
+      order.reserveCapacity(members.count)
+      for index in members.indices { order.append(index) }
       random.shuffle(&order)
       out.append(UInt8(ascii: "{"))
       for position in order.indices {
@@ -228,7 +230,14 @@ struct Speller {
   }
 
   private mutating func space() {
-    out += Self.spaces[random.below(Self.spaces.count)]
+    let choice = Self.spaces[random.below(Self.spaces.count)]
+    for index in choice.indices { out.append(choice[index]) }
+  }
+
+  /// Byte by byte: a debug build's `+=` of an array costs more than the bytes.
+  private mutating func put(_ first: UInt8, _ second: UInt8) {
+    out.append(first)
+    out.append(second)
   }
 
   private mutating func string(_ text: String) {
@@ -242,11 +251,11 @@ struct Speller {
       }
       let plain = random.below(2) == 0
       switch value {
-      case 0x22 where plain: out += [0x5C, 0x22]  // \"
-      case 0x5C where plain: out += [0x5C, 0x5C]  // \\
-      case 0x2F where plain: out += [0x5C, 0x2F]  // \/
-      case 0x0A where plain: out += [0x5C, UInt8(ascii: "n")]
-      case 0x09 where plain: out += [0x5C, UInt8(ascii: "t")]
+      case 0x22 where plain: put(0x5C, 0x22)  // \"
+      case 0x5C where plain: put(0x5C, 0x5C)  // \\
+      case 0x2F where plain: put(0x5C, 0x2F)  // \/
+      case 0x0A where plain: put(0x5C, UInt8(ascii: "n"))
+      case 0x09 where plain: put(0x5C, UInt8(ascii: "t"))
       default:
         if value > 0xFFFF && !mayUseSurrogates {
           utf8(value)
@@ -269,25 +278,21 @@ struct Speller {
     case ..<0x80:
       out.append(UInt8(value))
     case ..<0x800:
-      out += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
+      put(UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F))
     case ..<0x10000:
-      out += [
-        UInt8(0xE0 | value >> 12), UInt8(0x80 | (value >> 6) & 0x3F), UInt8(0x80 | value & 0x3F),
-      ]
+      put(UInt8(0xE0 | value >> 12), UInt8(0x80 | (value >> 6) & 0x3F))
+      out.append(UInt8(0x80 | value & 0x3F))
     default:
-      out += [
-        UInt8(0xF0 | value >> 18), UInt8(0x80 | (value >> 12) & 0x3F),
-        UInt8(0x80 | (value >> 6) & 0x3F), UInt8(0x80 | value & 0x3F),
-      ]
+      put(UInt8(0xF0 | value >> 18), UInt8(0x80 | (value >> 12) & 0x3F))
+      put(UInt8(0x80 | (value >> 6) & 0x3F), UInt8(0x80 | value & 0x3F))
     }
   }
 
   /// `\u` and four hex digits, lower or upper case at random.
   private mutating func hex(_ value: UInt32) {
     let digits = random.bool() ? Self.hexDigits : Self.upperHexDigits
-    out += [
-      0x5C, UInt8(ascii: "u"), digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)],
-      digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)],
-    ]
+    put(0x5C, UInt8(ascii: "u"))
+    put(digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)])
+    put(digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)])
   }
 }
