@@ -18,7 +18,8 @@ public enum ConsoleModel {
     let workspace = loaded?.workspace ?? Workspace(name: defaultName(for: options.workspacePath))
     var state = ConsoleState(options: options, workspace: workspace, size: size)
     state.revision = loaded?.revision
-    state.workspaceChanged(validate: false)
+    // Not validated yet: the first frame says "checking…" (see `update`).
+    state.refreshCurrentList()
     if let loadError {
       state.loadErrorMessage = loadError.message
       state.status = StatusMessage(
@@ -51,7 +52,20 @@ public enum ConsoleModel {
   /// Applies one event. The only function that changes the state; returns the effects
   /// for the caller to run.
   public static func update(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Effect] {
-    if !state.problemsChecked { state.checkProblems() }
+    state.refreshDerived()
+    var effects = dispatch(&state, event)
+    state.refreshDerived()
+    effects += state.validationEffects()
+    return effects
+  }
+
+  /// What the loop starts with, before any event: the validation of a workspace too large
+  /// to validate within `update`.
+  public static func startEffects(_ state: inout ConsoleState) -> [Effect] {
+    state.validationEffects()
+  }
+
+  private static func dispatch(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Effect] {
     switch event {
     case .key(let key):
       // A message belongs to the moment it was said in: the next key ends it.
@@ -80,13 +94,16 @@ public enum ConsoleModel {
     }
   }
 
-  /// True while something on screen moves with the ticks: the workspace as loaded is not
-  /// yet validated (the header says "checking…" until the first event does it), a spinner
+  /// True while something on screen moves with the ticks: the workspace is not validated
+  /// and no validation is out (the header says "checking…" until the next event validates
+  /// it, or starts `Effect.validate` for a large one), a spinner
   /// (a save, a send or verify, a look-up's reads) or a status message that expires. Only then does the
   /// caller send `.tick`, one `tickInterval` after the last; an idle console gets none, and
   /// neither updates nor draws until input or an effect's result arrives.
   public static func wantsTick(_ state: ConsoleState) -> Bool {
-    if !state.problemsChecked || state.saveInFlight || state.status?.expiresAtTick != nil {
+    if (!state.problemsChecked && state.validationOut == nil) || state.saveInFlight
+      || state.status?.expiresAtTick != nil
+    {
       return true
     }
     return state.screens.contains { screen in

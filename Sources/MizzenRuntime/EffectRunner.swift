@@ -14,6 +14,8 @@ import MizzenCore
 public final class EffectRunner: Sendable {
   private let store: WorkspaceStore
   private let files = DispatchQueue(label: "mizzen.effects.files", qos: .userInitiated)
+  /// Validations, one at a time, beside the file work rather than behind it.
+  private let validation = DispatchQueue(label: "mizzen.effects.validation", qos: .userInitiated)
   private let inbox = Inbox()
   private let signals: SignalEffectRunner
 
@@ -46,6 +48,9 @@ public final class EffectRunner: Sendable {
           inbox.finish(.effectCompleted(.reloadFailed(error)))
         }
       }
+    case .validate(let request):
+      inbox.begin()
+      validation.async { inbox.finish(.effectCompleted(.validated(request.run()))) }
     case .quit:
       break
     case .signal(let work):
@@ -69,6 +74,7 @@ public final class EffectRunner: Sendable {
   public func waitUntilIdle() -> Bool {
     let journaled = signals.cancelAllAndWait()
     files.sync {}
+    validation.sync {}
     return journaled
   }
 

@@ -35,6 +35,8 @@ struct ConsoleLoop {
     let tick = ConsoleModel.tickInterval
     var lastTick = ContinuousClock.now
     draw()
+    // A large workspace is validated away from the key loop from the start.
+    for effect in ConsoleModel.startEffects(&state) { runner.start(effect) }
     while true {
       if signals.takeInterrupt() {
         // ctrl-c asks first when changes would be lost; otherwise it ends as SIGINT.

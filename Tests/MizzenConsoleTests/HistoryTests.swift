@@ -104,8 +104,8 @@ import Testing
     trigger(&state, .showTopics, .delete)
     pressButton(&state, "Delete")
     #expect(state.undoStack.count == 1, "no topic was deleted")
-    #expect(!state.lists[history].isStale)
-    #expect(state.lists[Section.topics.rawValue - 1].isStale == false)
+    #expect(state.lists[history].madeFor == nil, "History's keys are the journal's")
+    #expect(state.lists[Section.topics.rawValue - 1].madeFor == state.workspaceVersion)
     trigger(&state, .showHistory, .filter)
     for character in "verify" { press(&state, .character(character)) }
     #expect(state.currentList.visible.count == 1, "verify matches only the read-back")

@@ -6,8 +6,8 @@ import Testing
 
 /// What happens when the caller runs the save and reload effects with a real store.
 @Suite struct SaveAndReloadTests {
-  /// Runs the save and reload effects with the executable's own runner, one at a time,
-  /// feeding results back; returns any others.
+  /// Runs the save, reload and validate effects with the executable's own runner, one at a
+  /// time, feeding results back; returns any others.
   static func run(_ effects: [Effect], _ state: inout ConsoleState, _ store: WorkspaceStore)
     -> [Effect]
   {
@@ -17,7 +17,7 @@ import Testing
     while !pending.isEmpty {
       let effect = pending.removeFirst()
       switch effect {
-      case .save, .reload:
+      case .save, .reload, .validate:
         runner.start(effect)
         runner.waitUntilIdle()
         for event in runner.takeResults() { pending += ConsoleModel.update(&state, event) }

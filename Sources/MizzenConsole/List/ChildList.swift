@@ -45,9 +45,10 @@ public struct ChildList: Equatable, Sendable {
       : .capture(property: parent, id: children[index])
   }
 
-  mutating func reload(_ workspace: Workspace, _ ids: RecordIDs) {
+  /// Makes the list again from the workspace of `version`.
+  mutating func reload(_ workspace: Workspace, _ ids: RecordIDs, version: Int? = nil) {
     guard let at = parentIndex(ids) else {
-      list.reload(searchKeys: [])
+      list.reload(searchKeys: [], version: version)
       return
     }
     switch kind {
@@ -56,13 +57,13 @@ public struct ChildList: Equatable, Sendable {
       list.reload(
         searchKeys: workspace.topics[at].channels.map {
           SearchKey.folded($0.channel + " " + $0.connection + " " + $0.subscriptionGroupId)
-        }, ids: ids.channels[at])
+        }, ids: ids.channels[at], version: version)
     case .captures:
       parentCode = workspace.properties[at].code
       list.reload(
         searchKeys: workspace.properties[at].identities.map {
           SearchKey.folded($0.identitySpace + " " + $0.type + " " + $0.variable + " " + $0.key)
-        }, ids: ids.captures[at])
+        }, ids: ids.captures[at], version: version)
     }
   }
 

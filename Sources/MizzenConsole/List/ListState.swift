@@ -29,13 +29,13 @@ public struct ListState: Equatable, Sendable {
   /// `filter` lower-cased as the search keys are.
   private var foldedFilter = ""
 
-  /// True when the workspace changed since the search keys were made; the list is
-  /// reloaded when it is shown again, so only the list on screen costs time.
-  public private(set) var isStale = true
+  /// The workspace version the search keys were made for (of the problems, for the
+  /// problems list); nil for lists of what no workspace version names (History). A list
+  /// is made again when it is shown and this is not the current version, so only the list
+  /// on screen costs time.
+  public private(set) var madeFor: Int?
 
   public init() {}
-
-  mutating func markStale() { isStale = true }
 
   /// The selected record's index, if any record is shown.
   public var selectedRecord: Int? {
@@ -52,11 +52,12 @@ public struct ListState: Equatable, Sendable {
   /// Replaces the records (after any workspace change), keeping the selected record when
   /// it still exists, found by identity when records have one, else the same position.
   mutating func reload(
-    searchKeys keys: [String], ids newIDs: [RecordID] = [], selecting record: Int? = nil
+    searchKeys keys: [String], ids newIDs: [RecordID] = [], selecting record: Int? = nil,
+    version: Int? = nil
   ) {
     var keep = record ?? selectedRecord
     if record == nil, let id = selectedID, let found = newIDs.firstIndex(of: id) { keep = found }
-    isStale = false
+    madeFor = version
     searchKeys = keys
     ids = newIDs
     visible = ListState.matches(keys, filter: foldedFilter, within: nil)

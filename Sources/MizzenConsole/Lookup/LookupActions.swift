@@ -110,8 +110,8 @@ enum LookupActions {
     for (index, space) in send.spaces.enumerated() {
       if let value = lookup.identities[space] { send.values[index].set(value) }
     }
+    // The preview's planner is made with the screen (`refreshDerived`).
     state.screens.append(.testSend(send))
-    state.signalPlanner = SignalPlanner(workspace: state.workspace)
     return []
   }
 

@@ -16,15 +16,20 @@ public struct ConsoleOptions: Equatable, Sendable {
   public var environmentNames: Set<String>?
   /// The keys: the defaults with config.json's remaps (`BindingTable.remapped`).
   public var bindings: BindingTable
+  /// Workspaces of up to this many records are validated within `update`, in a few
+  /// milliseconds; larger ones by `Effect.validate`, away from the key loop.
+  public var inlineValidationLimit: Int
 
   public init(
     readOnly: Bool = false, readOnlyReason: ReadOnlyReason? = nil, workspacePath: String,
-    environmentNames: Set<String>? = nil, bindings: BindingTable = .standard
+    environmentNames: Set<String>? = nil, bindings: BindingTable = .standard,
+    inlineValidationLimit: Int = 2_000
   ) {
     self.readOnly = readOnly || readOnlyReason != nil
     self.readOnlyReason = readOnlyReason
     self.workspacePath = workspacePath
     self.environmentNames = environmentNames
     self.bindings = bindings
+    self.inlineValidationLimit = inlineValidationLimit
   }
 }

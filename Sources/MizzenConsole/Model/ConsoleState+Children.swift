@@ -7,21 +7,18 @@ extension ConsoleState {
     return nil
   }
 
-  /// Brings the screens up to the workspace after a change: each child list is reloaded,
-  /// and a screen whose record is gone (deleted, undone, changed on disk) is closed with
-  /// everything above it, as is a dialog about a record that is gone. Returns a sentence
-  /// saying what was closed, or nil.
+  /// Brings the screens up to the workspace after a change: a screen whose record is gone
+  /// (deleted, undone, changed on disk) is closed with everything above it, as is a dialog
+  /// about a record that is gone (child lists that stay are made again by
+  /// `refreshDerived`). Returns a sentence saying what was closed, or nil.
   mutating func closeScreensOfGoneRecords() -> String? {
     var closed: String?
     for position in screens.indices {
       switch screens[position] {
-      case .children(var children):
+      case .children(let children):
         if children.parentIndex(recordIDs) == nil {
           let noun = children.kind == .channels ? "topic" : "property"
           closed = "Closed \(children.title): that \(noun) is no longer in the workspace."
-        } else {
-          children.reload(workspace, recordIDs)
-          screens[position] = .children(children)
         }
       case .form(let form):
         if RecordForms.slot(form.purpose, recordIDs) == nil {

@@ -21,6 +21,13 @@ public struct ConsoleState: Sendable {
     var ids: RecordIDs
   }
 
+  /// The workspace as held, with its version.
+  private struct Held: Sendable {
+    let workspace: Workspace
+    let ids: RecordIDs
+    let version: Int
+  }
+
   /// How long a status message stays, in ticks.
   static let flashTicks = 30
   static let errorTicks = 80
@@ -28,9 +35,17 @@ public struct ConsoleState: Sendable {
   static let undoLimit = 100
 
   public internal(set) var options: ConsoleOptions
-  public internal(set) var workspace: Workspace
+  /// The workspace, the identities of its records and its version. Private, so that
+  /// `replaceWorkspace` is the only way to change it, and every change bumps the version.
+  private var held: Held
+  /// The workspace being edited.
+  public var workspace: Workspace { held.workspace }
   /// The identity of every record of `workspace`; screens hold records by these.
-  public internal(set) var recordIDs: RecordIDs
+  public var recordIDs: RecordIDs { held.ids }
+  /// Bumped by every change of the workspace (an edit, undo, redo, reload). Everything
+  /// derived from the workspace (problems, indexes, search keys) keeps the version it was
+  /// made for, and counts as missing when that is not this one: nothing is cleared by hand.
+  public var workspaceVersion: Int { held.version }
   /// Where new identities come from: never reset, so an identity is never reused.
   var idSource = RecordIDs.Source()
   /// The revision of the file the workspace was read from or last saved to; nil when the
@@ -38,22 +53,19 @@ public struct ConsoleState: Sendable {
   public internal(set) var revision: FileRevision?
   /// Why the file could not be read; while set, nothing can be changed.
   public internal(set) var loadErrorMessage: String?
-  /// Every problem of the workspace, recomputed after each change.
-  public internal(set) var problems: [Problem]
-  /// False until the workspace as loaded has been validated. The first frame is drawn
-  /// before that (the header says "checking…"), and the first event after it does the
-  /// work, so a large workspace shows at once.
-  public internal(set) var problemsChecked = false
-  /// The saved workspace indexed for validating one record, so that a form's draft is
-  /// checked on every keystroke in time proportional to the record alone. Built when a
-  /// form opens (not at start, which it would slow), dropped when the workspace changes.
-  var validationContext: ValidationContext?
+  /// The problems as last validated, with the workspace version they are of
+  /// (`Derived.swift`).
+  var checked = CheckedProblems()
+  /// The version whose full validation is out as an effect, if one is.
+  var validationOut: Int?
+  /// The workspace indexed for validating one record, so that a form's draft is checked
+  /// on every keystroke in time proportional to the record alone; made by the validation,
+  /// or when a form opens, and used only for the version it was made for.
+  var contextCache: Versioned<ValidationContext>?
   /// The workspace indexed for planning, so that the test-send preview, re-planned on every
-  /// frame, costs the same on 10,000 topics as on ten. Built when test-send opens, rebuilt
-  /// when the workspace changes under it, dropped when it closes.
-  var signalPlanner: SignalPlanner?
-  /// The problems indexed by record, for the markers in the lists.
-  var problemMarks = ProblemMarks()
+  /// frame, costs the same on 10,000 topics as on ten. Made while test-send is open, for
+  /// the version it was made for.
+  var plannerCache: Versioned<SignalPlanner>?
   public internal(set) var section: Section
   /// The list of each section, by `Section.rawValue - 1`.
   public internal(set) var lists: [ListState]
@@ -102,11 +114,10 @@ public struct ConsoleState: Sendable {
 
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options
-    self.workspace = workspace
-    self.recordIDs = RecordIDs(fresh: workspace, &idSource)
-    self.onDisk = Version(workspace: workspace, ids: recordIDs)
+    let ids = RecordIDs(fresh: workspace, &idSource)
+    self.held = Held(workspace: workspace, ids: ids, version: 0)
+    self.onDisk = Version(workspace: workspace, ids: ids)
     self.revision = nil
-    self.problems = []
     self.section = .connections
     self.lists = Array(repeating: ListState(), count: Section.allCases.count)
     self.size = size
@@ -139,47 +150,15 @@ public struct ConsoleState: Sendable {
     status = StatusMessage(text, level: level, expiresAtTick: ticks + life)
   }
 
-  /// Makes the current section's search keys if the workspace changed since.
-  mutating func refreshCurrentList() {
-    guard currentList.isStale else { return }
-    if section == .history {
-      // The journal's keys are made when it is read (HistoryList.load), not from the
-      // workspace; this only marks them current.
-      currentList.reload(searchKeys: currentList.searchKeys)
-    } else {
-      currentList.reload(
-        searchKeys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section))
-    }
-  }
-
-  /// Validates the workspace for the header count and the problems list.
-  mutating func checkProblems() {
-    problems = WorkspaceValidator.problems(in: workspace, readFrom: revision)
-    problemMarks = ProblemMarks(problems)
-    problemsChecked = true
-  }
-
-  /// Recomputes what depends on the workspace: problems and every list's search keys.
-  /// Screens and dialogs whose record is gone are closed; the sentence returned says so.
+  /// Makes `workspace` and `ids` the workspace, as a new version, and brings what is
+  /// derived from it up to date. Screens and dialogs whose record is gone are closed; the
+  /// sentence returned says so.
   @discardableResult
-  mutating func workspaceChanged(validate: Bool = true) -> String? {
-    assert(recordIDs.fits(workspace), "record identities out of step with the workspace")
-    if validate { checkProblems() }
-    validationContext = nil
-    signalPlanner =
-      screens.contains { if case .testSend = $0 { true } else { false } }
-      ? SignalPlanner(workspace: workspace) : nil
+  mutating func replaceWorkspace(_ workspace: Workspace, ids: RecordIDs) -> String? {
+    assert(ids.fits(workspace), "record identities out of step with the workspace")
+    held = Held(workspace: workspace, ids: ids, version: held.version &+ 1)
     let closed = closeScreensOfGoneRecords()
-    // History lists the journal, which no workspace change touches.
-    for section in Section.allCases where section != .history {
-      lists[section.rawValue - 1].markStale()
-    }
-    refreshCurrentList()
-    if case .problems(var list) = screens.last {
-      list.reload(
-        searchKeys: problems.map { SearchKey.folded($0.path.description + " " + $0.message) })
-      screens[screens.count - 1] = .problems(list)
-    }
+    refreshDerived()
     return closed
   }
 

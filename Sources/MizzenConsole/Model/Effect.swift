@@ -14,6 +14,9 @@ public enum Effect: Sendable, Equatable {
   case quit
   /// Test-send work: network calls and remembered identity values.
   case signal(SignalEffect)
+  /// Validate the whole workspace (`ValidationRequest.run`) away from the key loop. Answer
+  /// with `.validated`.
+  case validate(ValidationRequest)
 }
 
 /// The outcome of an `Effect`, fed back to `update` as `.effectCompleted`.
@@ -25,4 +28,6 @@ public enum EffectResult: Sendable {
   case reloaded(LoadedWorkspace)
   case reloadFailed(StoreError)
   case signal(SignalEffectResult)
+  /// The problems of the workspace version the request named.
+  case validated(ValidationResult)
 }

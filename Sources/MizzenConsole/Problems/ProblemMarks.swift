@@ -18,7 +18,24 @@ struct ProblemMarks: Sendable {
   private var worst: [RecordKey: Problem.Severity] = [:]
   private var children: [ChildKey: [Problem]] = [:]
 
-  init(_ problems: [Problem] = []) {
+  init(_ problems: [Problem] = []) { note(problems) }
+
+  /// The marks of one record after it was validated again: `removed` were all its problems,
+  /// `added` are all of them now.
+  mutating func replace(
+    _ collection: ProblemPath.Collection, _ record: Int, removed: [Problem], added: [Problem]
+  ) {
+    worst[RecordKey(collection: collection, record: record)] = nil
+    for problem in removed {
+      guard let list = problem.path.childList, let child = problem.path.childIndex else {
+        continue
+      }
+      children[ChildKey(collection: collection, record: record, list: list, child: child)] = nil
+    }
+    note(added)
+  }
+
+  private mutating func note(_ problems: [Problem]) {
     for problem in problems {
       guard let collection = problem.path.collection, let record = problem.path.recordIndex
       else { continue }

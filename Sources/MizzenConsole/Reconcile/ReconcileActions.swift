@@ -141,8 +141,8 @@ enum ReconcileActions {
       send.focus = send.choiceFocus
     }
     send.choice = finding.expected == "denied" ? .denied : .granted
+    // The preview's planner is made with the screen (`refreshDerived`).
     state.screens.append(.testSend(send))
-    state.signalPlanner = SignalPlanner(workspace: state.workspace)
   }
 
   /// Progress of the run `id`, when its screen is still on top.

@@ -13,9 +13,7 @@ enum Edits {
         workspace: state.workspace, ids: state.recordIDs, label: label, record: record))
     if state.undoStack.count > ConsoleState.undoLimit { state.undoStack.removeFirst() }
     state.redoStack.removeAll()
-    state.workspace = workspace
-    state.recordIDs = ids
-    state.workspaceChanged()
+    state.replaceWorkspace(workspace, ids: ids)
     return requestSave(&state)
   }
 
@@ -89,9 +87,7 @@ enum Edits {
       ConsoleState.Change(
         workspace: state.workspace, ids: state.recordIDs, label: change.label,
         record: change.record))
-    state.workspace = change.workspace
-    state.recordIDs = change.ids
-    let closed = state.workspaceChanged()
+    let closed = state.replaceWorkspace(change.workspace, ids: change.ids)
     goTo(&state, change.record)
     state.flash(
       "Undone: \(change.label). Z redoes it." + (closed.map { " " + $0 } ?? ""),
@@ -105,9 +101,7 @@ enum Edits {
       ConsoleState.Change(
         workspace: state.workspace, ids: state.recordIDs, label: change.label,
         record: change.record))
-    state.workspace = change.workspace
-    state.recordIDs = change.ids
-    let closed = state.workspaceChanged()
+    let closed = state.replaceWorkspace(change.workspace, ids: change.ids)
     goTo(&state, change.record)
     state.flash(
       "Redone: \(change.label)." + (closed.map { " " + $0 } ?? ""),
@@ -179,6 +173,8 @@ enum Edits {
       state.flash("Could not reload: \(error.message)", .error)
     case .signal(let result):
       return TestSendActions.completed(&state, result)
+    case .validated(let result):
+      state.validated(result)
     }
     return []
   }
@@ -198,8 +194,6 @@ enum Edits {
     state.idSource = source
     state.reapplyOnReload = false
     state.onDisk = ConsoleState.Version(workspace: loaded.workspace, ids: fileIDs)
-    state.workspace = replay?.workspace ?? loaded.workspace
-    state.recordIDs = replay?.ids ?? fileIDs
     state.revision = loaded.revision
     state.loadErrorMessage = nil
     state.undoStack.removeAll()
@@ -211,7 +205,8 @@ enum Edits {
     if case .dialog(let dialog) = state.overlay, dialog.purpose == .conflict {
       state.overlay = nil
     }
-    let closed = state.workspaceChanged()
+    let closed = state.replaceWorkspace(
+      replay?.workspace ?? loaded.workspace, ids: replay?.ids ?? fileIDs)
     guard let replay else {
       state.flash(
         "Reloaded from disk." + (closed.map { " " + $0 } ?? ""), closed == nil ? .success : .warning

@@ -50,9 +50,7 @@ enum RecordActions {
         form.codeEditedByHand = false
         RecordForms.nameChanged(&form, state)
       }
-      if state.validationContext == nil {
-        state.validationContext = ValidationContext(state.workspace)
-      }
+      state.makeValidationContext()
       RecordForms.refresh(&form, state)
       state.screens.append(.form(form))
     }

@@ -26,8 +26,8 @@ enum TestSendActions {
     let topic = topics[index]
     let send = TestSendState(
       topic: topic, channel: channel, spaces: spaces(for: topic, in: state.workspace))
+    // The preview's planner is made with the screen (`refreshDerived`).
     state.screens.append(.testSend(send))
-    state.signalPlanner = SignalPlanner(workspace: state.workspace)
     return [.signal(.recallIdentities)]
   }
 
@@ -81,7 +81,6 @@ enum TestSendActions {
         return [.signal(.cancel(id: id))]
       case .verifying, .editing, .done:
         state.screens.removeLast()
-        state.signalPlanner = nil
       }
     case .nextField, .previousField:
       guard send.phase == .editing else { return [] }

@@ -34,7 +34,13 @@ public enum WorkspaceValidator {
   public static func problems(in workspace: Workspace, readFrom revision: FileRevision?)
     -> [Problem]
   {
-    let context = ValidationContext(workspace)
+    problems(in: workspace, context: ValidationContext(workspace), readFrom: revision)
+  }
+
+  /// `problems(in:readFrom:)` with the context already built for `workspace`.
+  static func problems(
+    in workspace: Workspace, context: ValidationContext, readFrom revision: FileRevision?
+  ) -> [Problem] {
     let found = problems(in: workspace, context: context)
     guard let document = revision?.document else { return found }
     var unknown = ProblemSink()
@@ -70,7 +76,7 @@ public enum WorkspaceValidator {
     return result
   }
 
-  private static func problems(in workspace: Workspace, context: ValidationContext) -> [Problem] {
+  static func problems(in workspace: Workspace, context: ValidationContext) -> [Problem] {
     var sink = ProblemSink()
     checkWorkspaceFields(workspace, into: &sink)
     for index in workspace.connections.indices {
