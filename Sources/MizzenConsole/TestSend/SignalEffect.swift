@@ -24,8 +24,11 @@ public enum SignalEffect: Sendable, Equatable {
   /// Read a person's states (SPEC §8): answer `.lookupRead` as each read arrives, then
   /// `.lookupFinished`.
   case lookup(LookupPlan, id: Int)
-  /// Read the signal journal; answer `.journalLoaded`.
+  /// Read the signal journal and the reconcile runs; answer `.reconcileRunsLoaded`, then
+  /// `.journalLoaded`.
   case loadJournal
+  /// Read a reconcile run's batches; answer `.reconcileBatchesLoaded`.
+  case loadReconcileBatches(ReconcileRun)
 }
 
 /// The outcome of a `SignalEffect`.
@@ -47,4 +50,9 @@ public enum SignalEffectResult: Sendable {
   case lookupFinished(id: Int)
   /// The journal's entries oldest first, or why it could not be read.
   case journalLoaded(Result<[JournalEntry], JournalError>)
+  /// The newest reconcile runs, newest first (none when their journal could not be read),
+  /// sent just before `.journalLoaded`, which lists them.
+  case reconcileRunsLoaded([ReconcileRun])
+  /// A run's batches in the order sent, or why they could not be read.
+  case reconcileBatchesLoaded(runID: String, Result<[ReconcileBatchEntry], ReconcileError>)
 }

@@ -113,7 +113,7 @@ enum PromptActions {
     case "help": state.overlay = .help(scroll: 0)
     case "messages":
       // Shown afresh, not stacked on an older copy of itself.
-      if case .journalEntry(let view) = state.screens.last, view.entry == nil {
+      if case .journalEntry(let view) = state.screens.last, view.isMessages {
         state.screens.removeLast()
       }
       state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))

@@ -48,7 +48,9 @@ extension ReconcileRunner {
         [
           ("attempts", "\(exchange.attempts.count)"),
           ("batch", "\(number)"),
+          ("endpoint", JSONText.quoted(request.url)),
           ("errors", "\(errors.count)"),
+          ("groups", Self.groupsJSON(write)),
           ("identifiers", "\(write.recordCount)"),
           ("input", JSONText.quoted(inputPath)),
           ("kind", "\"reconcile.batch\""),
@@ -115,6 +117,13 @@ extension ReconcileRunner {
       }
     }
     return found
+  }
+
+  /// The distinct subscription groups of a batch, as a JSON array, in the batch's order.
+  static func groupsJSON(_ write: ReconcileBatches.Write) -> String {
+    var seen: Set<String> = []
+    let groups = write.objects.map(\.groupID).filter { seen.insert($0).inserted }
+    return "[" + groups.map(JSONText.quoted).joined(separator: ",") + "]"
   }
 
   /// Every item of the answer's `errors[]`: the outcome keeps only the first 20 (for a
