@@ -109,7 +109,7 @@ complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizze
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'validate' -d 'Print every problem of the workspace.'
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'send' -d 'Plan, show and send one signal to Braze.'
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'check-connection' -d 'Check a connection\'s key, endpoint and permissions with read-only calls.'
-complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'history' -d 'Show the signal journal, newest first.'
+complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'history' -d 'Show the signal journal and the reconcile runs, newest first.'
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'sandbox' -d 'Run the local Braze-compatible sandbox.'
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'schema' -d 'Print the JSON Schema of the workspace format.'
 complete -c 'mizzen' -n '__mizzen_should_offer_completions_for_positional "mizzen" -eq 1' -fa 'lookup' -d 'Show a person\'s state in Braze for every mapped topic and channel.'
