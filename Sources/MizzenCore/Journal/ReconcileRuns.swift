@@ -93,6 +93,14 @@ extension ReconcileJournal {
     guard wanted > 0 else { return ([], 0) }
     try readBackwards(blockSize: blockSize) { line, offset in
       guard !line.allSatisfy({ $0 == 32 || $0 == 13 }) else { return true }
+      // A run's batches are most of its lines: one more of the run being read is counted
+      // without parsing it, so that a run of a thousand batches costs little more than one.
+      if let builder = current, builder.hasID, let batch = Self.batchFields(line),
+        batch.run == builder.run.id
+      {
+        current?.prependBatch(time: batch.time, errors: batch.errors, offset: offset)
+        return true
+      }
       guard let entry = try? JSONReader.parse(Array(line)), case .object = entry else {
         unreadable += 1
         return true
@@ -142,6 +150,55 @@ extension ReconcileJournal {
           attempts: entry["attempts"]?.int ?? 0, latencyMs: entry["latencyMs"]?.number ?? 0))
     }
     return batches
+  }
+
+  /// The run id, time and refused rows of a whole batch line (a JSON object whose members
+  /// are as the runner writes them), found with `memchr` and `memcmp` rather than by parsing it; nil for
+  /// any other line, or one this cannot read so (which is then parsed).
+  static func batchFields(_ line: ArraySlice<UInt8>) -> (run: String, time: String, errors: Int)? {
+    line.withUnsafeBufferPointer { buffer -> (run: String, time: String, errors: Int)? in
+      guard let base = buffer.baseAddress, buffer.count > 2 else { return nil }
+      var last = buffer.count - 1
+      while last > 0 && (buffer[last] == 32 || buffer[last] == 13) { last -= 1 }
+      guard buffer[0] == UInt8(ascii: "{"), buffer[last] == UInt8(ascii: "}") else { return nil }
+      // The offset just after `pattern`: inside a JSON string a quote is always escaped,
+      // so `"key":` with bare quotes can only be a member's key.
+      func after(_ pattern: StaticString) -> Int? {
+        let length = pattern.utf8CodeUnitCount
+        var from = 0
+        // Each quote in turn (memchr), compared with the pattern there (memcmp).
+        while from + length <= buffer.count,
+          let found = memchr(base + from, Int32(UInt8(ascii: "\"")), buffer.count - from)
+        {
+          let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+          guard at + length <= buffer.count else { return nil }
+          if memcmp(found, pattern.utf8Start, length) == 0 { return at + length }
+          from = at + 1
+        }
+        return nil
+      }
+      func string(at start: Int) -> String? {
+        var end = start
+        while end < buffer.count && buffer[end] != UInt8(ascii: "\"") {
+          if buffer[end] == UInt8(ascii: "\\") { return nil }
+          end += 1
+        }
+        guard end < buffer.count else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+      }
+      guard after("\"kind\":\"reconcile.batch\"") != nil, let runStart = after("\"run\":\""),
+        let timeStart = after("\"time\":\""), let errorsStart = after("\"errors\":"),
+        let run = string(at: runStart), let time = string(at: timeStart)
+      else { return nil }
+      var errors = 0
+      var index = errorsStart
+      while index < buffer.count, (48...57).contains(buffer[index]) {
+        errors = errors * 10 + Int(buffer[index] - 48)
+        index += 1
+      }
+      guard index > errorsStart else { return nil }
+      return (run, time, errors)
+    }
   }
 
   /// Calls `line` with each line from the last to the first and its byte offset, until it
@@ -212,7 +269,7 @@ private struct RunBuilder {
   /// Whether its read line, its apply line, were met.
   private var read: JSONValue?
   private var apply: JSONValue?
-  private let hasID: Bool
+  let hasID: Bool
 
   init(_ entry: JSONValue, offset: Int, end: Int) {
     let id = entry["run"]?.text
@@ -232,6 +289,15 @@ private struct RunBuilder {
     // Without ids: a read starts a run and an apply ends one.
     guard entry["input"]?.text == run.input, read == nil else { return false }
     return entry["kind"]?.text != "reconcile.apply"
+  }
+
+  /// One more batch of this run, read by `batchFields`.
+  mutating func prependBatch(time: String, errors: Int, offset: Int) {
+    run.offset = offset
+    run.time = time
+    run.batches += 1
+    run.errors += errors
+    run.end = end
   }
 
   mutating func prepend(_ entry: JSONValue, offset: Int) {
