@@ -111,6 +111,11 @@ struct ReconcileCrashTests {
       return false
     }
     #expect(journaledBatches.count >= batches && journaledBatches.count <= fixture.v2Calls)
+    // History sees every killed run as interrupted, and the last as finished.
+    let runs = try ReconcileJournal(workspacePath: fixture.workspacePath).readNewestRuns().runs
+    #expect(runs.filter { $0.end == .interrupted }.count == killed)
+    #expect(runs.first?.end == .finished)
+    #expect(runs.reduce(0) { $0 + $1.batches } == journaledBatches.count)
     let seconds = Double((clock.now - started).components.seconds)
     print(
       "reconcile crash test: \(rows) rows, \(batches) batches, \(killed) kills, \(resent) "

@@ -144,4 +144,10 @@ import Testing
       .effectCompleted(.signal(.reconcileBatchesLoaded(runID: run.id, .success([])))))
     #expect(state.screens == before.screens)
   }
+
+  @Test func helpOnARunSaysWhatItShows() throws {
+    var state = try Self.history(try Self.journal(), size: Size(width: 120, height: 40))
+    press(&state, .character("j"), .enter, .character("?"))
+    #expect(TestSendTests.text(state).contains("One reconcile run: what it read and sent"))
+  }
 }
