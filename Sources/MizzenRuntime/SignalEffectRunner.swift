@@ -31,8 +31,10 @@ public final class SignalEffectRunner: Sendable {
 
   /// The reconcile journal, whose runs History lists.
   private let reconcileJournal: ReconcileJournal
-  /// The newest runs History lists: read from the journal's end, so only these are read.
-  static let reconcileRunsShown = 1000
+  /// The newest runs History lists: read from the journal's end, so only these are read
+  /// (each costs its lines; a run of a million rows journals about 800). `mizzen history
+  /// --limit 0` lists them all.
+  static let reconcileRunsShown = 100
 
   /// True when `effect` answers with exactly one result.
   public static func reports(_ effect: SignalEffect) -> Bool {
