@@ -95,10 +95,10 @@ extension ReconcileJournal {
       guard !line.allSatisfy({ $0 == 32 || $0 == 13 }) else { return true }
       // A run's batches are most of its lines: one more of the run being read is counted
       // without parsing it, so that a run of a thousand batches costs little more than one.
-      if let builder = current, builder.hasID, let batch = Self.batchFields(line),
-        batch.run == builder.run.id
+      if let builder = current, builder.hasID,
+        let errors = Self.batchErrors(line, run: builder.idBytes)
       {
-        current?.prependBatch(time: batch.time, errors: batch.errors, offset: offset)
+        current?.prependBatch(line, errors: errors, offset: offset)
         return true
       }
       guard let entry = try? JSONReader.parse(Array(line)), case .object = entry else {
@@ -111,7 +111,7 @@ extension ReconcileJournal {
         return true
       }
       if let done = current {
-        runs.append(done.run)
+        runs.append(done.finished)
         if runs.count >= wanted {
           current = nil
           return false
@@ -120,7 +120,7 @@ extension ReconcileJournal {
       current = RunBuilder(entry, offset: offset, end: end)
       return true
     }
-    if let current, runs.count < wanted { runs.append(current.run) }
+    if let current, runs.count < wanted { runs.append(current.finished) }
     return (runs, unreadable)
   }
 
@@ -152,53 +152,56 @@ extension ReconcileJournal {
     return batches
   }
 
-  /// The run id, time and refused rows of a whole batch line (a JSON object whose members
-  /// are as the runner writes them), found with `memchr` and `memcmp` rather than by parsing it; nil for
-  /// any other line, or one this cannot read so (which is then parsed).
-  static func batchFields(_ line: ArraySlice<UInt8>) -> (run: String, time: String, errors: Int)? {
-    line.withUnsafeBufferPointer { buffer -> (run: String, time: String, errors: Int)? in
+  /// The refused rows of a whole batch line of run `id` (a JSON object whose members are
+  /// as the runner writes them, keys sorted), found with `memchr` and `memcmp` in one pass
+  /// rather than by parsing it; nil for any other line, or one this cannot read so (which
+  /// is then parsed).
+  static func batchErrors(_ line: ArraySlice<UInt8>, run id: [UInt8]) -> Int? {
+    line.withUnsafeBufferPointer { buffer -> Int? in
       guard let base = buffer.baseAddress, buffer.count > 2 else { return nil }
       var last = buffer.count - 1
       while last > 0 && (buffer[last] == 32 || buffer[last] == 13) { last -= 1 }
       guard buffer[0] == UInt8(ascii: "{"), buffer[last] == UInt8(ascii: "}") else { return nil }
-      // The offset just after `pattern`: inside a JSON string a quote is always escaped,
-      // so `"key":` with bare quotes can only be a member's key.
-      func after(_ pattern: StaticString) -> Int? {
-        let length = pattern.utf8CodeUnitCount
-        var from = 0
-        // Each quote in turn (memchr), compared with the pattern there (memcmp).
+      var from = 0
+      // The offset just after `pattern`, searched from the last one found (the keys are
+      // sorted): inside a JSON string a quote is always escaped, so `"key":` with bare
+      // quotes can only be a member's key.
+      func after(_ pattern: UnsafeRawBufferPointer) -> Int? {
+        let length = pattern.count
         while from + length <= buffer.count,
           let found = memchr(base + from, Int32(UInt8(ascii: "\"")), buffer.count - from)
         {
           let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
           guard at + length <= buffer.count else { return nil }
-          if memcmp(found, pattern.utf8Start, length) == 0 { return at + length }
           from = at + 1
+          if memcmp(found, pattern.baseAddress!, length) == 0 {
+            from = at + length
+            return from
+          }
         }
         return nil
       }
-      func string(at start: Int) -> String? {
-        var end = start
-        while end < buffer.count && buffer[end] != UInt8(ascii: "\"") {
-          if buffer[end] == UInt8(ascii: "\\") { return nil }
-          end += 1
-        }
-        guard end < buffer.count else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+      func after(_ pattern: StaticString) -> Int? {
+        after(UnsafeRawBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount))
       }
-      guard after("\"kind\":\"reconcile.batch\"") != nil, let runStart = after("\"run\":\""),
-        let timeStart = after("\"time\":\""), let errorsStart = after("\"errors\":"),
-        let run = string(at: runStart), let time = string(at: timeStart)
-      else { return nil }
+      guard let errorsStart = after("\"errors\":") else { return nil }
       var errors = 0
       var index = errorsStart
       while index < buffer.count, (48...57).contains(buffer[index]) {
         errors = errors * 10 + Int(buffer[index] - 48)
         index += 1
       }
-      guard index > errorsStart else { return nil }
-      return (run, time, errors)
+      guard index > errorsStart, after("\"kind\":\"reconcile.batch\"") != nil else { return nil }
+      let quoted = #""run":""#.utf8 + id + [UInt8(ascii: "\"")]
+      let found = quoted.withUnsafeBytes { after($0) }
+      return found == nil ? nil : errors
     }
+  }
+
+  /// The `time` of a batch line that `batchErrors` read.
+  static func batchTime(_ line: ArraySlice<UInt8>) -> String? {
+    guard let entry = try? JSONReader.parse(Array(line)) else { return nil }
+    return entry["time"]?.text
   }
 
   /// Calls `line` with each line from the last to the first and its byte offset, until it
@@ -274,6 +277,7 @@ private struct RunBuilder {
   init(_ entry: JSONValue, offset: Int, end: Int) {
     let id = entry["run"]?.text
     hasID = id != nil
+    idBytes = Array((id ?? "").utf8)
     run = ReconcileRun(
       id: id ?? "@\(offset)", offset: offset, endOffset: end, time: "",
       input: entry["input"]?.text ?? "", mode: entry["mode"]?.text, rows: nil, drift: nil,
@@ -291,16 +295,30 @@ private struct RunBuilder {
     return entry["kind"]?.text != "reconcile.apply"
   }
 
-  /// One more batch of this run, read by `batchFields`.
-  mutating func prependBatch(time: String, errors: Int, offset: Int) {
+  /// The run's id as bytes, for `ReconcileJournal.batchErrors`.
+  let idBytes: [UInt8]
+  /// The oldest line met so far when it is a batch counted without parsing it: its time is
+  /// the run's, read once the run is complete.
+  private var untimed: ArraySlice<UInt8>?
+
+  /// The run, with its time read from its first line if that was not parsed.
+  var finished: ReconcileRun {
+    var run = run
+    if let untimed { run.time = ReconcileJournal.batchTime(untimed) ?? run.time }
+    return run
+  }
+
+  /// One more batch of this run, counted by `ReconcileJournal.batchErrors`.
+  mutating func prependBatch(_ line: ArraySlice<UInt8>, errors: Int, offset: Int) {
     run.offset = offset
-    run.time = time
+    untimed = line
     run.batches += 1
     run.errors += errors
     run.end = end
   }
 
   mutating func prepend(_ entry: JSONValue, offset: Int) {
+    untimed = nil
     if !hasID { run.id = "@\(offset)" }
     run.offset = offset
     run.time = entry["time"]?.text ?? run.time
