@@ -7,14 +7,19 @@
 # the figures (rows, batches, kills, re-sent batches, seconds).
 #   scripts/reconcile-crash.sh [ROWS] [KILLS]      default: 100000 rows, 20 kills
 # SEED=n replays a run (its seed is printed); RATE=n sends at n writes a minute instead.
+# The mizzen under test is a release build (BIN=path tests another, e.g. the debug one).
 # CI runs the same test at 15,000 rows and 5 kills (ReconcileCrashTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-100000}
 kills=${2:-20}
 swift build --build-tests >/dev/null
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --product mizzen >/dev/null
+  BIN=$PWD/.build/release/mizzen
+fi
 started=$SECONDS
-MIZZEN_RECONCILE_CRASH_ROWS=$rows MIZZEN_RECONCILE_CRASH_KILLS=$kills \
+MIZZEN_CLI_BIN=$BIN MIZZEN_RECONCILE_CRASH_ROWS=$rows MIZZEN_RECONCILE_CRASH_KILLS=$kills \
   MIZZEN_RECONCILE_CRASH_RATE=${RATE:-lifted} MIZZEN_RECONCILE_CRASH_SEED=${SEED:-17} \
   swift test --skip-build --filter 'ReconcileCrashTests' 2>&1 |
   grep -E 'reconcile crash test:|✘|passed|failed' | grep -v '^Test Suite'
