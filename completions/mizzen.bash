@@ -343,7 +343,7 @@ _mizzen_history() {
 _mizzen_sandbox() {
     repeating_flags=()
     non_repeating_flags=(--no-rate-limit --version -h --help)
-    repeating_options=(--group --key --rate-limit)
+    repeating_options=(--group --key --rate-limit --item-error)
     non_repeating_options=(--port --workspace --latency --fail-rate --rate-window --seed)
     __mizzen_offer_flags_options 0
 
@@ -374,6 +374,9 @@ _mizzen_sandbox() {
         return
         ;;
     '--seed')
+        return
+        ;;
+    '--item-error')
         return
         ;;
     esac

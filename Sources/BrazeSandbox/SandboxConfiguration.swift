@@ -27,6 +27,11 @@ public struct SandboxConfiguration: Sendable {
   /// When true, a subscription group id not in `groups` is created on first use instead
   /// of being refused as Braze refuses it (400 "Invalid subscription group ID").
   public var createsUnknownGroups: Bool = false
+  /// Identifiers (external ids, emails or phones) that a subscription set leaves as they
+  /// are, answering 201 with a per-item error naming each in `errors[]`, as Braze does for
+  /// an item it will not process (braze-api.md §1: "items not hit by an error are still
+  /// processed"). Lets reconcile rehearse rows that fail inside an accepted batch.
+  public var itemErrors: Set<String> = []
   /// Connections served at once, one thread each; past it a new connection is answered
   /// 503 and closed.
   public var maximumConnections: Int = 256

@@ -28,7 +28,8 @@ final class SandboxRouter: Sendable {
       })
     faults = FaultInjector(failureRate: configuration.failureRate)
     endpoints = SandboxEndpoints(
-      groups: configuration.groups, createsUnknownGroups: configuration.createsUnknownGroups)
+      groups: configuration.groups, createsUnknownGroups: configuration.createsUnknownGroups,
+      itemErrors: configuration.itemErrors)
   }
 
   /// The outcome for `request`, and any injected delay to wait before giving it.

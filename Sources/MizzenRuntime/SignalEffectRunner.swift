@@ -29,12 +29,21 @@ public final class SignalEffectRunner: Sendable {
       client: client, journal: SignalJournal(workspacePath: workspacePath),
       verifyDelay: .zero)
     self.identities = RememberedIdentities(workspacePath: workspacePath, tasks: tasks)
+    self.reconcileJournal = ReconcileJournal(workspacePath: workspacePath)
   }
+
+  /// The reconcile journal, whose runs History lists.
+  private let reconcileJournal: ReconcileJournal
+  /// The newest runs History lists: read from the journal's end, so only these are read
+  /// (each costs its lines; a run of a million rows journals about 800). `mizzen history
+  /// --limit 0` lists them all.
+  static let reconcileRunsShown = 100
 
   /// True when `effect` answers with exactly one result.
   public static func reports(_ effect: SignalEffect) -> Bool {
     switch effect {
-    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup, .reconcile:
+    case .send, .sendAll, .verify, .recallIdentities, .check, .loadJournal, .lookup, .reconcile,
+      .loadReconcileBatches:
       return true
     case .cancel, .rememberIdentities: return false
     }
@@ -136,7 +145,12 @@ public final class SignalEffectRunner: Sendable {
       let journal = sender.journal
       // One read at a time, in the order asked: a slow read of an older journal must not
       // land after a newer one and hide the latest send.
+      let reconcile = reconcileJournal
       journalReads.async {
+        // Runs first, so that the journal's answer lists them.
+        report(
+          .reconcileRunsLoaded(
+            (try? reconcile.readNewestRuns(Self.reconcileRunsShown).runs) ?? []))
         do throws(JournalError) {
           report(.journalLoaded(.success(try journal?.read().entries ?? [])))
         } catch {
@@ -147,6 +161,15 @@ public final class SignalEffectRunner: Sendable {
       reconciles.start(
         job, id: id, workspacePath: workspacePath, environment: environment, client: client,
         tasks: tasks, progress: progress, report: report)
+    case .loadReconcileBatches(let run):
+      let reconcile = reconcileJournal
+      journalReads.async {
+        do throws(ReconcileError) {
+          report(.reconcileBatchesLoaded(runID: run.id, .success(try reconcile.batches(of: run))))
+        } catch {
+          report(.reconcileBatchesLoaded(runID: run.id, .failure(error)))
+        }
+      }
     case .cancel(let id):
       // A reconcile stops after the call in flight; anything else is cancelled at once.
       if !reconciles.stop(id) { tasks.cancel(id) }

@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import MizzenCore
 
-/// `mizzen history`: the signal journal, newest first (SPEC §3, §5).
+/// `mizzen history`: the signal journal and the reconcile runs, newest first (SPEC §3, §5,
+/// §9).
 struct HistoryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "Show the signal journal, newest first.",
+    abstract: "Show the signal journal and the reconcile runs, newest first.",
     discussion: """
       Lists the sends recorded in <workspace>.journal.jsonl: time, topic/channel, \
       identity, choice, outcome with HTTP status, latency and attempts. A read-back made \
@@ -16,6 +17,12 @@ struct HistoryCommand: AsyncParsableCommand {
       read (for example one torn by a crash) is skipped with a warning on stderr; the \
       journal is read from its end, so with a limit only the newest lines are read and \
       a warning counts its line from the end.
+
+      A reconcile run (<workspace>.reconcile.jsonl) is one line among the sends, by its \
+      start time: read-only, dry-run, apply or resume, the input file, its rows, drift, \
+      batches sent and rows refused, and whether it finished, was cancelled, failed or \
+      was interrupted (killed, or still running). In JSON it is an object with "kind": \
+      "reconcile.run".
 
       Exit status: 0 listed (also when nothing was sent yet); 2 there is no workspace \
       file, or the journal could not be read; 64 invalid options.
@@ -38,7 +45,10 @@ struct HistoryCommand: AsyncParsableCommand {
     let path = options.resolvedPath
     let journal = SignalJournal(workspacePath: path)
     let files = FileManager.default
-    guard files.fileExists(atPath: path) || files.fileExists(atPath: journal.path) else {
+    guard
+      files.fileExists(atPath: path) || files.fileExists(atPath: journal.path)
+        || files.fileExists(atPath: ReconcileJournal(workspacePath: path).path)
+    else {
       printError(
         command: "history",
         "no workspace at \(path), so no journal: nothing was sent from it. Give --workspace "
@@ -57,14 +67,126 @@ struct HistoryCommand: AsyncParsableCommand {
       printError(command: "history", "warning: " + warning)
     }
     let entries = contents.newestFirst(limit: limit == 0 ? nil : limit)
+    let reconcile = ReconcileJournal(workspacePath: path)
+    let runs: [ReconcileRun]
+    do throws(ReconcileError) {
+      // Runs are read from the end too, so only the ones that can be shown.
+      let read = try reconcile.readNewestRuns(limit == 0 ? nil : limit)
+      runs = read.runs
+      if read.unreadable > 0 {
+        printError(
+          command: "history",
+          "warning: \(read.unreadable) line(s) of \(reconcile.path) are not journal entries; "
+            + "they were skipped.")
+      }
+    } catch {
+      printError(command: "history", error.message)
+      throw ExitCode(SignalCommandSupport.Status.unusable)
+    }
+    let items = HistoryItem.merged(entries, runs, limit: limit == 0 ? nil : limit)
     switch format {
     case .json:
-      print(stableJSON(entries))
+      print(stableJSON(items))
     case .text:
-      if entries.isEmpty {
+      if items.isEmpty {
         printText("No sends recorded yet in \(journal.path).")
       }
-      printText(entries.map(SignalTextRenderer.historyLine))
+      printText(items.map(\.line))
+    }
+  }
+}
+
+/// A line of `mizzen history`: a send, or a reconcile run.
+enum HistoryItem: Encodable {
+  case send(JournalEntry)
+  case run(ReconcileRun)
+
+  var time: String {
+    switch self {
+    case .send(let entry): return entry.time
+    case .run(let run): return run.time
+    }
+  }
+
+  /// Both lists newest first, merged by time, newest first (a send first on a tie).
+  static func merged(_ sends: [JournalEntry], _ runs: [ReconcileRun], limit: Int?)
+    -> [HistoryItem]
+  {
+    var items: [HistoryItem] = []
+    var send = 0
+    var run = 0
+    while send < sends.count || run < runs.count {
+      if let limit, items.count >= limit { break }
+      if run == runs.count || (send < sends.count && sends[send].time >= runs[run].time) {
+        items.append(.send(sends[send]))
+        send += 1
+      } else {
+        items.append(.run(runs[run]))
+        run += 1
+      }
+    }
+    return items
+  }
+
+  var line: String {
+    switch self {
+    case .send(let entry): return SignalTextRenderer.historyLine(entry)
+    case .run(let run): return Self.runLine(run)
+    }
+  }
+
+  /// `<time>  reconcile apply  export.csv  100,000 rows, 4,000 drift, 80 batches sent,
+  /// 0 errors  finished`.
+  static func runLine(_ run: ReconcileRun) -> String {
+    let grouped = ReconcileProgressLine.grouped
+    var counts: [String] = []
+    if let rows = run.rows { counts.append("\(grouped(rows)) rows") }
+    if let drift = run.drift { counts.append("\(grouped(drift)) drift") }
+    if run.rows == nil { counts.append("resumed without reading Braze") }
+    if run.applies {
+      counts.append("\(grouped(run.batches)) batch\(run.batches == 1 ? "" : "es") sent")
+      counts.append("\(grouped(run.errors)) error\(run.errors == 1 ? "" : "s")")
+    }
+    var end = run.end.rawValue
+    if let fatal = run.fatal { end += ": " + fatal }
+    return [
+      run.time, "reconcile " + (run.mode ?? (run.applies ? "apply" : "read-only")),
+      run.inputName, counts.joined(separator: ", "), end,
+    ].joined(separator: "  ")
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .send(let entry): try entry.encode(to: encoder)
+    case .run(let run): try RunDocument(run).encode(to: encoder)
+    }
+  }
+
+  /// A run in `--format json`.
+  private struct RunDocument: Encodable {
+    var kind = "reconcile.run"
+    var id: String
+    var time: String
+    var input: String
+    var mode: String?
+    var rows: Int?
+    var drift: Int?
+    var batches: Int
+    var errors: Int
+    var end: String
+    var fatal: String?
+
+    init(_ run: ReconcileRun) {
+      id = run.id
+      time = run.time
+      input = run.input
+      mode = run.mode
+      rows = run.rows
+      drift = run.drift
+      batches = run.batches
+      errors = run.errors
+      end = run.end.rawValue
+      fatal = run.fatal
     }
   }
 }

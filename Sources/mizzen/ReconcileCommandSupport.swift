@@ -126,6 +126,16 @@ struct ReconcileDocument: Encodable {
     var body: String
   }
 
+  /// A drifting row whose correction Braze refused, on its own (a per-item error of an
+  /// accepted batch, or a refused batch).
+  struct Failure: Encodable {
+    var line: Int
+    var topic: String
+    var channel: String
+    var identifier: String
+    var error: String
+  }
+
   var input: String
   var rows: Int
   var records: Int
@@ -134,6 +144,7 @@ struct ReconcileDocument: Encodable {
   var drift: Int
   var corrected: Int
   var failed: Int
+  var failures: [Failure]
   var requests: Requests
   var readSkipped: Bool
   var stopped: Bool
@@ -153,6 +164,12 @@ struct ReconcileDocument: Encodable {
     drift = outcome.drift.count
     corrected = outcome.corrected.count
     failed = outcome.failed.count
+    failures = outcome.failed.sorted { $0.key < $1.key }.map { record, message in
+      let row = outcome.table.driftRow(record)
+      return Failure(
+        line: row.line, topic: row.topic, channel: row.channel, identifier: row.identifier,
+        error: message)
+    }
     requests = Requests(
       read: outcome.readRequests, write: outcome.writeRequests, rateLimited: outcome.rateLimited)
     readSkipped = outcome.readSkipped

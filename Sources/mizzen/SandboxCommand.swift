@@ -93,6 +93,14 @@ struct SandboxCommand: AsyncParsableCommand {
       valueName: "file"))
   var seed: String?
 
+  @Option(
+    name: .customLong("item-error"),
+    help: ArgumentHelp(
+      "Refuse this external id, email or phone in subscription sets with a per-item error "
+        + "in errors[] (the call still succeeds for the others); repeatable.",
+      valueName: "identifier"))
+  var itemErrors: [String] = []
+
   func validate() throws {
     if seed != nil && workspace == nil {
       throw ValidationError("--seed needs --workspace to map the rows' topics to groups.")
@@ -120,6 +128,7 @@ struct SandboxCommand: AsyncParsableCommand {
     configuration.port = port
     configuration.latency = .milliseconds(latency)
     configuration.failureRate = failRate
+    configuration.itemErrors = Set(itemErrors)
     let limits = try SandboxLimits.parse(rateLimits, window: rateWindow)
     if let everyPool = limits.everyPool {
       configuration.rateLimits = configuration.rateLimits.mapValues { _ in everyPool }

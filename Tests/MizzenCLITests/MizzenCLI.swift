@@ -16,8 +16,12 @@ enum MizzenCLI {
     }
   }
 
-  /// `mizzen`, found beside the test bundle or in `.build/debug`.
+  /// `mizzen`, found beside the test bundle or in `.build/debug`, or the one
+  /// `MIZZEN_CLI_BIN` names (a release build, for a test run at scale).
   static let executable: String? = {
+    if let path = ProcessInfo.processInfo.environment["MIZZEN_CLI_BIN"], !path.isEmpty {
+      return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
     var folders: [URL] = []
     if let bundle = Bundle.main.executableURL { folders.append(bundle.deletingLastPathComponent()) }
     folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())

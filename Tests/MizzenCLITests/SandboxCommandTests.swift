@@ -150,6 +150,29 @@ struct SandboxCommandTests {
       + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
   }
 
+  @Test("mizzen sandbox --item-error answers 201 with that identifier in errors[]")
+  func sandboxOption() async throws {
+    let key = Self.key
+    let group = Self.group
+    let sandbox = try SandboxProcess(arguments: [
+      "--key", key, "--group", "\(group):email", "--item-error", "c-1",
+    ])
+    var request = URLRequest(url: URL(string: sandbox.baseURL + "/v2/subscription/status/set")!)
+    request.httpMethod = "POST"
+    request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(
+      (#"{"subscription_groups":[{"subscription_group_id":"\#(group)","#
+        + #""subscription_state":"subscribed","external_ids":["c-1","c-10"]}]}"#).utf8)
+    let (data, response) = try await URLSession.shared.data(for: request)
+    #expect((response as? HTTPURLResponse)?.statusCode == 201)
+    let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(body["message"] as? String == "success")
+    #expect(
+      body["errors"] as? [String] == ["'c-1': provided external_id is blacklisted and disallowed"])
+    _ = try sandbox.terminate(SIGTERM)
+  }
+
   @Test("invalid options exit 64 with a message")
   func invalidOptions() throws {
     for arguments in [

@@ -5,10 +5,13 @@ import MizzenCore
 final class SandboxEndpoints: Sendable {
   let store: Locked<SandboxStore>
   let createsUnknownGroups: Bool
+  /// `SandboxConfiguration.itemErrors`.
+  let itemErrors: Set<String>
 
-  init(groups: [String: Channel], createsUnknownGroups: Bool) {
+  init(groups: [String: Channel], createsUnknownGroups: Bool, itemErrors: Set<String> = []) {
     store = Locked(SandboxStore(groups: groups))
     self.createsUnknownGroups = createsUnknownGroups
+    self.itemErrors = itemErrors
   }
 
   /// Serves an authorised request; input problems come back as Braze-style 400s.

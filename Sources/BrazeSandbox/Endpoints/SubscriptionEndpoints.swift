@@ -7,8 +7,7 @@ extension SandboxEndpoints {
   func setStatus(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
     let change = try SubscriptionChange(
       RequestBody(request.body), plural: false, endpoints: self)
-    try apply([change])
-    return .json(201, ["message": "success"])
+    return success(try apply([change]))
   }
 
   func setStatusV2(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {
@@ -23,14 +22,29 @@ extension SandboxEndpoints {
       changes.append(
         try SubscriptionChange(RequestBody(fields: entry), plural: true, endpoints: self))
     }
-    try apply(changes)
-    return .json(201, ["message": "success"])
+    return success(try apply(changes))
+  }
+
+  /// 201 `success`, with the per-item errors when some items were not processed.
+  private func success(_ itemErrors: [String]) -> HTTPResponse {
+    guard !itemErrors.isEmpty else { return .json(201, ["message": "success"]) }
+    return .json(201, ["message": "success", "errors": itemErrors])
   }
 
   /// Checks every change against the known groups first, so that a refused call
   /// changes nothing, then applies them all. When external ids are given they decide
   /// the users, as on `status/get`; emails and phones reach every profile that has them.
-  private func apply(_ changes: [SubscriptionChange]) throws(SandboxRejection) {
+  /// An identifier of `itemErrors` is left as it is and named in the returned errors.
+  private func apply(_ changes: [SubscriptionChange]) throws(SandboxRejection) -> [String] {
+    var itemErrors: [String] = []
+    func processed(_ values: [String], _ field: String) -> [String] {
+      guard !self.itemErrors.isEmpty else { return values }
+      return values.filter { value in
+        guard self.itemErrors.contains(value) else { return true }
+        itemErrors.append("'\(value)': provided \(field) is blacklisted and disallowed")
+        return false
+      }
+    }
     try store.withLock { (store: inout SandboxStore) throws(SandboxRejection) in
       for change in changes {
         try checkGroup(change.groupID, fields: change.fieldsUsed, in: store)
@@ -39,15 +53,18 @@ extension SandboxEndpoints {
         learnChannel(change.groupID, fields: change.fieldsUsed, in: &store)
         var serials: [Int] = []
         if let externalIDs = change.externalIDs {
-          serials = externalIDs.map { store.findOrCreate(externalID: $0) }
+          serials = processed(externalIDs, "external_id").map {
+            store.findOrCreate(externalID: $0)
+          }
         } else if let emails = change.emails {
-          serials = emails.flatMap { store.findOrCreate(email: $0) }
+          serials = processed(emails, "email").flatMap { store.findOrCreate(email: $0) }
         } else if let phones = change.phones {
-          serials = phones.flatMap { store.findOrCreate(phone: $0) }
+          serials = processed(phones, "phone").flatMap { store.findOrCreate(phone: $0) }
         }
         store.setGroupState(change.groupID, subscribed: change.subscribed, serials: serials)
       }
     }
+    return itemErrors
   }
 
   func getStatus(_ request: HTTPRequest) throws(SandboxRejection) -> HTTPResponse {

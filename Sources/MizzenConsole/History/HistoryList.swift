@@ -1,12 +1,21 @@
 import MizzenCore
 
-/// The History section's list: the signal journal, newest first, one call per row. Its
-/// records are `ConsoleState.journal`, not the workspace, so its search keys are made when
-/// the journal is read.
+/// One row of History: a send of the signal journal (its position in `ConsoleState.journal`),
+/// or a reconcile run, held whole and known by its id.
+public enum HistoryRow: Equatable, Sendable {
+  case send(Int)
+  case run(ReconcileRun)
+}
+
+/// The History section's list: the signal journal and the reconcile runs, newest first, one
+/// call or one run per row. Its records are `ConsoleState.history`, not the workspace, so
+/// its search keys are made when the journals are read.
 enum HistoryList {
   /// The list for a body `width` cells wide: below 120 the connection column is left out
   /// (the entry's detail names it) to give the others room.
-  static func source(_ journal: NewestFirst, width: Int, read: Bool = true) -> ListSource {
+  static func source(_ state: ConsoleState, width: Int) -> ListSource {
+    let journal = state.journal
+    let rows = state.history
     let wide = width >= 120
     return ListSource(
       columns: [
@@ -17,18 +26,71 @@ enum HistoryList {
         ListColumn(title: "Identity", minWidth: 10, maxWidth: 36, weight: 3),
         ListColumn(title: "Outcome", minWidth: 12, maxWidth: 40, weight: 4),
       ] + (wide ? [ListColumn(title: "Connection", minWidth: 8, maxWidth: 12, weight: 1)] : []),
-      count: journal.count,
+      count: rows.count,
       cells: { index in
-        let entry = journal[index]
-        return [
-          entry.succeeded ? "" : "✗", shortTime(entry.time), entry.topic + "/" + entry.channel,
-          choice(entry), entry.identityValue, outcome(entry),
-        ] + (wide ? [entry.connection] : [])
+        switch rows[index] {
+        case .send(let position):
+          let entry = journal[position]
+          return [
+            entry.succeeded ? "" : "✗", shortTime(entry.time), entry.topic + "/" + entry.channel,
+            choice(entry), entry.identityValue, outcome(entry),
+          ] + (wide ? [entry.connection] : [])
+        case .run(let run):
+          return [
+            succeeded(run) ? "" : "✗", shortTime(run.time),
+            "reconcile " + TerminalText.escaped(run.inputName), mode(run), counts(run),
+            outcome(run),
+          ] + (wide ? [""] : [])
+        }
       },
-      emptyMessage: read
+      emptyMessage: state.journalRead
         ? "No test-send yet. t on a topic or channel sends one; each is journaled here."
         : "Reading the journal…",
-      rowRole: { journal[$0].succeeded ? nil : .warning })
+      rowRole: { index in
+        switch rows[index] {
+        case .send(let position): return journal[position].succeeded ? nil : .warning
+        case .run(let run): return succeeded(run) ? nil : .warning
+        }
+      })
+  }
+
+  /// The row at `index` of the list, if there is one.
+  static func row(_ index: Int, in state: ConsoleState) -> HistoryRow? {
+    state.history.indices.contains(index) ? state.history[index] : nil
+  }
+
+  /// A run that ended on its own with every row it sent accepted.
+  static func succeeded(_ run: ReconcileRun) -> Bool {
+    run.end == .finished && run.errors == 0
+  }
+
+  /// What the run could do, in the Choice column's 7 cells.
+  static func mode(_ run: ReconcileRun) -> String {
+    switch run.mode {
+    case "read-only"?: return "read"
+    case let mode?: return mode
+    case nil: return run.applies ? "apply" : "read"
+    }
+  }
+
+  /// `100,000 rows, 4,000 drift`; a resume did not read Braze, so it has neither.
+  static func counts(_ run: ReconcileRun) -> String {
+    let grouped = ReconcileProgressLine.grouped
+    var parts: [String] = []
+    if let rows = run.rows { parts.append("\(grouped(rows)) rows") }
+    if let drift = run.drift { parts.append("\(grouped(drift)) drift") }
+    return parts.isEmpty ? "resumed" : parts.joined(separator: ", ")
+  }
+
+  /// `finished, 80 batches, 2 errors`: how it ended, and for a run that applies, what it
+  /// sent.
+  static func outcome(_ run: ReconcileRun) -> String {
+    var parts = [run.end.rawValue]
+    if run.applies {
+      parts.append("\(run.batches) batch\(run.batches == 1 ? "" : "es")")
+      parts.append("\(run.errors) error\(run.errors == 1 ? "" : "s")")
+    }
+    return parts.joined(separator: ", ")
   }
 
   /// Lower-cased text the filter searches: everything a row shows, in full, plus the
@@ -54,6 +116,16 @@ enum HistoryList {
       if let status = entry.outcome.status { key.add(" " + String(status)) }
       return key.text
     }
+  }
+
+  /// The filter's text for a run: everything its row shows, and its input's path.
+  static func searchKey(_ run: ReconcileRun) -> String {
+    var key = SearchKey()
+    key.add(run.time)
+    key.add(" reconcile ")
+    key.add(run.input)
+    key.add(" " + mode(run) + " " + counts(run) + " " + outcome(run))
+    return key.text
   }
 
   /// What the row says the call was: the choice sent, or `verify` for a read-back.
@@ -88,34 +160,78 @@ enum HistoryList {
     return parts.joined(separator: ", ")
   }
 
-  /// Takes a freshly read journal (oldest first, as stored), keeping the selected entry
-  /// selected when it is still there; a selection on the newest entry goes to the newest.
+  /// Takes a freshly read journal (oldest first, as stored) and the runs read just before it
+  /// (`state.reconcileRuns`), merged by time, keeping the selected send or run selected when
+  /// it is still there; a selection on the newest row goes to the newest.
   static func load(_ state: inout ConsoleState, _ entries: [JournalEntry]) {
     let position = Section.history.rawValue - 1
     let old = state.journal
+    let oldRows = state.history
     let new = NewestFirst(entries)
+    let runs = state.reconcileRuns
+    let rows = merged(new, runs)
     var keep: Int?
-    if let selected = state.lists[position].selectedRecord, old.indices.contains(selected) {
-      keep = find(old[selected], in: new, near: selected + new.count - old.count)
-      // On the newest entry, the selection moves up to the sends that arrive.
-      if selected == 0, new.count > old.count { keep = 0 }
+    if let selected = state.lists[position].selectedRecord, oldRows.indices.contains(selected) {
+      switch oldRows[selected] {
+      case .send(let index) where old.indices.contains(index):
+        if let found = find(old[index], in: new, near: index + new.count - old.count) {
+          keep = runs.isEmpty ? found : rows.firstIndex(of: .send(found))
+        }
+      case .run(let run):
+        keep = rows.firstIndex {
+          if case .run(let other) = $0 { other.id == run.id } else { false }
+        }
+      default:
+        break
+      }
+      // On the newest row, the selection moves up to the sends and runs that arrive.
+      if selected == 0, rows.count > oldRows.count { keep = 0 }
     }
     // The journal only grows at the top, so the keys of the entries read before are kept
-    // when the oldest and the newest of them are where they should be.
+    // when the oldest and the newest of them are where they should be (with no runs, whose
+    // rows would come between).
     let added = new.count - old.count
     let oldKeys = state.lists[position].searchKeys
     let keys: [String]
-    if added >= 0, let first = old.first, let last = old.last, new[added] == first,
-      new[new.count - 1] == last, oldKeys.count == old.count
+    if runs.isEmpty, oldRows.count == old.count, added >= 0, let first = old.first,
+      let last = old.last, new[added] == first, new[new.count - 1] == last,
+      oldKeys.count == old.count
     {
       keys = searchKeys(new[..<added]) + oldKeys
-    } else {
+    } else if runs.isEmpty {
       keys = searchKeys(new)
+    } else {
+      let sendKeys = searchKeys(new)
+      keys = rows.map { row in
+        switch row {
+        case .send(let index): return sendKeys[index]
+        case .run(let run): return searchKey(run)
+        }
+      }
     }
     state.journal = new
+    state.history = rows
     state.journalRead = true
     state.lists[position].reload(searchKeys: keys, selecting: keep)
     state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
+  }
+
+  /// Sends and runs, both newest first, merged by time (a send first on a tie).
+  static func merged(_ sends: NewestFirst, _ runs: [ReconcileRun]) -> [HistoryRow] {
+    var rows: [HistoryRow] = []
+    rows.reserveCapacity(sends.count + runs.count)
+    var send = 0
+    var run = 0
+    while send < sends.count || run < runs.count {
+      if run == runs.count || (send < sends.count && sends[send].time >= runs[run].time) {
+        rows.append(.send(send))
+        send += 1
+      } else {
+        rows.append(.run(runs[run]))
+        run += 1
+      }
+    }
+    return rows
   }
 
   /// The entry's index in `entries`: new entries arrive at the top, so it usually moved

@@ -9,6 +9,15 @@ public struct JournalEntryView: Equatable, Sendable {
     case entry(JournalEntry)
     /// Status messages, oldest first.
     case messages([StatusMessage])
+    /// A reconcile run and its batches, read once the screen is open.
+    case run(ReconcileRun, RunBatches)
+  }
+
+  /// A run's batches: being read, read, or unreadable.
+  public enum RunBatches: Equatable, Sendable {
+    case loading
+    case loaded([ReconcileBatchEntry])
+    case failed(String)
   }
 
   public internal(set) var content: Content
@@ -25,12 +34,21 @@ public struct JournalEntryView: Equatable, Sendable {
 
   init(messages: [StatusMessage]) { self.content = .messages(messages) }
 
+  init(run: ReconcileRun) { self.content = .run(run, .loading) }
+
+  /// True for the status messages (`:messages`), which belong to no section.
+  public var isMessages: Bool {
+    if case .messages = content { return true }
+    return false
+  }
+
   /// The title in the breadcrumb.
   var title: String {
     switch content {
     case .entry(let entry):
       return (entry.isVerify ? "Verify " : "Send ") + HistoryList.shortTime(entry.time)
     case .messages: return "Messages"
+    case .run(let run, _): return "Reconcile " + HistoryList.shortTime(run.time)
     }
   }
 
@@ -39,7 +57,63 @@ public struct JournalEntryView: Equatable, Sendable {
     switch content {
     case .entry(let entry): return Self.lines(entry, width: width)
     case .messages(let messages): return Self.lines(messages, width: width)
+    case .run(let run, let batches): return Self.lines(run, batches, width: width)
     }
+  }
+
+  /// A run: what it was and how it ended, then one line per batch it sent (time, endpoint,
+  /// groups, identifiers, HTTP status, rows refused), each cut to the width.
+  static func lines(_ run: ReconcileRun, _ batches: RunBatches, width: Int) -> [(String, Role)] {
+    var lines: [(String, Role)] = []
+    func add(_ text: String, _ role: Role) {
+      lines += TextFit.wrap(text, to: max(1, width)).map { ($0, role) }
+    }
+    func field(_ label: String, _ value: String) {
+      add(TextFit.pad(label, to: 15) + value, .normal)
+    }
+    add("Reconcile (" + HistoryList.mode(run) + ") at " + run.time, .columnTitle)
+    field("Input", TerminalText.escaped(run.input))
+    field("Rows", HistoryList.counts(run))
+    field(
+      "Ended", run.end.rawValue + (run.fatal.map { ": " + TerminalText.escaped($0) } ?? ""))
+    if run.applies {
+      field(
+        "Sent", "\(run.batches) batch\(run.batches == 1 ? "" : "es"), \(run.errors) rows refused")
+    }
+    lines.append(("", .normal))
+    switch batches {
+    case .loading:
+      add("Reading its batches…", .dim)
+    case .failed(let message):
+      add(TerminalText.escaped(message), .error)
+    case .loaded(let batches) where batches.isEmpty:
+      add(run.applies ? "It sent no batch." : "A read-only run sends no batch.", .dim)
+    case .loaded(let batches):
+      let header = [
+        TextFit.pad("#", to: 6), TextFit.pad("Time (UTC)", to: 15), TextFit.pad("Status", to: 7),
+        TextFit.pad("Ids", to: 5), TextFit.pad("Errors", to: 7), TextFit.pad("Groups", to: 7),
+        "Endpoint",
+      ]
+      lines.append((TextFit.truncate(header.joined(), to: max(1, width)), .columnTitle))
+      for batch in batches {
+        var status = batch.status.map(String.init) ?? "—"
+        if batch.attempts > 1 { status += "×\(batch.attempts)" }
+        let groups = batch.groups.isEmpty ? "\(batch.objects)" : "\(batch.groups.count)"
+        let cells = [
+          TextFit.pad(String(batch.number + 1), to: 6),
+          TextFit.pad(HistoryList.shortTime(batch.time), to: 15), TextFit.pad(status, to: 7),
+          TextFit.pad(String(batch.identifiers), to: 5), TextFit.pad(String(batch.errors), to: 7),
+          TextFit.pad(groups, to: 7),
+          TerminalText.escaped(batch.endpoint ?? "—")
+            + (batch.groups.isEmpty
+              ? "" : "  " + batch.groups.map { TerminalText.escaped($0) }.joined(separator: ", ")),
+        ]
+        let failed = batch.errors > 0 || batch.outcome != "success"
+        lines.append(
+          (TextFit.truncate(cells.joined(), to: max(1, width)), failed ? .warning : .normal))
+      }
+    }
+    return lines
   }
 
   /// The messages whole, newest first, each wrapped.

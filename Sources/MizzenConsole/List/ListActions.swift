@@ -57,7 +57,7 @@ enum ListActions {
     case .pageDown: withActiveList(&state) { $0.move(by: page, pageHeight: page) }
     case .moveTop: withActiveList(&state) { $0.select(0, pageHeight: page) }
     case .moveBottom: withActiveList(&state) { $0.select(Int.max - 1, pageHeight: page) }
-    case .open: open(&state)
+    case .open: return open(&state)
     case .back: back(&state)
     case .filter:
       let current = activeList(state)?.filter ?? ""
@@ -166,17 +166,17 @@ enum ListActions {
     }
   }
 
-  private static func open(_ state: inout ConsoleState) {
+  private static func open(_ state: inout ConsoleState) -> [Effect] {
     if state.section == .history && state.screens.isEmpty {
-      JournalEntryActions.open(&state)
-      return
+      return JournalEntryActions.open(&state)
     }
     if case .problems(let list) = state.screens.last {
-      guard let index = list.selectedRecord else { return }
+      guard let index = list.selectedRecord else { return [] }
       jump(&state, to: state.problems[index])
-      return
+      return []
     }
     RecordActions.open(&state)
+    return []
   }
 
   /// Goes to the record a problem names, opening its form when it is a connection.

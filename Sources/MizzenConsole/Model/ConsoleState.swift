@@ -111,6 +111,11 @@ public struct ConsoleState: Sendable {
   /// False until the journal has been read once (a large one takes a moment, off the
   /// key loop): until then History says it is reading rather than that nothing was sent.
   public internal(set) var journalRead = false
+  /// The newest reconcile runs, newest first, as last read; History lists them among the
+  /// sends by time.
+  public internal(set) var reconcileRuns: [ReconcileRun] = []
+  /// History's rows, newest first: which send or run each shows.
+  public internal(set) var history: [HistoryRow] = []
 
   init(options: ConsoleOptions, workspace: Workspace, size: Size) {
     self.options = options

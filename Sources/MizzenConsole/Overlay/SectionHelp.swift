@@ -38,6 +38,12 @@ enum SectionHelp {
     if case .problems = state.screens.last {
       return ["Every problem of the workspace. enter goes to the record and the field at fault."]
     }
+    if case .journalEntry(let view) = state.screens.last, case .run = view.content {
+      return [
+        "One reconcile run: what it read and sent, how it ended, then each batch it sent",
+        "with its time, HTTP status, identifiers, rows Braze refused, groups and endpoint.",
+      ]
+    }
     if case .journalEntry = state.screens.last {
       return [
         "One journal entry in full: each request as sent (no API key is ever journaled),",

@@ -157,7 +157,7 @@ enum PromptActions {
   /// `:messages`: the last messages whole, shown afresh, not stacked on an older copy of
   /// itself.
   static func showMessages(_ state: inout ConsoleState) {
-    if case .journalEntry(let view) = state.screens.last, view.entry == nil {
+    if case .journalEntry(let view) = state.screens.last, view.isMessages {
       state.screens.removeLast()
     }
     state.screens.append(.journalEntry(JournalEntryView(messages: state.messageLog)))

@@ -61,7 +61,7 @@ enum Renderer {
     }
     let source =
       SectionLists.source(state.section, state.workspace, state.problemMarks)
-      ?? HistoryList.source(state.journal, width: body.width, read: state.journalRead)
+      ?? HistoryList.source(state, width: body.width)
     ListRenderer.draw(state.currentList, source, body, &frame)
   }
 
@@ -122,7 +122,7 @@ enum Renderer {
   static func shownSection(_ state: ConsoleState) -> Section? {
     switch state.screens.last {
     case .problems, .lookup: return nil
-    case .journalEntry(let view) where view.entry == nil: return nil
+    case .journalEntry(let view) where view.isMessages: return nil
     default: return state.section
     }
   }

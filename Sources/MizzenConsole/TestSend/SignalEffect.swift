@@ -24,12 +24,15 @@ public enum SignalEffect: Sendable, Equatable {
   /// Read a person's states (SPEC §8): answer `.lookupRead` as each read arrives, then
   /// `.lookupFinished`.
   case lookup(LookupPlan, id: Int)
-  /// Read the signal journal; answer `.journalLoaded`.
+  /// Read the signal journal and the reconcile runs; answer `.reconcileRunsLoaded`, then
+  /// `.journalLoaded`.
   case loadJournal
   /// Compare a preference export with Braze, read-only (SPEC §9): answer
   /// `.reconcileProgress` now and then, then `.reconcileFinished`. `.cancel` stops it
   /// after the call in flight.
   case reconcile(ReconcileJob, id: Int)
+  /// Read a reconcile run's batches; answer `.reconcileBatchesLoaded`.
+  case loadReconcileBatches(ReconcileRun)
 }
 
 /// The outcome of a `SignalEffect`.
@@ -55,4 +58,9 @@ public enum SignalEffectResult: Sendable {
   case reconcileProgress(id: Int, ReconcileProgress)
   /// A reconcile run ended: finished, stopped, or could not run.
   case reconcileFinished(id: Int, ReconcileJobResult)
+  /// The newest reconcile runs, newest first (none when their journal could not be read),
+  /// sent just before `.journalLoaded`, which lists them.
+  case reconcileRunsLoaded([ReconcileRun])
+  /// A run's batches in the order sent, or why they could not be read.
+  case reconcileBatchesLoaded(runID: String, Result<[ReconcileBatchEntry], ReconcileError>)
 }

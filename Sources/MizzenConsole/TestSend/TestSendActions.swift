@@ -237,6 +237,10 @@ enum TestSendActions {
     case .journalLoaded(.failure(let error)):
       state.journalRead = true
       state.flash(error.message, .error)
+    case .reconcileRunsLoaded(let runs):
+      state.reconcileRuns = runs
+    case .reconcileBatchesLoaded(let runID, let result):
+      JournalEntryActions.batchesLoaded(&state, runID: runID, result)
     case .checked(let report):
       ConnectionCheck.show(&state, report)
     case .lookupRead(let id, let index, let exchange):

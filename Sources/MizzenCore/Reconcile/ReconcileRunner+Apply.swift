@@ -37,7 +37,8 @@ extension ReconcileRunner {
       var errors: [(record: UInt32, message: String)] = []
       switch exchange.outcome.kind {
       case .success:
-        errors = attribute(exchange.outcome.brazeErrors, write, outcome.table, &outcome.batchNotes)
+        errors = attribute(
+          Self.itemErrors(exchange), write, outcome.table, &outcome.batchNotes)
       case .invalidRequest:
         errors = write.allRecords.map { ($0, exchange.outcome.message) }
       default:
@@ -47,7 +48,9 @@ extension ReconcileRunner {
         [
           ("attempts", "\(exchange.attempts.count)"),
           ("batch", "\(number)"),
+          ("endpoint", JSONText.quoted(request.url)),
           ("errors", "\(errors.count)"),
+          ("groups", Self.groupsJSON(write)),
           ("identifiers", "\(write.recordCount)"),
           ("input", JSONText.quoted(inputPath)),
           ("kind", "\"reconcile.batch\""),
@@ -98,14 +101,15 @@ extension ReconcileRunner {
   }
 
   /// Braze's per-item `errors[]` of a successful call, tied to the rows whose identifier
-  /// they quote; an error that quotes none is kept for the batch as a whole.
+  /// they quote; an error that quotes none is kept for the batch as a whole. An identifier
+  /// counts as quoted only when it stands on its own (`c-1` is not in `'c-10'`).
   private func attribute(
     _ errors: [String], _ write: ReconcileBatches.Write, _ table: ReconcileTable,
     _ notes: inout [String]
   ) -> [(record: UInt32, message: String)] {
     var found: [(record: UInt32, message: String)] = []
     for error in errors {
-      let named = write.allRecords.filter { error.contains(table.identifier($0)) }
+      let named = write.allRecords.filter { Self.quotes(error, table.identifier($0)) }
       if named.isEmpty {
         notes.append(error)
       } else {
@@ -113,5 +117,50 @@ extension ReconcileRunner {
       }
     }
     return found
+  }
+
+  /// The distinct subscription groups of a batch, as a JSON array, in the batch's order.
+  static func groupsJSON(_ write: ReconcileBatches.Write) -> String {
+    var seen: Set<String> = []
+    let groups = write.objects.map(\.groupID).filter { seen.insert($0).inserted }
+    return "[" + groups.map(JSONText.quoted).joined(separator: ",") + "]"
+  }
+
+  /// Every item of the answer's `errors[]`: the outcome keeps only the first 20 (for a
+  /// message), but a batch of 50 identifiers can have more, and each row must get its own.
+  static func itemErrors(_ exchange: BrazeExchange) -> [String] {
+    guard let body = exchange.responseBody, !body.isEmpty,
+      let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+    else { return exchange.outcome.brazeErrors }
+    if let list = object["errors"] as? [Any] { return list.map(BrazeResponseBody.describe) }
+    if let single = object["errors"] { return [BrazeResponseBody.describe(single)] }
+    return []
+  }
+
+  /// True when `text` holds `identifier` not as part of a longer one: the characters on
+  /// either side are not letters, digits or `-_@+`, and a `.` after it ends a sentence.
+  static func quotes(_ text: String, _ identifier: String) -> Bool {
+    guard !identifier.isEmpty else { return false }
+    let text = Array(text.unicodeScalars)
+    let wanted = Array(identifier.unicodeScalars)
+    func joins(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        || "-_@+".unicodeScalars
+          .contains(scalar)
+    }
+    var start = 0
+    while start + wanted.count <= text.count {
+      if text[start] == wanted[0], Array(text[start..<(start + wanted.count)]) == wanted {
+        let end = start + wanted.count
+        let before = start == 0 || !joins(text[start - 1])
+        var after = end == text.count || !joins(text[end])
+        if after, end < text.count, text[end] == "." {
+          after = end + 1 == text.count || text[end + 1].properties.isWhitespace
+        }
+        if before && after { return true }
+      }
+      start += 1
+    }
+    return false
   }
 }

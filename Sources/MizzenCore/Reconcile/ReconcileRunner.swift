@@ -14,6 +14,8 @@ public struct ReconcileRunner: Sendable {
   public let progress: @Sendable (ReconcileProgress) -> Void
   /// Polled between calls: true once Ctrl-C asked to stop after the batch in flight.
   public let stopRequested: @Sendable () -> Bool
+  /// Marks every line this run journals, so that History shows the run as one entry.
+  public let runID = UUID().uuidString.lowercased()
 
   public init(
     workspace: Workspace, workspacePath: String, inputPath: String, options: ReconcileOptions,
@@ -181,8 +183,19 @@ public struct ReconcileRunner: Sendable {
     return status
   }
 
+  /// What the run may do, as its journal lines say: `read-only`, `dry-run`, `apply` or
+  /// `resume`.
+  var mode: String {
+    if options.dryRun { return "dry-run" }
+    if options.resume { return "resume" }
+    return options.apply ? "apply" : "read-only"
+  }
+
   func writeJournal(_ members: [(key: String, json: String)], into outcome: inout ReconcileOutcome)
   {
+    var members = members
+    members += [("mode", JSONText.quoted(mode)), ("run", JSONText.quoted(runID))]
+    members.sort { $0.key < $1.key }
     do throws(ReconcileError) {
       try journal.append(members)
     } catch {
