@@ -167,7 +167,7 @@ enum NetworkLibrary {
   private static func load() -> Result<Functions, Problem> {
     var errors: [String] = []
     for path in candidates() where FileManager.default.fileExists(atPath: path) {
-      guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+      guard let handle = dlopen(path, RTLD_LAZY | RTLD_LOCAL) else {
         errors.append(dlerror().map { String(cString: $0) } ?? path)
         continue
       }
