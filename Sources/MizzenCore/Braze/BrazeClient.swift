@@ -1,10 +1,7 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// Sends planned calls to Braze over URLSession: adds the key, bounds every attempt in
+/// Sends planned calls to Braze over URLSession (in the MizzenNetwork library, loaded on the
+/// first request): adds the key, bounds every attempt in
 /// time, retries what is worth retrying, and classifies the result (SPEC §4).
 ///
 /// Retried: 429 (after `X-RateLimit-Reset`, if that is within the cap), 5xx, timeouts and
@@ -13,23 +10,11 @@ import Foundation
 /// makes is idempotent (it sets a state), so a retry after a lost answer is safe.
 public final class BrazeClient: Sendable {
   public let configuration: BrazeClientConfiguration
-  private let session: URLSession
-  private let delegate = TransferDelegate()
+  private let session: HTTPSession
 
   public init(configuration: BrazeClientConfiguration = BrazeClientConfiguration()) {
     self.configuration = configuration
-    let sessionConfiguration = URLSessionConfiguration.ephemeral
-    let silence = configuration.connectTimeout.components
-    sessionConfiguration.timeoutIntervalForRequest = max(
-      1, (Double(silence.seconds) + Double(silence.attoseconds) / 1e18).rounded(.up))
-    sessionConfiguration.urlCache = nil
-    sessionConfiguration.httpCookieStorage = nil
-    // Room for every call a reconcile keeps in flight (`ReconcileOptions.readConcurrency`)
-    // on kept-alive connections: past the default of 6, calls queued for a connection and
-    // the connections libcurl let go were opened again.
-    sessionConfiguration.httpMaximumConnectionsPerHost = 16
-    session = URLSession(
-      configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
+    session = HTTPSession(connectTimeout: configuration.connectTimeout)
   }
 
   deinit {
@@ -60,7 +45,7 @@ public final class BrazeClient: Sendable {
       number += 1
       let attemptStart = clock.now
       let result = await HTTPTransfer.run(
-        urlRequest, session: session, delegate: delegate, deadline: configuration.attemptTimeout,
+        urlRequest, session: session, deadline: configuration.attemptTimeout,
         bodyLimit: configuration.responseBodyLimit)
       var attempt = BrazeAttempt(number: number, latencyMs: Self.ms(clock.now - attemptStart))
       let classifier = OutcomeClassifier(request: request, attempts: number, configuration)
@@ -116,16 +101,12 @@ public final class BrazeClient: Sendable {
       latencyMs: Self.ms(ContinuousClock().now - started), responseBody: body)
   }
 
-  private func makeURLRequest(_ request: PlannedRequest, key: String) -> URLRequest? {
-    guard let url = URL(string: request.url) else { return nil }
-    var urlRequest = URLRequest(url: url)
-    urlRequest.httpMethod = request.method
-    urlRequest.setValue("Bearer " + key, forHTTPHeaderField: "Authorization")
-    for header in request.headers {
-      urlRequest.setValue(header.value, forHTTPHeaderField: header.name)
-    }
-    if let body = request.body { urlRequest.httpBody = Data(body) }
-    return urlRequest
+  private func makeURLRequest(_ request: PlannedRequest, key: String) -> HTTPTransfer.Request? {
+    guard URL(string: request.url) != nil else { return nil }
+    return HTTPTransfer.Request(
+      method: request.method, url: request.url,
+      headers: [("Authorization", "Bearer " + key)] + request.headers.map { ($0.name, $0.value) },
+      body: request.body)
   }
 
   /// A body with every occurrence of the key replaced by its mask: an answer that echoes

@@ -11,27 +11,44 @@ struct WorkspaceFastDecoder {
 
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
+  /// Told, before each topic, that the bytes before that offset are decoded.
+  private let consumed: ConsumedPages?
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private init(_ bytes: UnsafeBufferPointer<UInt8>, consumed: ConsumedPages?) {
     self.bytes = bytes
+    self.consumed = consumed
   }
 
   /// The workspace in `bytes`, or nil when the exact path must decide.
   static func decode(_ bytes: [UInt8]) -> Workspace? {
-    bytes.withUnsafeBufferPointer { buffer in
-      do throws(JSONSyntaxError) {
-        try UTF8Check.validate(buffer)
-      } catch {
-        return nil
-      }
-      var decoder = WorkspaceFastDecoder(buffer)
-      do throws(GiveUp) {
-        let workspace = try decoder.workspace()
-        decoder.skipWhitespace()
-        return decoder.index == buffer.count ? workspace : nil
-      } catch {
-        return nil
-      }
+    bytes.withUnsafeBufferPointer { decode($0, consumed: nil) }
+  }
+
+  /// Like `decode(_:)`, for a buffer that nobody reads afterwards: the pages of the topics
+  /// already decoded are handed back to the system as the decoder goes (`ConsumedPages`).
+  /// `released` says whether any was: `bytes` then reads as zeros there.
+  static func decode(releasing bytes: inout [UInt8]) -> (workspace: Workspace?, released: Bool) {
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      let pages = ConsumedPages(buffer)
+      return (decode(UnsafeBufferPointer(buffer), consumed: pages), pages.released)
+    }
+  }
+
+  private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, consumed: ConsumedPages?)
+    -> Workspace?
+  {
+    do throws(JSONSyntaxError) {
+      try UTF8Check.validate(buffer)
+    } catch {
+      return nil
+    }
+    var decoder = WorkspaceFastDecoder(buffer, consumed: consumed)
+    do throws(GiveUp) {
+      let workspace = try decoder.workspace()
+      decoder.skipWhitespace()
+      return decoder.index == buffer.count ? workspace : nil
+    } catch {
+      return nil
     }
   }
 
@@ -65,7 +82,10 @@ struct WorkspaceFastDecoder {
           try decoder.property()
         }
       default:
-        workspace.topics = try decoder.list { (decoder) throws(GiveUp) in try decoder.topic() }
+        workspace.topics = try decoder.list { (decoder) throws(GiveUp) in
+          decoder.consumed?.release(upTo: decoder.index)
+          return try decoder.topic()
+        }
       }
     }
     guard formatSeen && versionSeen else { throw GiveUp() }

@@ -55,18 +55,19 @@ public struct WorkspaceStore: Sendable {
   /// under way (see `AtomicWrite.removeLeftovers`).
   public func load() throws(StoreError) -> LoadedWorkspace {
     AtomicWrite.removeLeftovers(of: PosixFile.resolvingLink(path))
-    let bytes = try readFile()
-    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      let advice = backupHint(or: "run `mizzen init \(path)` to write an empty workspace")
-      let what =
-        bytes.isEmpty
-        ? "the file is empty" : "the file holds no JSON value, only spaces and line breaks"
-      throw StoreError(
-        kind: .syntax, path: path, line: 1, column: 1,
-        message: "\(path): \(what); \(advice)", isUnreadable: true)
+    var bytes = try readFile()
+    try checkNotBlank(bytes)
+    // The fast path releases the pages of the file it has decoded, so that a large file and
+    // its model are not both held in full: the revision is taken first.
+    let revision = FileRevision(bytes: bytes)
+    let fast = WorkspaceFastDecoder.decode(releasing: &bytes)
+    if let workspace = fast.workspace {
+      return LoadedWorkspace(workspace: workspace, revision: revision)
     }
-    if let workspace = WorkspaceFastDecoder.decode(bytes) {
-      return LoadedWorkspace(workspace: workspace, revision: FileRevision(bytes: bytes))
+    if fast.released {
+      // Part of the buffer now reads as zeros: the exact path reads the file again.
+      bytes = try readFile()
+      try checkNotBlank(bytes)
     }
     do {
       let decoded = try WorkspaceCodec.decodeDocument(bytes)
@@ -76,6 +77,18 @@ public struct WorkspaceStore: Sendable {
         unknownKeys: decoded.unknownKeys)
     } catch {
       throw StoreError(error, path: path, hint: "; " + backupHint(or: "fix it in an editor"))
+    }
+  }
+
+  private func checkNotBlank(_ bytes: [UInt8]) throws(StoreError) {
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      let advice = backupHint(or: "run `mizzen init \(path)` to write an empty workspace")
+      let what =
+        bytes.isEmpty
+        ? "the file is empty" : "the file holds no JSON value, only spaces and line breaks"
+      throw StoreError(
+        kind: .syntax, path: path, line: 1, column: 1,
+        message: "\(path): \(what); \(advice)", isUnreadable: true)
     }
   }
 
