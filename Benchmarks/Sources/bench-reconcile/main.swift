@@ -6,9 +6,10 @@
 // process, seeded so that 10% of the rows drift, with rate limits lifted; another child
 // runs the reconcile (load, plan, read over loopback HTTP, diff) and reports rows/s and
 // its peak RSS. Goals: ≥ 50,000 rows/s and ≤ 200 MB at 1M rows. Then, with the sandbox
-// limited to 200 calls per 2 s window, a 100,000-row run in which every row drifts is
-// read and applied: the achieved call rate (from the first answer) must be ≥ 95% of the
-// allowed one, with ≤ 1% of calls answered 429.
+// limited to 100 calls per 2 s window (3,000/min: lowered below Braze's own limits, the
+// set endpoint's 5,000/min included, which the client keeps to by default), a 100,000-row
+// run in which every row drifts is read and applied: the achieved call rate (from the
+// first answer) must be ≥ 95% of the allowed one, with ≤ 1% of calls answered 429.
 import BrazeSandbox
 import Foundation
 import MizzenCore
@@ -277,7 +278,7 @@ for rows in sizes.isEmpty ? [100_000, 300_000, 1_000_000] : sizes {
       Double(rows) / cpu, verdict as NSString))
 }
 
-let limit = 200
+let limit = 100
 let window = 2
 print(
   "Lowered limit: \(limit) calls per \(window) s window (\(limit / window)/s), 100,000 rows all "
