@@ -53,11 +53,18 @@ public final class RatePacer: @unchecked Sendable {
     let left = max(0, reset - now.timeIntervalSince1970)
     let remaining = reported - others
     lock.withLock {
+      let now = clock.now
       if remaining <= 0 {
-        let resume = clock.now + .milliseconds(Int64(left * 1000) + 50)
+        let resume = now + .milliseconds(Int64(left * 1000) + 50)
         next = max(next, resume)
       } else {
-        fromHeaders = .nanoseconds(Int64(left * 1e9 / Double(remaining)))
+        // The calls already given a slot (`others`) take the time up to `next`: what
+        // remains is spread over the rest of the window, not over all of it, or the
+        // window's last calls would fall past its reset and the budget go partly unused
+        // (93% of it with eight calls in flight on a 2 s window).
+        let booked = max(0, Double((next - now) / .nanoseconds(1)) / 1e9)
+        let spread = max(0, left - booked)
+        fromHeaders = .nanoseconds(Int64(spread * 1e9 / Double(remaining)))
       }
     }
   }
