@@ -57,14 +57,8 @@ extension SignalJournal {
   private func readFully(_ fd: Int32, into block: inout [UInt8], count: Int, at offset: Int)
     throws(JournalError)
   {
-    var done = 0
-    while done < count {
-      let read = block.withUnsafeMutableBytes { buffer in
-        pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-      }
-      if read < 0 && errno == EINTR { continue }
-      guard read > 0 else { throw unreadable(read < 0 ? errno : EIO) }
-      done += read
+    if let code = PosixFile.readFully(fd, into: &block, count: count, at: offset) {
+      throw unreadable(code)
     }
   }
 

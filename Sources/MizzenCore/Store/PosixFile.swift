@@ -52,6 +52,24 @@ enum PosixFile {
   }
 
   /// Writes all of `bytes` to `fd`.
+  /// Reads exactly `count` bytes at `offset` into the start of `block`, as the readers
+  /// that walk a journal backwards do; the error's code, or nil. A file that ends first
+  /// is an I/O error.
+  static func readFully(_ fd: Int32, into block: inout [UInt8], count: Int, at offset: Int)
+    -> Int32?
+  {
+    var done = 0
+    while done < count {
+      let read = block.withUnsafeMutableBytes { buffer in
+        pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if read < 0 && errno == EINTR { continue }
+      guard read > 0 else { return read < 0 ? errno : EIO }
+      done += read
+    }
+    return nil
+  }
+
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Errno? {
     var written = 0
     while written < bytes.count {
