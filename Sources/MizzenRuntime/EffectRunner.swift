@@ -67,6 +67,9 @@ public final class EffectRunner: Sendable {
   /// True while an effect is running: the loop then polls more often.
   public var isBusy: Bool { inbox.running > 0 }
 
+  /// How many started effects have not given their final result yet.
+  public var runningEffects: Int { inbox.running }
+
   /// Waits for every started effect to finish, so that quitting never drops a save, nor
   /// the journal line of a send or verify (cancelled first: nobody is left to see it).
   /// False when a call did not finish journaling in time.
@@ -74,7 +77,7 @@ public final class EffectRunner: Sendable {
   public func waitUntilIdle() -> Bool {
     let journaled = signals.cancelAllAndWait()
     files.sync {}
-    validation.sync {}
+    // A validation still running is not waited for: nothing of it is saved.
     return journaled
   }
 

@@ -50,7 +50,7 @@ public final class SignalEffectRunner: Sendable {
   }
 
   /// Starts `effect`; `report` gets its one final result, `progress` any results before it
-  /// (a look-up's reads as they arrive).
+  /// (a look-up's reads as they arrive, the reconcile runs before the journal).
   public func start(
     _ effect: SignalEffect,
     progress: @escaping @Sendable (SignalEffectResult) -> Void = { _ in },
@@ -147,8 +147,9 @@ public final class SignalEffectRunner: Sendable {
       // land after a newer one and hide the latest send.
       let reconcile = reconcileJournal
       journalReads.async {
-        // Runs first, so that the journal's answer lists them.
-        report(
+        // Runs first, so that the journal's answer lists them; they are not the effect's
+        // one result, which `report` counts as its end.
+        progress(
           .reconcileRunsLoaded(
             (try? reconcile.readNewestRuns(Self.reconcileRunsShown).runs) ?? []))
         do throws(JournalError) {

@@ -61,4 +61,35 @@ import Testing
     #expect(id == 7)
     #expect(message.contains(name))
   }
+
+  /// Reading History gives the reconcile runs and then the journal: one effect, one end.
+  /// Counted as two ends, the runner went below zero effects out and stopped polling
+  /// quickly for the rest of the session, whatever was running.
+  @Test func readingTheJournalEndsOneEffect() throws {
+    let (store, _) = try SaveAndReloadTests.start()
+    let runner = EffectRunner(store: store, environment: RuntimeEnvironment(variables: [:]))
+    var results: [ConsoleEvent] = []
+    for _ in 0..<2 {
+      runner.start(.signal(.loadJournal))
+      runner.waitUntilIdle()
+      let deadline = Date().addingTimeInterval(10)
+      var loaded = false
+      while !loaded && Date() < deadline {
+        let taken = runner.takeResults()
+        results += taken
+        loaded = taken.contains {
+          if case .effectCompleted(.signal(.journalLoaded)) = $0 { return true }
+          return false
+        }
+        if !loaded { Thread.sleep(forTimeInterval: 0.01) }
+      }
+      #expect(loaded, "the journal was not read")
+    }
+    #expect(runner.runningEffects == 0)
+    #expect(
+      results.contains {
+        if case .effectCompleted(.signal(.reconcileRunsLoaded)) = $0 { return true }
+        return false
+      })
+  }
 }
