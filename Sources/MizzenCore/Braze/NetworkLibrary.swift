@@ -142,9 +142,10 @@ enum NetworkLibrary {
 
   static let shared: Result<Functions, Problem> = load()
 
-  /// The places looked in, in order.
+  /// The places looked in, in order: absolute paths only, so that neither the current
+  /// folder nor the loader's search path can hand the key to another library.
   static func candidates() -> [String] {
-    guard let executable = executablePath() else { return [fileName] }
+    guard let executable = executablePath(), executable.hasPrefix("/") else { return [] }
     let folder = (executable as NSString).deletingLastPathComponent
     return [
       folder + "/" + fileName,
@@ -173,6 +174,7 @@ enum NetworkLibrary {
       }
       guard let symbol = dlsym(handle, entryPoint) else {
         errors.append("\(path) has no \(entryPoint) (built from another version of Mizzen?)")
+        dlclose(handle)
         continue
       }
       typealias Entry = @convention(c) (UnsafeMutableRawPointer) -> Void
@@ -184,7 +186,9 @@ enum NetworkLibrary {
     }
     let detail =
       errors.isEmpty
-      ? "found neither " + candidates().joined(separator: " nor ")
+      ? (candidates().isEmpty
+        ? "the program's own path is unknown, so its folder could not be searched"
+        : "found neither " + candidates().joined(separator: " nor "))
       : errors.joined(separator: "; ")
     return .failure(Problem(text: "the network library could not be loaded (\(detail))"))
   }
