@@ -9,7 +9,9 @@ public enum CurlCommand {
   /// connection's own variable, or `keyVariable` for an inline key (never its value) or a
   /// name the shell could not expand.
   public static func keyVariable(for source: APIKeySource) -> String {
-    guard case .environment(let name) = source, isShellName(name) else { return keyVariable }
+    guard case .environment(let name) = source, ConnectionRules.isEnvironmentName(name) else {
+      return keyVariable
+    }
     return name
   }
 
@@ -37,17 +39,5 @@ public enum CurlCommand {
   /// `text` in single quotes, with any single quote written as `'\''`.
   public static func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
-}
-
-extension CurlCommand {
-  /// A name `$NAME` expands in every POSIX shell: a letter or `_`, then letters, digits, `_`.
-  static func isShellName(_ name: String) -> Bool {
-    guard let first = name.unicodeScalars.first,
-      first == "_" || (first.isASCII && first.properties.isAlphabetic)
-    else { return false }
-    return name.unicodeScalars.allSatisfy {
-      $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
-    }
   }
 }

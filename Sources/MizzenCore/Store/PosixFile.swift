@@ -51,13 +51,13 @@ enum PosixFile {
     }
   }
 
-  /// Writes all of `bytes` to `fd`.
   /// Reads exactly `count` bytes at `offset` into the start of `block`, as the readers
   /// that walk a journal backwards do; the error's code, or nil. A file that ends first
   /// is an I/O error.
   static func readFully(_ fd: Int32, into block: inout [UInt8], count: Int, at offset: Int)
     -> Int32?
   {
+    precondition(block.count >= count, "the block is smaller than the bytes asked for")
     var done = 0
     while done < count {
       let read = block.withUnsafeMutableBytes { buffer in
@@ -70,6 +70,7 @@ enum PosixFile {
     return nil
   }
 
+  /// Writes all of `bytes` to `fd`.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Errno? {
     var written = 0
     while written < bytes.count {
