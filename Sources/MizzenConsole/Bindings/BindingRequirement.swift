@@ -153,9 +153,14 @@ public enum BindingRequirement: Equatable, Sendable {
         return nil
       }
       return "\(key) saves a form; this dialog has no form to save."
-    case .reconcileReport, .reconcileRowUsable:
+    case .reconcileReport:
       guard case .reconcile(let run) = state.screens.last else { return nil }
-      return ReconcileActions.disabledReason(binding.action, run)
+      return run.result?.findings.isEmpty ?? true ? "There is no report to filter." : nil
+    case .reconcileRowUsable:
+      guard case .reconcile(let run) = state.screens.last else { return nil }
+      if run.runningID != nil { return "The report opens when the run ends; esc stops it." }
+      guard let finding = run.selectedFinding else { return "No report row is selected." }
+      return finding.field == nil ? "This input row was refused: it names no person to use." : nil
     }
   }
 

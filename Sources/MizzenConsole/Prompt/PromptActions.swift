@@ -56,7 +56,6 @@ enum PromptActions {
       let text = prompt.input.text
       ListActions.withActiveList(&state) { $0.setFilter(text) }
     }
-    prompt = state.prompt ?? prompt
     return true
   }
 
@@ -190,11 +189,9 @@ enum PromptActions {
   }
 
   static func showProblems(_ state: inout ConsoleState) {
-    var list = ListState()
-    list.reload(
-      searchKeys: state.problems.map { SearchKey.folded($0.path.description + " " + $0.message) })
+    // An empty list: `refreshDerived` makes its search keys, as for every later version.
     if case .problems = state.screens.last { state.screens.removeLast() }
-    state.screens.append(.problems(list))
+    state.screens.append(.problems(ListState()))
     if state.problems.isEmpty { state.flash("No problems: the workspace is valid.", .success) }
   }
 

@@ -49,21 +49,6 @@ enum ReconcileActions {
     state.screens[state.screens.count - 1] = .reconcile(run)
   }
 
-  /// Why `action` cannot run on the reconcile screen now, or nil.
-  static func disabledReason(_ action: Action, _ run: ReconcileState) -> String? {
-    switch action {
-    case .open, .testSend:
-      if run.runningID != nil { return "The report opens when the run ends; esc stops it." }
-      guard let finding = run.selectedFinding else { return "No report row is selected." }
-      if finding.field == nil { return "This input row was refused: it names no person to use." }
-    case .filter:
-      if run.result?.findings.isEmpty ?? true { return "There is no report to filter." }
-    default:
-      break
-    }
-    return nil
-  }
-
   static func perform(_ state: inout ConsoleState, _ action: Action) -> [Effect] {
     guard let run = current(state) else { return [] }
     switch action {
