@@ -56,6 +56,19 @@ import Testing
     return journal
   }
 
+  /// A run still being written, or cut by a torn write: its last batch has no newline.
+  @Test func aLastLineWithoutItsNewlineReadsToTheFilesEnd() throws {
+    let journal = try Self.journal(
+      [
+        Self.read("r1", "2026-03-01T10:00:00.000Z", mode: "apply", drift: 10),
+        Self.batch("r1", "2026-03-01T10:00:01.000Z", 0),
+        Self.batch("r1", "2026-03-01T10:00:02.000Z", 1),
+      ].joined(separator: "\n"))
+    let runs = try journal.readNewestRuns().runs
+    #expect(runs.map(\.id) == ["r1"])
+    #expect(try journal.batches(of: runs[0]).map(\.number) == [0, 1])
+  }
+
   @Test(arguments: [7, 64 * 1024])
   func runsAreGroupedNewestFirstWithHowEachEnded(blockSize: Int) throws {
     let journal = try Self.journal(Self.lines.joined(separator: "\n") + "\n{\"kind\":\"reco")

@@ -129,7 +129,11 @@ extension ReconcileJournal {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw unreadable(errno) }
     defer { close(fd) }
-    let count = max(0, run.endOffset - run.offset)
+    // A last line without its newline (a torn write, or one being appended) ends at the
+    // file's end, not one byte past it.
+    var info = stat()
+    let size = fstat(fd, &info) == 0 ? Int(info.st_size) : run.endOffset
+    let count = max(0, min(run.endOffset, size) - run.offset)
     var bytes = [UInt8](repeating: 0, count: count)
     try readFully(fd, into: &bytes, count: count, at: run.offset)
     var batches: [ReconcileBatchEntry] = []
