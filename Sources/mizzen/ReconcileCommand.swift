@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import MizzenCore
+import MizzenTerminal
 
 /// `mizzen reconcile`: compares a preference export with Braze and, with `--apply`,
 /// corrects the drift (SPEC §9).
@@ -38,7 +39,7 @@ struct ReconcileCommand: AsyncParsableCommand {
       Exit status: 0 no drift (or all of it corrected), 1 drift remains, 2 the run could \
       not be done (unreadable input or workspace, no key, Braze unreachable or refusing \
       the key; with --apply the checkpoint is kept for --resume), 64 invalid options, 130 \
-      stopped with Ctrl-C.
+      stopped with Ctrl-C (143 SIGTERM, 129 SIGHUP), after the call in flight.
       """
   )
 
@@ -98,37 +99,37 @@ struct ReconcileCommand: AsyncParsableCommand {
       client: SignalCommandSupport.client(), progress: { display.show($0) },
       stopRequested: { stop.isSet })
     let rejects = RejectsFile(path: inputPath + ".rejects")
-    let interrupt = stop.watchInterrupt()
     let outcome: ReconcileOutcome
     do throws(ReconcileError) {
       outcome = try await runner.run { rejects.add($0) }
     } catch {
-      interrupt.cancel()
+      stop.cancel()
       display.finish()
       rejects.close()
       printError(command: "reconcile", TerminalText.escaped(error.message))
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
-    interrupt.cancel()
+    stop.cancel()
     display.finish()
     let rejected = rejects.close()
     if let report { try writeReport(outcome, to: report) }
     print(render(outcome, rejected: rejected, rejectsPath: rejects.path))
-    try exit(outcome)
+    try exit(outcome, signal: stop.signal)
   }
 
-  private func exit(_ outcome: ReconcileOutcome) throws {
+  private func exit(_ outcome: ReconcileOutcome, signal: Int32?) throws {
     if let fatal = outcome.fatal {
       printError(command: "reconcile", TerminalText.escaped(fatal))
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     if outcome.stopped {
+      let how = signal == nil || signal == SIGINT ? "with Ctrl-C" : "by signal \(signal ?? 0)"
       printError(
         command: "reconcile",
         settingsApply
-          ? "stopped with Ctrl-C; run again with --resume to continue."
-          : "stopped with Ctrl-C before every state was read.")
-      throw ExitCode(SignalCommandSupport.Status.interrupted)
+          ? "stopped \(how); run again with --resume to continue."
+          : "stopped \(how) before every state was read.")
+      throw ExitCode(SignalTrap.exitStatus(for: signal ?? SIGINT))
     }
     if outcome.remainingDrift > 0 { throw ExitCode(1) }
   }

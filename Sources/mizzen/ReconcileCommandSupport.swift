@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MizzenCore
+import MizzenTerminal
 
 /// Shows reconcile's progress on stderr: a bar redrawn in place on a terminal, otherwise
 /// a line every few seconds (SPEC §9).
@@ -46,31 +47,31 @@ final class ReconcileProgressDisplay: @unchecked Sendable {
   }
 }
 
-/// Set by Ctrl-C: the run stops after the call in flight instead of dying mid-batch.
+/// Set by Ctrl-C, SIGTERM or SIGHUP (the console's `SignalTrap`): the run stops after the
+/// call in flight instead of dying mid-batch. `cancel` gives the signals back, so that once
+/// the run is over a Ctrl-C ends the process as usual.
 final class StopFlag: @unchecked Sendable {
+  private let trap = SignalTrap()
   private let lock = NSLock()
-  private var set = false
+  private var announced = false
 
-  var isSet: Bool { lock.withLock { set } }
-
-  /// Watches SIGINT until the returned source is cancelled; a second Ctrl-C still waits
-  /// for the batch in flight.
-  func watchInterrupt() -> any DispatchSourceSignal {
-    signal(SIGINT, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    source.setEventHandler { [self] in
-      let first = lock.withLock { () -> Bool in
-        defer { set = true }
-        return !set
-      }
-      if first {
-        FileHandle.standardError.write(
-          Data("\nmizzen reconcile: stopping after the call in flight…\n".utf8))
-      }
+  var isSet: Bool {
+    guard trap.caught != nil else { return false }
+    let first = lock.withLock { () -> Bool in
+      defer { announced = true }
+      return !announced
     }
-    source.resume()
-    return source
+    if first {
+      FileHandle.standardError.write(
+        Data("\nmizzen reconcile: stopping after the call in flight…\n".utf8))
+    }
+    return true
   }
+
+  /// The signal that stopped the run, if one did.
+  var signal: Int32? { trap.caught }
+
+  func cancel() { trap.cancel() }
 }
 
 /// `<INPUT>.rejects`: one line per refused row, `line N: reason`. Written only when a row

@@ -101,8 +101,10 @@ struct ReconcileCommandTests {
     #expect(missing.stderr.contains("Cannot open the input"))
   }
 
-  @Test("Ctrl-C stops after the batch in flight; --resume finishes without re-sending")
-  func interruptAndResume() async throws {
+  @Test(
+    "Ctrl-C, or SIGTERM, stops after the batch in flight; --resume finishes without re-sending",
+    arguments: [SIGINT, SIGTERM])
+  func interruptAndResume(signal: Int32) async throws {
     let fixture = try SignalCLIFixture()
     let rows = 3_000
     let export = ReconcileExports.drifting(rows)
@@ -118,9 +120,9 @@ struct ReconcileCommandTests {
           if let state = try? checkpoint.load(), !state.acknowledged.isEmpty { break }
           usleep(5_000)
         }
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
       })
-    #expect(stopped.status == 130, "\(stopped.output)")
+    #expect(stopped.status == 128 + signal, "\(stopped.output)")
     #expect(stopped.stderr.contains("--resume"))
     let saved = try #require(try checkpoint.load())
     let sentBefore = fixture.v2Calls
