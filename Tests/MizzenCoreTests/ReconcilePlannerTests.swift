@@ -151,6 +151,27 @@ struct ReconcilePlannerTests {
     #expect(smsObject.contains("\"use_double_opt_in_logic\":true"))
   }
 
+  @Test("a changed identity mapping changes the fingerprint that --resume checks")
+  func fingerprintFollowsTheIdentityMapping() throws {
+    let input = try ReconcileInputFixture(
+      """
+      email,customer_id,topic,channel,state
+      ana@example.com,c-1,news,email,granted
+
+      """)
+    defer { input.remove() }
+    let workspace = BrazeFixtures.workspace()
+    var reordered = workspace
+    let braze = try #require(reordered.connections.firstIndex { $0.code == "braze" })
+    reordered.connections[braze].identityMapping.reverse()
+    let (before, _) = try input.load(workspace)
+    let (after, _) = try input.load(reordered)
+    #expect(before.identifier(0) != after.identifier(0), "the row is sent as another identity")
+    #expect(before.fingerprint != after.fingerprint)
+    let (again, _) = try input.load(workspace)
+    #expect(again.fingerprint == before.fingerprint)
+  }
+
   @Test("the latest at wins; on a tie, or without times, the later line does")
   func dedupeByLatestAt() throws {
     let input = try ReconcileInputFixture(

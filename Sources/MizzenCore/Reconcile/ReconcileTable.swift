@@ -71,10 +71,23 @@ public struct ReconcileTable: Sendable {
         table.countRefusal(refused, in: planner.workspace)
         reject(refused)
       })
+    // What the records' numbers depend on besides the input: where each target lives, and
+    // which identity each kind of row is sent as (the connections' identity mappings), so
+    // that `--resume` after either changed is refused rather than sending to other people.
     var mapping: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ text: String) {
+      for byte in text.utf8 { mapping = (mapping ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
     for target in table.targets {
-      for byte in (target.topic + "/" + target.channel + "=" + target.groupID + ";").utf8 {
-        mapping = (mapping ^ UInt64(byte)) &* 0x100_0000_01b3
+      mix(target.topic + "/" + target.channel + "=" + target.groupID + "@" + target.connection)
+      mix(" " + target.base + ";")
+    }
+    for key in table.planCache.keys.sorted() {
+      switch table.planCache[key] {
+      case .chosen(let space, let field, let target)?:
+        mix(key + "=" + space + ":" + field.rawValue + ":" + String(target) + ";")
+      case .refused?, nil:
+        mix(key + "=refused;")
       }
     }
     // Only reading needs the lookup tables; a million rows' worth is tens of megabytes.
