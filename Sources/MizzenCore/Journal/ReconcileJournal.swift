@@ -23,22 +23,9 @@ public struct ReconcileJournal: Sendable {
   public func append(_ members: [(key: String, json: String)]) throws(ReconcileError) {
     var line = Array(JSONText.object(members).utf8)
     line.append(10)
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw failure("open") }
-    defer { close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0, info.st_size > 0 {
-      var last: UInt8 = 0
-      if pread(fd, &last, 1, off_t(info.st_size - 1)) == 1, last != 10 { line.insert(10, at: 0) }
+    if let failed = PosixFile.appendSynced(line, to: path) {
+      throw failure(failed.action, failed.code)
     }
-    var written = 0
-    while written < line.count {
-      let count = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { throw failure("write") }
-      written += count
-    }
-    guard fsync(fd) == 0 else { throw failure("flush") }
   }
 
   /// Every readable entry, oldest first, and how many lines could not be read (at most
@@ -62,8 +49,8 @@ public struct ReconcileJournal: Sendable {
     JournalTime.string(Date())
   }
 
-  private func failure(_ action: String) -> ReconcileError {
+  private func failure(_ action: String, _ code: Int32) -> ReconcileError {
     ReconcileError(
-      "Cannot \(action) the reconcile journal \(path): \(String(cString: strerror(errno))).")
+      "Cannot \(action) the reconcile journal \(path): \(String(cString: strerror(code))).")
   }
 }

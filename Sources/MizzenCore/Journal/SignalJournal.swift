@@ -30,14 +30,9 @@ public struct SignalJournal: Sendable {
   public func append(_ entry: JournalEntry) throws(JournalError) {
     var line = try Self.encode(entry)
     line.append(UInt8(ascii: "\n"))
-    let existed = FileManager.default.fileExists(atPath: path)
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw failure("open", errno) }
-    defer { close(fd) }
-    if try endsInsideALine(fd) { line.insert(UInt8(ascii: "\n"), at: 0) }
-    try writeAll(fd, line)
-    guard fsync(fd) == 0 else { throw failure("flush", errno) }
-    if !existed { syncFolder() }
+    if let failed = PosixFile.appendSynced(line, to: path) {
+      throw failure(failed.action, failed.code)
+    }
   }
 
   /// Every entry, oldest first, with a warning for each line that could not be read.
@@ -104,39 +99,6 @@ public struct SignalJournal: Sendable {
     } catch {
       throw JournalError("Cannot encode the journal entry: \(error.localizedDescription)")
     }
-  }
-
-  /// True when the file is not empty and its last byte is not a newline (a torn line).
-  private func endsInsideALine(_ fd: Int32) throws(JournalError) -> Bool {
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw failure("inspect", errno) }
-    guard info.st_size > 0 else { return false }
-    var last: UInt8 = 0
-    guard pread(fd, &last, 1, off_t(info.st_size - 1)) == 1 else { throw failure("read", errno) }
-    return last != UInt8(ascii: "\n")
-  }
-
-  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(JournalError) {
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        write(fd, buffer.baseAddress! + written, buffer.count - written)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw failure("write", errno)
-      }
-      written += count
-    }
-  }
-
-  /// Makes a newly created journal's directory entry durable too.
-  private func syncFolder() {
-    let folder = (path as NSString).deletingLastPathComponent
-    let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { return }
-    _ = fsync(fd)
-    close(fd)
   }
 
   private func failure(_ action: String, _ code: Int32) -> JournalError {

@@ -105,38 +105,14 @@ public struct ReconcileCheckpoint: Sendable {
   }
 
   private func append(_ bytes: [UInt8], truncate: Bool) throws(ReconcileError) {
-    let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : O_APPEND)
-    let fd = open(path, flags, 0o600)
-    guard fd >= 0 else { throw failure("open") }
-    defer { close(fd) }
-    if !truncate {
-      // A torn last line (a kill mid-write) must not swallow this one.
-      var info = stat()
-      if fstat(fd, &info) == 0, info.st_size > 0 {
-        var last: UInt8 = 0
-        if pread(fd, &last, 1, off_t(info.st_size - 1)) == 1, last != 10 {
-          guard writeAll(fd, [10]) else { throw failure("write") }
-        }
-      }
+    if let failed = PosixFile.appendSynced(bytes, to: path, replacing: truncate) {
+      throw failure(failed.action, failed.code)
     }
-    guard writeAll(fd, bytes) else { throw failure("write") }
-    guard fsync(fd) == 0 else { throw failure("flush") }
   }
 
-  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { return false }
-      written += count
-    }
-    return true
-  }
-
-  private func failure(_ action: String) -> ReconcileError {
+  private func failure(_ action: String, _ code: Int32) -> ReconcileError {
     ReconcileError(
-      "Cannot \(action) the checkpoint \(path): \(String(cString: strerror(errno))). Check "
+      "Cannot \(action) the checkpoint \(path): \(String(cString: strerror(code))). Check "
         + "that its folder is writable and the disk is not full.")
   }
 }

@@ -70,6 +70,55 @@ enum PosixFile {
     return nil
   }
 
+  /// Why a synced append failed: what was being done ("open", "write"…) and `errno`.
+  struct AppendFailure: Error {
+    var action: String
+    var code: Int32
+  }
+
+  /// Appends `line` (ending in a newline) to the file at `path`, made owner-only if new,
+  /// and syncs it: the journals' and the checkpoint's one way to write. A torn last line
+  /// (a kill mid-write) gets its newline first, so it never swallows this one; a new
+  /// file's folder entry is synced too. With `replacing`, the file holds only `line`.
+  static func appendSynced(_ line: [UInt8], to path: String, replacing: Bool = false)
+    -> AppendFailure?
+  {
+    let existed = access(path, F_OK) == 0
+    let fd = open(
+      path, O_RDWR | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_APPEND), 0o600)
+    guard fd >= 0 else { return AppendFailure(action: "open", code: errno) }
+    defer { close(fd) }
+    var bytes = line
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return AppendFailure(action: "inspect", code: errno) }
+    if info.st_size > 0 {
+      var last: UInt8 = 0
+      guard pread(fd, &last, 1, off_t(info.st_size - 1)) == 1 else {
+        return AppendFailure(action: "read", code: errno)
+      }
+      if last != 10 { bytes.insert(10, at: 0) }
+    }
+    if let error = writeAll(fd, bytes) { return AppendFailure(action: "write", code: error.code) }
+    guard fsync(fd) == 0 else { return AppendFailure(action: "flush", code: errno) }
+    if !existed { syncFolder(of: path) }
+    return nil
+  }
+
+  /// Makes a newly created file's folder entry durable.
+  static func syncFolder(of path: String) {
+    var folder = path
+    if let slash = folder.lastIndex(of: "/") {
+      folder = String(folder[..<slash])
+      if folder.isEmpty { folder = "/" }
+    } else {
+      folder = "."
+    }
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
   /// Writes all of `bytes` to `fd`.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Errno? {
     var written = 0
