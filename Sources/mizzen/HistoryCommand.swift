@@ -108,24 +108,17 @@ enum HistoryItem: Encodable {
     }
   }
 
-  /// Both lists newest first, merged by time, newest first (a send first on a tie).
+  /// Both lists newest first, merged by time (`HistoryPick.merged`).
   static func merged(_ sends: [JournalEntry], _ runs: [ReconcileRun], limit: Int?)
     -> [HistoryItem]
   {
-    var items: [HistoryItem] = []
-    var send = 0
-    var run = 0
-    while send < sends.count || run < runs.count {
-      if let limit, items.count >= limit { break }
-      if run == runs.count || (send < sends.count && sends[send].time >= runs[run].time) {
-        items.append(.send(sends[send]))
-        send += 1
-      } else {
-        items.append(.run(runs[run]))
-        run += 1
+    HistoryPick.merged(sends: sends.count, sendTime: { sends[$0].time }, runs: runs, limit: limit)
+      .map { pick in
+        switch pick {
+        case .send(let index): return .send(sends[index])
+        case .run(let index): return .run(runs[index])
+        }
       }
-    }
-    return items
   }
 
   var line: String {

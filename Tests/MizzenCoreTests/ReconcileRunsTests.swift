@@ -56,6 +56,18 @@ import Testing
     return journal
   }
 
+  /// History's one order, for the console and `mizzen history`: newest first, a send
+  /// before a run of the same time, cut at the limit.
+  @Test func sendsAndRunsMergeByTime() throws {
+    let runs = try Self.journal(Self.lines.joined(separator: "\n") + "\n").readNewestRuns().runs
+    let sends = ["2026-03-01T10:02:00.000Z", "2026-03-01T09:00:00.000Z"]
+    let all = HistoryPick.merged(sends: sends.count, sendTime: { sends[$0] }, runs: runs)
+    #expect(all == [.run(0), .send(0), .run(1), .run(2), .run(3), .send(1)])
+    let three = HistoryPick.merged(
+      sends: sends.count, sendTime: { sends[$0] }, runs: runs, limit: 3)
+    #expect(three == Array(all.prefix(3)))
+  }
+
   /// A run still being written, or cut by a torn write: its last batch has no newline.
   @Test func aLastLineWithoutItsNewlineReadsToTheFilesEnd() throws {
     let journal = try Self.journal(

@@ -216,22 +216,14 @@ enum HistoryList {
     state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
   }
 
-  /// Sends and runs, both newest first, merged by time (a send first on a tie).
+  /// Sends and runs, both newest first, merged by time (`HistoryPick.merged`).
   static func merged(_ sends: NewestFirst, _ runs: [ReconcileRun]) -> [HistoryRow] {
-    var rows: [HistoryRow] = []
-    rows.reserveCapacity(sends.count + runs.count)
-    var send = 0
-    var run = 0
-    while send < sends.count || run < runs.count {
-      if run == runs.count || (send < sends.count && sends[send].time >= runs[run].time) {
-        rows.append(.send(send))
-        send += 1
-      } else {
-        rows.append(.run(runs[run]))
-        run += 1
+    HistoryPick.merged(sends: sends.count, sendTime: { sends[$0].time }, runs: runs).map { pick in
+      switch pick {
+      case .send(let index): return .send(index)
+      case .run(let index): return .run(runs[index])
       }
     }
-    return rows
   }
 
   /// The entry's index in `entries`: new entries arrive at the top, so it usually moved
