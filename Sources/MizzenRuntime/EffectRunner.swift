@@ -77,7 +77,9 @@ public final class EffectRunner: Sendable {
   public func waitUntilIdle() -> Bool {
     let journaled = signals.cancelAllAndWait()
     files.sync {}
-    // A validation still running is not waited for: nothing of it is saved.
+    // Idle means idle: a validation under way is waited for too (tests and the loop read
+    // its result after this), although nothing of it is saved.
+    validation.sync {}
     return journaled
   }
 
