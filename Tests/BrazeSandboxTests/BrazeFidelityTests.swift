@@ -132,20 +132,49 @@ struct BrazeFidelityTests {
           ["external_id": "newer", "email": "shared@example.com"],
         ]
       ])
-    // An email-only profile with the address, updated last: identified profiles come first.
-    _ = try sandbox.post(
-      "/subscription/status/set",
-      [
-        "subscription_group_id": TestGroups.email, "subscription_state": "subscribed",
-        "email": "nobody-else@example.com",
-      ])
+    // A profile without an external id given the address last: the most recently updated
+    // of the three, yet identified profiles come first.
+    try Self.unidentified(sandbox, ["email": "shared@example.com"])
     let response = try sandbox.post(
       "/users/track",
       ["attributes": [["email": "shared@example.com", "push_subscribe": "opted_in"]]])
     #expect(response.status == 201)
     let profiles = try Self.profiles(sandbox, email: "shared@example.com")
     let pushed = profiles.filter { $0["push_subscribe"] as? String == "opted_in" }
-    #expect(profiles.count == 2)
+    #expect(profiles.count == 3)
+    #expect(pushed.map { $0["external_id"] as? String } == ["newer"])
+  }
+
+  /// An alias-only profile (no external id) given `attributes` now, so that it is the most
+  /// recently updated profile.
+  static func unidentified(_ sandbox: SandboxFixture, _ attributes: [String: Any]) throws {
+    let alias = ["alias_name": "walk-in", "alias_label": "till"]
+    _ = try sandbox.post("/users/alias/new", ["user_aliases": [alias]])
+    let set = try sandbox.post(
+      "/users/track", ["attributes": [attributes.merging(["user_alias": alias]) { $1 }]])
+    #expect(set.json["attributes_processed"] as? Int == 1)
+  }
+
+  @Test("/users/track by phone updates only the latest identified profile with that number")
+  func trackByPhone() throws {
+    let sandbox = try SandboxFixture()
+    _ = try sandbox.post(
+      "/users/track",
+      [
+        "attributes": [
+          ["external_id": "older", "phone": "+14155552671"],
+          ["external_id": "newer", "phone": "+14155552671"],
+        ]
+      ])
+    try Self.unidentified(sandbox, ["phone": "+14155552671"])
+    let response = try sandbox.post(
+      "/users/track", ["attributes": [["phone": "+14155552671", "push_subscribe": "opted_in"]]])
+    #expect(response.status == 201)
+    let profiles =
+      try sandbox.post("/users/export/ids", ["phone": "+14155552671"]).json["users"]
+      as? [[String: Any]] ?? []
+    let pushed = profiles.filter { $0["push_subscribe"] as? String == "opted_in" }
+    #expect(profiles.count == 3)
     #expect(pushed.map { $0["external_id"] as? String } == ["newer"])
   }
 

@@ -74,6 +74,49 @@ struct HostileOutputTests {
     #expect(elsewhere.requests.isEmpty)
   }
 
+  @Test(
+    "lookup and reconcile (reads and --apply): a redirect is a failure; the other host gets nothing"
+  )
+  func redirectNotFollowedByReads() async throws {
+    let elsewhere = try RawHTTPServer(address: "127.0.0.2") { _, write in
+      _ = write(RawHTTPServer.answer(200, body: #"{"message":"success"}"#))
+    }
+    let base = elsewhere.baseURL
+    /// A redirect to the same path on the other host, for every request or only for writes
+    /// (reads then answer that c-1 is unsubscribed, so that --apply has a write to make).
+    func redirecting(writesOnly: Bool) throws -> RawHTTPServer {
+      try RawHTTPServer { request, write in
+        let target = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+        if writesOnly && request.hasPrefix("GET ") {
+          _ = write(
+            RawHTTPServer.answer(
+              200, body: #"{"status":{"c-1":"Unsubscribed"},"message":"success"}"#))
+        } else {
+          _ = write(RawHTTPServer.answer(307, headers: ["Location": base + target], body: ""))
+        }
+      }
+    }
+    let all = try redirecting(writesOnly: false)
+    let workspace = try RawEndpointWorkspace(endpoint: all.baseURL)
+    let lookup = try await workspace.mizzen(
+      "lookup", ["--identity", "customer_id=c-1", "--format", "json"])
+    #expect(lookup.status == 1, "\(lookup.output)")
+    #expect(lookup.output.contains("127.0.0.2"), "\(lookup.output)")
+    #expect(!all.requests.isEmpty)
+    let input = workspace.folder.appendingPathComponent("export.csv").path
+    try Data("customer_id,topic,channel,state\nc-1,news,email,granted\n".utf8).write(
+      to: URL(fileURLWithPath: input))
+    let read = try await workspace.mizzen("reconcile", [input])
+    #expect(read.status != 0, "\(read.output)")
+    let writes = try redirecting(writesOnly: true)
+    let applying = try RawEndpointWorkspace(endpoint: writes.baseURL)
+    let apply = try await applying.mizzen("reconcile", [input, "--apply"])
+    #expect(apply.status != 0, "\(apply.output)")
+    #expect(writes.requests.contains { $0.hasPrefix("POST ") }, "no write was tried")
+    #expect(elsewhere.requests.isEmpty)
+    #expect(elsewhere.authorizations.isEmpty)
+  }
+
   static let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{07}\r\nFAKE-LINE\u{202E}gnp.exe\u{9B}"
 
   /// JSON text of `hostile`, with its controls as JSON escapes (so Braze's JSON decodes to
