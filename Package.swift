@@ -55,7 +55,9 @@ let package = Package(
       name: "BrazeSandboxTests", dependencies: ["BrazeSandbox", "MizzenCore", "MizzenTestSupport"]),
     .testTarget(
       name: "MizzenConsoleTests",
-      dependencies: ["MizzenConsole", "MizzenCore", "MizzenRuntime", "BrazeSandbox"],
+      dependencies: [
+        "MizzenConsole", "MizzenCore", "MizzenRuntime", "BrazeSandbox", "MizzenTestSupport",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "MizzenTerminalTests",
