@@ -108,6 +108,21 @@ import Testing
     #expect(Self.screen(state).contains("for more"))
   }
 
+  /// Help closed, paged or not, leaves the screen exactly as it was: nothing of its box on
+  /// the breadcrumb or the status row.
+  @Test(arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])
+  func helpClosedLeavesNothingBehind(size: Size) throws {
+    var state = try Fixtures.state(size: size)
+    trigger(&state, .showTopics)
+    let before = ConsoleModel.render(state, size)
+    trigger(&state, .help)
+    #expect(ConsoleModel.render(state, size) != before)
+    press(&state, .pageDown, .pageDown)
+    trigger(&state, .back)
+    #expect(state.overlay == nil)
+    #expect(ConsoleModel.render(state, size) == before)
+  }
+
   @Test func aLongDialogKeepsItsButtonsAtTheSmallestSize() throws {
     var state = try Fixtures.state(size: Size(width: 60, height: 16))
     trigger(&state, .permissions)

@@ -102,4 +102,30 @@ import Testing
     #expect(state.workspace.topics[1].channels.isEmpty)
     #expect(state.status?.text == "Deleted braze_jp, its 1 channel removed with it; z undoes it.")
   }
+
+  /// A topic's delete dialog counts the channels that go with it, and a property's its
+  /// identity captures, in the text and on the button.
+  @Test func deletingATopicOrAPropertySaysWhatGoesWithIt() throws {
+    var workspace = Fixtures.workspace
+    workspace.topics[0].channels += workspace.topics[1].channels
+    let channels = workspace.topics[0].channels.count
+    var state = try Fixtures.state(workspace)
+    trigger(&state, .showTopics, .delete)
+    guard case .dialog(let topic) = state.overlay else {
+      Issue.record("d asks before deleting")
+      return
+    }
+    #expect(topic.lines.contains("Its \(channels) channels go with it."))
+    #expect(topic.buttons == ["Cancel", "Delete with \(channels) channels"])
+    let workspaceAfter = try #require(
+      SectionEditingTests.saved(pressButton(&state, "Delete with \(channels) channels")))
+    #expect(workspaceAfter.topics.count == workspace.topics.count - 1)
+    press(&state, .character("4"), .character("d"))
+    guard case .dialog(let property) = state.overlay else {
+      Issue.record("d asks before deleting")
+      return
+    }
+    #expect(property.lines.contains("Its 1 identity capture goes with it."))
+    #expect(property.buttons == ["Cancel", "Delete with 1 identity capture"])
+  }
 }

@@ -46,7 +46,9 @@ struct ConsoleRoundTripTests {
 
   /// A live console, drawn after every key as the main loop does (only changes sent): the
   /// screen always equals the frame, styles included.
-  @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+  @Test(arguments: [
+    Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 60, height: 16),
+  ])
   func liveConsoleStaysExactKeyAfterKey(size: Size) throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("mizzen-roundtrip-\(UUID().uuidString)")
@@ -59,7 +61,8 @@ struct ConsoleRoundTripTests {
       options: ConsoleOptions(workspacePath: store.path), size: size)
     let screen = try VirtualScreen(size: size)
     defer { screen.close() }
-    var keys: [Key] = [.down, .down, .up, .character("?"), .escape, .character("n")]
+    var keys: [Key] = [.down, .down, .up, .character("?"), .pageDown, .pageDown, .escape]
+    keys += [.character("n")]
     keys += "東京 🎉 staging".map { Key.character($0) }
     keys += [.tab, .tab, .escape, .tab, .enter, .character("/"), .character("東")]
     keys += [.escape, .escape, .character("2")]

@@ -105,8 +105,8 @@ run_mizzen validate --workspace "$ws"
 [ "$status" -eq 2 ] || fail "validate exits $status on invalid JSON, not 2"
 [ "$(wc -l <<<"$err")" -eq 1 ] || fail "validate's error is not one line: $err"
 grep -qF "$ws: line 5, column 15:" <<<"$err" || fail "validate does not say line 5, column 15: $err"
-run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
-wait_for 'exit=2'
+run_in_shell "clear; $bin --workspace $ws; echo exit=\$? after 1a"
+wait_for 'exit=2 after 1a'
 screen | grep -qF "$ws: line 5, column 15: expected a value" || fail "the console does not say where the JSON breaks"
 [ "$(screen | grep -c .)" -eq 3 ] || fail "the console printed more than one line of error"
 unchanged_since "$before"
@@ -126,8 +126,10 @@ run_mizzen validate --workspace "$ws"
 [ "$(wc -l <<<"$err")" -eq 1 ] || fail "validate's error is not one line: $err"
 grep -qF "identitySpaces[0].valueType: expected a string, found a number" <<<"$err" ||
   fail "validate does not name the value's place and type: $err"
-run_in_shell "clear; $bin --workspace $ws; echo exit=\$?"
-wait_for 'exit=2'
+# Named by step: waiting for a bare exit=2 could match 1a's, still on the screen until
+# the clear runs, and then read a screen the console had not written yet.
+run_in_shell "clear; $bin --workspace $ws; echo exit=\$? after 1b"
+wait_for 'exit=2 after 1b'
 screen | grep -qF "valueType: expected a string, found a number" || fail "the console does not name the wrong value"
 unchanged_since "$before"
 

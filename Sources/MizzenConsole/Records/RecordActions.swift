@@ -243,6 +243,20 @@ enum RecordActions {
     default:
       break
     }
+    // What is part of the record goes with it: a topic's channels, a property's captures.
+    let parts: String?
+    switch position {
+    case .topic(let index) where !workspace.topics[index].channels.isEmpty:
+      parts = References.counted(workspace.topics[index].channels.count, "channel")
+    case .property(let index) where !workspace.properties[index].identities.isEmpty:
+      parts = References.counted(workspace.properties[index].identities.count, "identity capture")
+    default:
+      parts = nil
+    }
+    if let parts {
+      lines.append("Its \(parts) \(parts.hasPrefix("1 ") ? "goes" : "go") with it.")
+      buttons = ["Cancel", "Delete with \(parts)"]
+    }
     if !users.isEmpty {
       lines.append("It is referenced by:")
       lines += users.prefix(6).map { "  • " + $0 }

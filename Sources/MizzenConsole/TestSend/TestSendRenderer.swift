@@ -17,14 +17,25 @@ enum TestSendRenderer {
     let labels = send.labelWidth + 1
     func label(_ text: String) -> String { TextFit.pad(text, to: labels) }
     lines.append((mark(0) + label("Channel") + "‹ \(send.channelLabel) ›", role(0)))
+    // A value is a field between brackets, measured in cells: the focused one shows the
+    // part around its cursor, the others their start cut with "…", so the closing bracket
+    // always shows and the cursor stays inside it.
+    let valueColumn = 2 + 2 + labels + 1
+    let valueWidth = max(2, body.width - 2 - valueColumn - 1)
+    var cursor: Position?
     for (index, space) in send.spaces.enumerated() {
       let remembered =
         send.recalled.contains(index) ? RecalledValues.note : ""
-      lines.append(
-        (
-          mark(index + 1) + label(space) + "[\(send.values[index].text)]" + remembered,
-          role(index + 1)
-        ))
+      let input = send.values[index]
+      let shown: String
+      if editing && send.focus == index + 1 {
+        let window = input.window(width: valueWidth)
+        shown = window.text
+        cursor = Position(row: lines.count, column: valueColumn + window.cursorColumn)
+      } else {
+        shown = TextFit.truncate(String(input.text.prefix(valueWidth + 1)), to: valueWidth)
+      }
+      lines.append((mark(index + 1) + label(space) + "[\(shown)]" + remembered, role(index + 1)))
     }
     lines.append(
       (
@@ -56,6 +67,9 @@ enum TestSendRenderer {
     }
     for (offset, line) in lines.prefix(body.height).enumerated() {
       frame.draw(line.0, row: body.top + offset, column: 2, width: body.width - 4, role: line.1)
+    }
+    if let cursor, cursor.row < body.height, state.overlay == nil, state.prompt == nil {
+      frame.cursor = Position(row: body.top + cursor.row, column: cursor.column)
     }
   }
 
