@@ -124,6 +124,18 @@ import Testing
     #expect(state.currentList.selectedRecord == 1)
   }
 
+  @Test func redoSaysWhatItRedidAndGoesToItsList() throws {
+    var state = try Fixtures.state()
+    trigger(&state, .showTopics, .moveDown, .delete)
+    pressButton(&state, "Delete")
+    trigger(&state, .undo)
+    #expect(state.workspace.topics.map(\.code).contains("sale_jp"))
+    trigger(&state, .showConnections, .redo)
+    #expect(state.section == .topics)
+    #expect(!state.workspace.topics.map(\.code).contains("sale_jp"))
+    #expect(state.status?.text == "Redone: delete topic sale_jp.")
+  }
+
   @Test func aDeleteDialogOpenWhileTheFileIsReadAgainKeepsItsRecord() throws {
     let (store, loaded) = try Fixtures.loaded()
     var state = ConsoleModel.initialState(
