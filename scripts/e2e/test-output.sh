@@ -12,7 +12,7 @@ cat >"$sample" <<'OUT'
 ◇ Test anErrorMessageIsCut() started.
 ✔ Test anErrorMessageIsCut() passed after 0.010 seconds.
 ◇ Test errorsComeFirst(kind:) started with 1 argument kind → "an error
-  spread over lines" started.
+  an error spread over lines" started.
 ✔ Test errorsComeFirst(kind:) passed after 0.010 seconds.
 ◇ Test aRedirectFails() started.
 ✘ Test aRedirectFails() recorded an issue at RedirectTests.swift:12:5: Expectation failed: 1 == 2
