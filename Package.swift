@@ -12,9 +12,7 @@ let package = Package(
     .library(name: "MizzenTerminal", targets: ["MizzenTerminal"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    // The URLSession code, loaded with dlopen by the first request (Network/Package.swift).
-    .package(path: "Network"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     .systemLibrary(
@@ -22,11 +20,10 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
-    // MizzenCore never imports MizzenNetwork: it loads the library when it first sends
-    // (Braze/NetworkLibrary.swift). The dependency makes SwiftPM build the library beside
-    // every program that links MizzenCore, `swift run` included.
-    .target(
-      name: "MizzenCore", dependencies: [.product(name: "MizzenNetwork", package: "Network")]),
+    // The system's libcurl, loaded with dlopen by the first request (no link-time
+    // dependency, no development package): CCurlShim.h.
+    .target(name: "CCurlShim"),
+    .target(name: "MizzenCore", dependencies: ["CCurlShim"]),
     .target(name: "BrazeSandbox", dependencies: ["MizzenCore"]),
     .target(name: "MizzenConsole", dependencies: ["MizzenCore"]),
     .target(name: "MizzenTerminal", dependencies: ["MizzenConsole", "CNcursesw"]),
@@ -36,12 +33,6 @@ let package = Package(
       dependencies: [
         "MizzenCore", "BrazeSandbox", "MizzenConsole", "MizzenTerminal", "MizzenRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // Linked with --as-needed, so that libMizzenNetwork.so (and FoundationNetworking,
-      // libcurl and the rest behind it) is not loaded at start (scripts/ld-as-needed).
-      linkerSettings: [
-        .unsafeFlags(
-          ["-use-ld=\(Context.packageDirectory)/scripts/ld-as-needed"], .when(platforms: [.linux]))
       ]
     ),
     // Saves and edits a workspace in a separate process for the store's crash and

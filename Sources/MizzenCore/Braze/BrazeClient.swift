@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sends planned calls to Braze over URLSession (in the MizzenNetwork library, loaded on the
+/// Sends planned calls to Braze over the system's libcurl (`HTTPTransfer`, loaded on the
 /// first request): adds the key, bounds every attempt in
 /// time, retries what is worth retrying, and classifies the result (SPEC §4).
 ///

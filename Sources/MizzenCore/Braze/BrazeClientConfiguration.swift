@@ -3,8 +3,8 @@ import Foundation
 /// How patient and how persistent a `BrazeClient` is. The defaults suit a person waiting
 /// at a terminal; tests shrink the waits so that retries take milliseconds.
 public struct BrazeClientConfiguration: Sendable {
-  /// How long connecting, or any silence while waiting for bytes, may last. URLSession on
-  /// Linux counts this in whole seconds (rounded up here).
+  /// How long connecting (name lookup, TCP and TLS) may last; a connection that opened may
+  /// then wait for its answer up to `attemptTimeout`.
   public var connectTimeout: Duration = .seconds(10)
   /// How long one attempt may take in all, from sending to the last byte of the answer.
   public var attemptTimeout: Duration = .seconds(30)

@@ -1,0 +1,37 @@
+import CCurlShim
+
+/// The system's libcurl, loaded by its soname the first time a request is sent
+/// (Sources/CCurlShim): Mizzen has no link-time dependency on it, so commands that never
+/// send do not load it, and a machine without it runs every other command. The soname is
+/// fixed and never a path from the workspace or the current folder; the loader's usual
+/// search finds it (SECURITY.md says which folders that is).
+struct CurlLibrary: @unchecked Sendable {
+  /// The resolved functions; never freed.
+  let pointer: OpaquePointer
+
+  struct Problem: Error, Equatable {
+    var text: String
+  }
+
+  #if canImport(Darwin)
+    static let soname = "libcurl.4.dylib"
+  #else
+    static let soname = "libcurl.so.4"
+  #endif
+
+  /// Loaded once, by the first request.
+  static let shared: Swift.Result<CurlLibrary, Problem> = load(soname)
+
+  static func load(_ soname: String) -> Swift.Result<CurlLibrary, Problem> {
+    var error = [CChar](repeating: 0, count: 512)
+    guard let pointer = mizzen_curl_open(soname, &error, error.count) else {
+      let reason = String(
+        decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      return .failure(
+        Problem(
+          text: "libcurl, which Mizzen sends requests with, could not be loaded (\(reason)); "
+            + "install it (on Debian and Ubuntu: apt-get install libcurl4)"))
+    }
+    return .success(CurlLibrary(pointer: pointer))
+  }
+}

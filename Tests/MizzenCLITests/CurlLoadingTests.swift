@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The system's libcurl is loaded by the first request: a command that never sends does
+/// not load it, and one that sends finds it by its soname. The dynamic loader reports what
+/// it loads (LD_DEBUG=files).
+@Suite("libcurl, loaded only by the commands that send")
+struct CurlLoadingTests {
+  /// The file names of the shared objects the loader reported loading.
+  static func loaded(_ trace: String) -> [String] {
+    trace.split(separator: "\n").compactMap { line in
+      guard let start = line.range(of: "file=") else { return nil }
+      let name = line[start.upperBound...].prefix { $0 != " " }
+      return String(name.split(separator: "/").last ?? name)
+    }
+  }
+
+  static func isNetworking(_ name: String) -> Bool {
+    name.hasPrefix("libFoundationNetworking") || name.hasPrefix("libcurl")
+  }
+
+  @Test("mizzen --version loads no network library")
+  func versionLoadsNoNetworkLibrary() async throws {
+    let run = try await MizzenCLI.run(["--version"], environment: ["LD_DEBUG": "files"])
+    #expect(run.status == 0)
+    let loaded = Self.loaded(run.stderr)
+    #expect(loaded.contains("libc.so.6"), "the trace names what is loaded")
+    #expect(loaded.filter(Self.isNetworking) == [])
+  }
+
+  @Test("mizzen send loads the system's libcurl")
+  func sendLoadsLibcurl() async throws {
+    let fixture = try SignalCLIFixture()
+    let run = try await fixture.mizzen(
+      "send", SendCommandTests.email + ["--state", "granted"], environment: ["LD_DEBUG": "files"])
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.contains("send: HTTP 201 in "))
+    #expect(Self.loaded(run.stderr).contains("libcurl.so.4"))
+  }
+
+  @Test("an installed mizzen is one file, and sends")
+  func installedSends() async throws {
+    let executable = try #require(MizzenCLI.executable)
+    let prefix = try TemporaryFolder()
+    let install = try await MizzenCLI.run(
+      ["scripts/install", prefix.path], environment: ["MIZZEN_BINARY": executable],
+      executable: "/bin/bash", directory: CompletionAndManualTests.root)
+    #expect(install.status == 0, "\(install.output)")
+    let fixture = try SignalCLIFixture()
+    let sent = try await MizzenCLI.run(
+      ["send", "--workspace", fixture.workspacePath] + SendCommandTests.email + [
+        "--state", "granted",
+      ], environment: [SignalCLIKeys.variable: SignalCLIKeys.all],
+      executable: prefix.file("bin/mizzen"))
+    #expect(sent.status == 0, "\(sent.output)")
+    #expect(sent.stdout.contains("send: HTTP 201 in "))
+  }
+
+  /// Hides libcurl from the loader the only way it can be: a mount namespace in which
+  /// every file the loader's cache names for libcurl.so.4 reads as empty.
+  static let withoutLibcurl = """
+    for f in $(/sbin/ldconfig -p | sed -n 's/^[[:space:]]*libcurl\\.so\\.4 (.*) => //p'); do
+      mount --bind /dev/null "$f" || exit 97
+    done
+    exec "$@"
+    """
+
+  @Test("without libcurl, send says so and validate still works")
+  func withoutLibcurl() async throws {
+    let executable = try #require(MizzenCLI.executable)
+    let fixture = try SignalCLIFixture()
+    let hidden = { (arguments: [String]) in
+      try await MizzenCLI.run(
+        ["-m", "/bin/sh", "-c", Self.withoutLibcurl, "sh", executable] + arguments
+          + ["--workspace", fixture.workspacePath],
+        environment: [SignalCLIKeys.variable: SignalCLIKeys.all],
+        executable: "/usr/bin/unshare")
+    }
+    let sent = try await hidden(["send"] + SendCommandTests.email + ["--state", "granted"])
+    try #require(sent.status != 97, "the test needs mount namespaces (unshare -m): \(sent.stderr)")
+    #expect(sent.status != 0)
+    #expect(sent.stderr.contains("libcurl"), "\(sent.output)")
+    #expect(sent.stderr.contains("apt-get install libcurl4"), "\(sent.output)")
+    let validated = try await hidden(["validate"])
+    #expect(validated.status == 0, "\(validated.output)")
+  }
+}
