@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// The system's libcurl is loaded by the first request: a command that never sends does
-/// not load it, and one that sends finds it by its soname. The dynamic loader reports what
-/// it loads (LD_DEBUG=files).
+/// The Swift runtime and Foundation are linked into mizzen, and the system's libcurl is
+/// loaded by the first request: a command that never sends loads neither libcurl nor any
+/// of Swift's shared libraries, and one that sends finds libcurl by its soname. The dynamic
+/// loader reports what it loads (LD_DEBUG=files).
 @Suite("libcurl, loaded only by the commands that send")
 struct CurlLoadingTests {
   /// The file names of the shared objects the loader reported loading.
@@ -19,13 +20,15 @@ struct CurlLoadingTests {
     name.hasPrefix("libFoundationNetworking") || name.hasPrefix("libcurl")
   }
 
-  @Test("mizzen --version loads no network library")
+  @Test("mizzen --version loads no network library, and no Swift library")
   func versionLoadsNoNetworkLibrary() async throws {
     let run = try await MizzenCLI.run(["--version"], environment: ["LD_DEBUG": "files"])
     #expect(run.status == 0)
     let loaded = Self.loaded(run.stderr)
     #expect(loaded.contains("libc.so.6"), "the trace names what is loaded")
     #expect(loaded.filter(Self.isNetworking) == [])
+    #expect(!loaded.contains("libFoundation.so"), "\(loaded)")
+    #expect(!loaded.contains("libswiftCore.so"), "\(loaded)")
   }
 
   @Test("mizzen send loads the system's libcurl")
