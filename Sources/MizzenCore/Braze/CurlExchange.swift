@@ -120,8 +120,10 @@ final class CurlExchange: @unchecked Sendable {
       }
       guard let colon = line.firstIndex(of: ":") else { return true }
       let name = String(line[..<colon])
-      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      headers[name] = headers[name].map { $0 + ", " + value } ?? value
+      var value = line[line.index(after: colon)...]
+      while let first = value.first, first == " " || first == "\t" { value.removeFirst() }
+      while let last = value.last, last == " " || last == "\t" { value.removeLast() }
+      headers[name] = headers[name].map { $0 + ", " + value } ?? String(value)
       return true
     }
   }

@@ -18,9 +18,18 @@ public enum JournalTime {
     var time = time_t(seconds)
     var parts = tm()
     guard gmtime_r(&time, &parts) != nil else { return "" }
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900,
-      Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-      Int(parts.tm_sec), Int(milliseconds - seconds * 1000))
+    // Digits by hand: `String(format:)` goes through Foundation's formatter, a noticeable
+    // part of a send's own work.
+    return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-"
+      + digits(Int(parts.tm_mday), 2) + "T" + digits(Int(parts.tm_hour), 2) + ":"
+      + digits(Int(parts.tm_min), 2) + ":" + digits(Int(parts.tm_sec), 2) + "."
+      + digits(Int(milliseconds - seconds * 1000), 3) + "Z"
+  }
+
+  /// `value` with leading zeros to `width` digits, as `%0*d` writes it.
+  private static func digits(_ value: Int, _ width: Int) -> String {
+    let text = String(value.magnitude)
+    let padding = String(repeating: "0", count: max(0, width - text.count - (value < 0 ? 1 : 0)))
+    return (value < 0 ? "-" : "") + padding + text
   }
 }
