@@ -109,6 +109,8 @@ struct SendCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let preparation = dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
+    defer { preparation?.wait() }
     let environment = ProcessInfo.processInfo.environment
     let path = options.resolvedPath
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")

@@ -21,6 +21,19 @@ public final class BrazeClient: Sendable {
     session.finishTasksAndInvalidate()
   }
 
+  /// Starts loading libcurl on a thread of its own, so that it loads while the command
+  /// reads its workspace and plans, and the first request finds it ready (or waits for the
+  /// rest of the load). For commands that are about to send. The caller waits for the load
+  /// before it returns, so that the process never exits in the middle of libcurl's start.
+  public static func prepareToSend() -> TransportPreparation {
+    let preparation = TransportPreparation()
+    Thread {
+      _ = CurlLibrary.shared
+      preparation.finished()
+    }.start()
+    return preparation
+  }
+
   /// Sends `request` with `key` and returns every attempt and the outcome. Cancelling the
   /// calling Task stops the attempt in flight and any wait, and ends as `cancelled`.
   public func perform(_ request: PlannedRequest, key: String) async -> BrazeExchange {
@@ -160,4 +173,14 @@ public final class BrazeClient: Sendable {
     let value = ms(duration) / 1000
     return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
   }
+}
+
+/// libcurl loading in the background (`BrazeClient.prepareToSend`).
+public final class TransportPreparation: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+
+  fileprivate func finished() { done.signal() }
+
+  /// Blocks until the load has ended; call it once.
+  public func wait() { done.wait() }
 }
