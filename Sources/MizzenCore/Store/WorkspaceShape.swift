@@ -35,10 +35,13 @@ struct WorkspaceShape: Sendable {
 
   /// The keys of `fields`, kept apart because decoding looks them up for every member.
   let known: [String]
+  /// `known` in UTF-8, for the fast decoder to match a key's bytes in the file.
+  let knownBytes: [[UInt8]]
 
   init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
     self.fields = fields
     self.known = fields.map(\.name)
+    self.knownBytes = fields.map { Array($0.name.utf8) }
     self.identity = identity
     self.children = children
   }
