@@ -202,7 +202,7 @@ struct WorkspaceFastDecoder {
   /// Calls `member` for each key of an object, with the decoder at the value. Only keys of
   /// `allowed` are accepted, each once (at most 16 keys, tracked in a bit set).
   private mutating func members(
-    allowed shape: WorkspaceShape,
+    allowed shape: borrowing WorkspaceShape,
     _ member: (inout WorkspaceFastDecoder, String) throws(GiveUp) -> Void
   ) throws(GiveUp) {
     try expect(UInt8(ascii: "{"))
@@ -256,7 +256,7 @@ struct WorkspaceFastDecoder {
 
   /// The position in `shape.known` of the key at the decoder, read from its bytes: no
   /// `String` is made for a key spelt without escapes, the usual one.
-  private mutating func knownKey(_ shape: WorkspaceShape) throws(GiveUp) -> Int {
+  private mutating func knownKey(_ shape: borrowing WorkspaceShape) throws(GiveUp) -> Int {
     try expect(UInt8(ascii: "\""))
     let start = index
     skipPlainText()
@@ -270,10 +270,17 @@ struct WorkspaceFastDecoder {
     guard bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
     let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
     index += 1
-    for position in shape.knownBytes.indices {
+    var word: UInt64 = 0
+    if let base = UnsafeRawPointer(bytes.baseAddress), start + 8 <= bytes.count {
+      word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+      if key.count < 8 { word &= (1 << (8 * UInt64(key.count))) - 1 }
+    } else {
+      for offset in 0..<min(8, key.count) { word |= UInt64(key[offset]) << (8 * offset) }
+    }
+    for position in shape.knownWords.indices where shape.knownWords[position] == word {
       let matches = shape.knownBytes[position].withUnsafeBufferPointer { known in
         guard known.count == key.count else { return false }
-        for offset in 0..<key.count where known[offset] != key[offset] { return false }
+        for offset in 8..<max(8, key.count) where known[offset] != key[offset] { return false }
         return true
       }
       if matches { return position }
