@@ -1,6 +1,7 @@
 import BrazeSandbox
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 import Testing
 
 /// Obviously fake keys for tests against the sandbox.
@@ -68,12 +69,12 @@ extension BrazeClientConfiguration {
   }
 }
 
-/// Polls `condition` every 10 ms; fails the test with `what` after 60 s (a guard against
-/// hanging: the whole suite shares two cores with the test that waits).
+/// Polls `condition` every 10 ms; fails the test with `what` after `hangGuard` (a guard
+/// against hanging: the whole suite shares two cores with the test that waits).
 func waitUntil(
   _ what: Comment = "the sandbox never saw the request", _ condition: () -> Bool
 ) async throws {
-  let deadline = ContinuousClock.now + .seconds(60)
+  let deadline = ContinuousClock.now + hangGuard
   while !condition() {
     try #require(ContinuousClock.now < deadline, what)
     try await Task.sleep(for: .milliseconds(10))
