@@ -153,12 +153,12 @@ struct ClientResilienceTests {
     configuration.backoffBase = .seconds(10)
     configuration.backoffCap = .seconds(10)
     let clock = ClientClock(Date())
-    configuration.sleep = { try await clock.record($0) }
+    configuration.sleep = { try await clock.recordAndHold($0) }
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: configuration)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     // Cancel once the client has started its backoff (the injected sleep records the wait
-    // as it begins), so the cancel always lands inside the 5-10 s wait it must cut short.
+    // as it begins and holds it until cancelled), so the cancel always lands inside it.
     try await waitUntil("the client never started its backoff") { !clock.waits.isEmpty }
     task.cancel()
     let exchange = await task.value
