@@ -1,5 +1,6 @@
 import BrazeSandbox
 import Foundation
+import MizzenTestSupport
 import Testing
 
 /// The sandbox under hostile or broken clients (issue 11.7): bounded connections and
@@ -21,7 +22,7 @@ struct AbuseTests {
     #expect(refused.isClosedByServer())
     held.removeLast()
     // The freed slot is taken again once the server has seen the close.
-    let deadline = Date().addingTimeInterval(10)
+    let deadline = Date().addingTimeInterval(hangGuardSeconds)
     var status = 503
     while status == 503 && Date() < deadline {
       let client = try sandbox.client()

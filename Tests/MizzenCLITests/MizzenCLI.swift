@@ -1,4 +1,5 @@
 import Foundation
+import MizzenTestSupport
 
 /// Runs the real `mizzen` executable as a child process, as scripts run it.
 enum MizzenCLI {
@@ -33,23 +34,18 @@ enum MizzenCLI {
   /// Runs `executable arguments…` in a clean environment plus `environment`; `whileRunning`
   /// gets the process once it has started (to send it a signal).
   ///
-  /// The child is waited for on a thread of its own, not on the shared pool that runs the
-  /// tests: a test that runs many commands would otherwise hold a pool thread for seconds
-  /// and starve the timing tests that run beside it.
+  /// The child is waited for on a thread of its own (`onOwnThread`), not on the shared pool
+  /// that runs the tests: a test that runs many commands would otherwise hold a pool thread
+  /// for seconds and starve the timing tests that run beside it.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
     directory: String? = nil, whileRunning: (@Sendable (Process) -> Void)? = nil
   ) async throws -> Run {
     let path = executable ?? Self.executable
-    return try await withCheckedThrowingContinuation { continuation in
-      Thread {
-        continuation.resume(
-          with: Result {
-            try blockingRun(
-              arguments, environment: environment, path: path, directory: directory,
-              whileRunning: whileRunning)
-          })
-      }.start()
+    return try await onOwnThread {
+      try blockingRun(
+        arguments, environment: environment, path: path, directory: directory,
+        whileRunning: whileRunning)
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MizzenTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -220,7 +221,7 @@ private final class SandboxProcess {
     process.standardError = errors
     try process.run()
     let handle = output.fileHandleForReading
-    let deadline = Date().addingTimeInterval(20)
+    let deadline = Date().addingTimeInterval(hangGuardSeconds)
     while !banner.contains("Stop with Ctrl-C.") && Date() < deadline {
       let chunk = handle.availableData
       if chunk.isEmpty { break }

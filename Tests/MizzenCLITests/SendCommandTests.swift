@@ -207,7 +207,8 @@ struct SendCommandTests {
   @Test("Ctrl-C during a send stops it, journals it as cancelled and exits 130")
   func interrupted() async throws {
     let fixture = try SignalCLIFixture()
-    fixture.server.injectFaults([.delay(.seconds(10))])
+    // Far longer than a loaded machine takes to deliver the interrupt.
+    fixture.server.injectFaults([.delay(.seconds(60))])
     let server = fixture.server
     let run = try await fixture.mizzen("send", Self.email + ["--state", "granted"]) { process in
       // Interrupt once the request has reached the sandbox.

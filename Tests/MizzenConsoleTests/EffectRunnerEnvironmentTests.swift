@@ -2,6 +2,7 @@ import Foundation
 import MizzenConsole
 import MizzenCore
 import MizzenRuntime
+import MizzenTestSupport
 import Testing
 
 /// The console's effect runner takes what it reads from the world from
@@ -72,7 +73,7 @@ import Testing
     for _ in 0..<2 {
       runner.start(.signal(.loadJournal))
       runner.waitUntilIdle()
-      let deadline = Date().addingTimeInterval(10)
+      let deadline = Date().addingTimeInterval(hangGuardSeconds)
       var loaded = false
       while !loaded && Date() < deadline {
         let taken = runner.takeResults()

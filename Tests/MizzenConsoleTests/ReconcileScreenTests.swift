@@ -3,6 +3,7 @@ import Foundation
 import MizzenConsole
 import MizzenCore
 import MizzenRuntime
+import MizzenTestSupport
 import Testing
 
 /// `:reconcile FILE` in the console: the read-only compare runs as a job of the real
@@ -80,11 +81,11 @@ import Testing
     /// ask for; returns every result seen.
     @discardableResult
     func pump(until done: (ConsoleState) -> Bool) async throws -> [ConsoleEvent] {
-      let deadline = ContinuousClock.now + .seconds(60)
+      let deadline = ContinuousClock.now + hangGuard
       var seen: [ConsoleEvent] = []
       while !done(state) {
         guard ContinuousClock.now < deadline else {
-          Issue.record("waited 60 s; the screen:\n\(TestSendTests.text(state))")
+          Issue.record("waited \(hangGuard); the screen:\n\(TestSendTests.text(state))")
           throw CancellationError()
         }
         let events = runner.takeResults()

@@ -39,7 +39,7 @@ import Testing
     #expect(effects.contains { if case .signal(.send) = $0 { true } else { false } })
     for effect in effects { runner.start(effect) }
     var sentEntry: JournalEntry?
-    let deadline = ContinuousClock.now + .seconds(30)
+    let deadline = ContinuousClock.now + hangGuard
     while sentEntry == nil && ContinuousClock.now < deadline {
       for event in runner.takeResults() {
         if case .effectCompleted(.signal(.sent(_, let entry, _))) = event { sentEntry = entry }

@@ -1,5 +1,6 @@
 import MizzenConsole
 import MizzenCore
+import MizzenTestSupport
 import Testing
 
 /// Random edits of hard text into every kind of text input: nothing traps, the cursor is
@@ -54,9 +55,16 @@ import Testing
   /// 10,000 sequences straight into `TextInput`, drawn at the widths the console uses.
   @Test func tenThousandSequencesKeepEveryInvariant() async {
     let seed: UInt64 = 0x6D69_7A7A_656E
+    // Long and synchronous: on a thread of its own, off the pool the other tests share.
+    let problems = await onOwnThread { Self.straightSequences(seed: seed) }
+    #expect(problems.isEmpty, "\(problems.count) problems; the first: \(problems.prefix(5))")
+  }
+
+  /// What went wrong in 10,000 seeded sequences typed straight into a `TextInput`.
+  static func straightSequences(seed: UInt64) -> [String] {
+    var problems: [String] = []
     var random = Random(state: seed)
     for sequence in 0..<10_000 {
-      if sequence % 50 == 0 { await Task.yield() }
       var input = TextInput(sequence % 7 == 0 ? "Mae\u{301}l 👩‍💻" : "")
       for _ in 0..<(1 + random.below(12)) {
         switch Self.step(&random) {
@@ -68,20 +76,26 @@ import Testing
           }
         case .key(let key): _ = input.handle(key)
         }
-        #expect(Self.isBoundary(input), "seed \(seed) sequence \(sequence): cursor off a boundary")
-        #expect(
-          !input.text.unicodeScalars.contains(where: TextInput.refuses),
-          "seed \(seed) sequence \(sequence): a control character got in")
+        if !Self.isBoundary(input) {
+          problems.append("seed \(seed) sequence \(sequence): cursor off a boundary")
+        }
+        if input.text.unicodeScalars.contains(where: TextInput.refuses) {
+          problems.append("seed \(seed) sequence \(sequence): a control character got in")
+        }
       }
       for width in [2, 3, 5, 12, 44] {
         let window = input.window(width: width)
         var frame = Frame(width: width, height: 1)
         let drawn = frame.draw(window.text, row: 0, column: 0, width: width, role: .input)
-        let ok = DisplayWidth.of(window.text) <= width && drawn <= width
-        #expect(ok, "seed \(seed) sequence \(sequence): wider than \(width)")
-        #expect(window.cursorColumn < width, "seed \(seed) sequence \(sequence): cursor out")
+        if DisplayWidth.of(window.text) > width || drawn > width {
+          problems.append("seed \(seed) sequence \(sequence): wider than \(width)")
+        }
+        if window.cursorColumn >= width {
+          problems.append("seed \(seed) sequence \(sequence): cursor out at width \(width)")
+        }
       }
     }
+    return problems
   }
 
   /// The text inputs of the console, each opened from a fresh state, with how to read it.
@@ -111,22 +125,36 @@ import Testing
   /// the frame, and inside its field, whose end still shows on the screen.
   @Test(arguments: 0..<4)
   func consoleTextInputsKeepEveryInvariant(kind: Int) async throws {
+    // Long and synchronous: on a thread of its own, off the pool the other tests share.
+    let problems = try await onOwnThread { try Self.consoleSequences(kind: kind) }
+    #expect(problems.isEmpty, "\(problems.count) problems; the first: \(problems.prefix(5))")
+  }
+
+  struct NoInput: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// What went wrong in 10,000 seeded sequences typed into one kind of text input.
+  static func consoleSequences(kind: Int) throws -> [String] {
     let (name, open, read) = Self.kinds[kind]
     let seed = UInt64(0x7465_7874 + kind)
     var random = Random(state: seed)
     var start = try Fixtures.state()
     for key in open { _ = ConsoleModel.update(&start, .key(key)) }
     if kind == 3 { _ = ConsoleModel.update(&start, .key(.tab)) }
-    try #require(read(start) != nil, "\(name): no text input has the focus")
+    guard read(start) != nil else {
+      throw NoInput(description: "\(name): no text input has the focus")
+    }
     // Every fourth sequence starts from a value longer than any field, which must scroll.
     let long = String(repeating: "日本語 👩‍💻 Mae\u{301}l ", count: 8)
     var longStart = start
     _ = ConsoleModel.update(&longStart, .key(.control("u")))
     _ = ConsoleModel.update(&longStart, .paste(long))
-    try #require(read(longStart)?.text == long, "\(name): the long value did not go in")
+    guard read(longStart)?.text == long else {
+      throw NoInput(description: "\(name): the long value did not go in")
+    }
+    var problems: [String] = []
     for sequence in 0..<10_000 {
-      // Long and synchronous: let the other tests' tasks have the shared threads now and then.
-      if sequence % 50 == 0 { await Task.yield() }
       var state = sequence % 4 == 0 ? longStart : start
       let steps = 1 + random.below(8)
       for step in 0..<steps {
@@ -137,16 +165,23 @@ import Testing
         case .key(let key):
           _ = ConsoleModel.update(&state, .key(key))
         }
-        let input = try #require(read(state), "\(name) seed \(seed) sequence \(sequence)")
-        #expect(Self.isBoundary(input), "\(name) seed \(seed) sequence \(sequence)")
-        #expect(!input.text.unicodeScalars.contains(where: TextInput.refuses))
+        let at = "\(name) seed \(seed) sequence \(sequence)"
+        guard let input = read(state) else {
+          throw NoInput(description: "\(at): the text input lost the focus")
+        }
+        if !Self.isBoundary(input) { problems.append("\(at): cursor off a boundary") }
+        if input.text.unicodeScalars.contains(where: TextInput.refuses) {
+          problems.append("\(at): a control character got in")
+        }
         // A frame costs most of the test's time: one after every edit of the first 300
         // sequences, then at the end of every even one (each long value's among them).
         guard sequence < 300 || (step == steps - 1 && sequence % 2 == 0) else { continue }
-        let problem = Self.drawnProblem(ConsoleModel.render(state, state.size), kind: kind)
-        #expect(problem == nil, "\(name) seed \(seed) sequence \(sequence): \(problem ?? "")")
+        if let problem = Self.drawnProblem(ConsoleModel.render(state, state.size), kind: kind) {
+          problems.append("\(at): \(problem)")
+        }
       }
     }
+    return problems
   }
 
   /// What is wrong with how a frame draws the focused text input, if anything: no cursor,

@@ -1,5 +1,6 @@
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 
 /// A wall clock that moves only when a test or an injected sleep moves it, and remembers
 /// every wait the client asked for: waits become exact figures, not measurements.
@@ -28,11 +29,13 @@ final class ClientClock: @unchecked Sendable {
     }
   }
 
-  /// Records the wait, then takes it for real (cancellable): for tests that must act while
-  /// the client is waiting, and know it is, because `waits` is no longer empty.
-  func record(_ duration: Duration) async throws {
+  /// Records the wait, then waits until the task is cancelled (or `hangGuard` passes): for
+  /// tests that must act while the client is waiting, and know it is, because `waits` is no
+  /// longer empty. Taking the wait for real let a loaded machine end it before the test ran
+  /// again (a 5-10 s backoff did, once in 3 runs at a load of 13).
+  func recordAndHold(_ duration: Duration) async throws {
     lock.withLock { recorded.append(duration) }
-    try await Task.sleep(for: duration)
+    try await Task.sleep(for: hangGuard)
   }
 }
 

@@ -113,10 +113,11 @@ struct ClientResilienceTests {
     #expect(exchange.attempts.count == 2)
     #expect(exchange.attempts.allSatisfy { $0.status == nil && $0.error != nil })
 
-    // The retry must succeed within its deadline even on a loaded machine, so this half
-    // gives each attempt 2 s against a 6 s stall: still a timeout first, then a success.
-    sandbox.server.injectFaults([.delay(.seconds(6))])
-    configuration.attemptTimeout = .seconds(2)
+    // The retry must succeed within its deadline even on a loaded machine (where a local
+    // answer has taken over 5 s), so this half gives each attempt 20 s against a 60 s
+    // stall: still a timeout first, then a success.
+    sandbox.server.injectFaults([.delay(.seconds(60))])
+    configuration.attemptTimeout = .seconds(20)
     let recovered = await BrazeClient(configuration: configuration).perform(
       try Self.emailPlan(sandbox).requests[0], key: ClientTestKeys.all)
     #expect(recovered.outcome.kind == .success)
@@ -152,12 +153,12 @@ struct ClientResilienceTests {
     configuration.backoffBase = .seconds(10)
     configuration.backoffCap = .seconds(10)
     let clock = ClientClock(Date())
-    configuration.sleep = { try await clock.record($0) }
+    configuration.sleep = { try await clock.recordAndHold($0) }
     let request = try Self.emailPlan(sandbox).requests[0]
     let client = BrazeClient(configuration: configuration)
     let task = Task { await client.perform(request, key: ClientTestKeys.all) }
     // Cancel once the client has started its backoff (the injected sleep records the wait
-    // as it begins), so the cancel always lands inside the 5-10 s wait it must cut short.
+    // as it begins and holds it until cancelled), so the cancel always lands inside it.
     try await waitUntil("the client never started its backoff") { !clock.waits.isEmpty }
     task.cancel()
     let exchange = await task.value

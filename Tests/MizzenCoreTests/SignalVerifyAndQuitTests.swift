@@ -2,6 +2,7 @@ import BrazeSandbox
 import Dispatch
 import Foundation
 import MizzenCore
+import MizzenTestSupport
 import Testing
 
 /// A verify on its own is journaled, and quitting with calls out cancels them and waits
@@ -143,6 +144,6 @@ struct SignalVerifyAndQuitTests {
     #expect(!finished)
     #expect(waited >= .milliseconds(300) && waited < .seconds(60))
     gate.signal()
-    #expect(await Self.wait(tasks, .seconds(30)).0)
+    #expect(await Self.wait(tasks, hangGuard).0)
   }
 }

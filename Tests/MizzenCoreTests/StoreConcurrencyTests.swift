@@ -1,4 +1,5 @@
 import Foundation
+import MizzenTestSupport
 import Testing
 
 @testable import MizzenCore
@@ -26,7 +27,7 @@ import Testing
     return (path, folder)
   }
 
-  @Test(.timeLimit(.minutes(2)))
+  @Test(.hangGuard)
   func twoProcessesNeverLoseAnUpdate() async throws {
     let (path, folder) = try Self.start()
     let edits = 120
@@ -53,7 +54,7 @@ import Testing
   /// its save is refused as a conflict, it reloads, and both edits are kept. The order is
   /// forced (the first process waits between load and save for the test's go-ahead), so
   /// the conflict happens on every run.
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.hangGuard)
   func aSaveBasedOnAStaleReadInAnotherProcessIsRefusedAndRedone() async throws {
     let (path, folder) = try Self.start()
     defer { withExtendedLifetime(folder) {} }

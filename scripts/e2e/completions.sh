@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 ws=$work/acme.json
 cp Examples/acme.json "$ws"
 touch "$work/other.txt"
-socket=mizzen-e2e-completions-$$
+socket_base=mizzen-e2e-completions-$$
+socket=$socket_base
 # shellcheck source=scripts/e2e/lib/tmux-session.sh
 . scripts/e2e/lib/tmux-session.sh
 cleanup() {
@@ -43,9 +44,12 @@ offers() {
   for text in "$@"; do wait_for "$text"; done
 }
 
-# Starts $1 (the shell's command line) in a clean environment with mizzen on PATH.
+# Starts $1 (the shell's command line) in a clean environment with mizzen on PATH, in a
+# tmux server of its own: a new session on the socket of a server just told to exit can
+# land on that server as it goes ("server exited unexpectedly", once in 10 loaded runs).
 start_shell() {
   tmux_ kill-server 2>/dev/null || true
+  socket=$socket_base-$shell
   tmux_ -f /dev/null new-session -d -x 150 -y 30 -s e2e \
     "env -i PATH=$(dirname "$bin"):/usr/bin:/bin HOME=$work TERM=screen LANG=C.UTF-8 $1"
   sleep 0.5

@@ -192,27 +192,28 @@ enum HistoryList {
     // rows would come between).
     let added = new.count - old.count
     let oldKeys = state.lists[position].searchKeys
-    let keys: [String]
+    let keys: SearchKeyList
     if runs.isEmpty, oldRows.count == old.count, added >= 0, let first = old.first,
       let last = old.last, new[added] == first, new[new.count - 1] == last,
       oldKeys.count == old.count
     {
-      keys = searchKeys(new[..<added]) + oldKeys
+      keys = SearchKeyList(searchKeys(new[..<added])) + oldKeys
     } else if runs.isEmpty {
-      keys = searchKeys(new)
+      keys = SearchKeyList(searchKeys(new))
     } else {
       let sendKeys = searchKeys(new)
-      keys = rows.map { row in
-        switch row {
-        case .send(let index): return sendKeys[index]
-        case .run(let run): return searchKey(run)
-        }
-      }
+      keys = SearchKeyList(
+        rows.map { row in
+          switch row {
+          case .send(let index): return sendKeys[index]
+          case .run(let run): return searchKey(run)
+          }
+        })
     }
     state.journal = new
     state.history = rows
     state.journalRead = true
-    state.lists[position].reload(searchKeys: keys, selecting: keep)
+    state.lists[position].reload(keys: keys, selecting: keep)
     state.lists[position].scrollToSelection(pageHeight: state.pageHeight)
   }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The state of one generic list screen: which records pass the filter, which row is
 /// selected, and which row is at the top of the view.
 ///
@@ -14,7 +8,7 @@
 /// delete, an undo), not its position.
 public struct ListState: Equatable, Sendable {
   /// Lower-cased search text of every record, in record order.
-  private(set) var searchKeys: [String] = []
+  private(set) var searchKeys = SearchKeyList()
   /// The identity of every record, in record order; empty for lists of things that are not
   /// workspace records (History, problems), whose selection then keeps its position.
   private(set) var ids: [RecordID] = []
@@ -53,6 +47,14 @@ public struct ListState: Equatable, Sendable {
   /// it still exists, found by identity when records have one, else the same position.
   mutating func reload(
     searchKeys keys: [String], ids newIDs: [RecordID] = [], selecting record: Int? = nil,
+    version: Int? = nil
+  ) {
+    reload(keys: SearchKeyList(keys), ids: newIDs, selecting: record, version: version)
+  }
+
+  /// `reload(searchKeys:…)` with the keys in one buffer already.
+  mutating func reload(
+    keys: SearchKeyList, ids newIDs: [RecordID] = [], selecting record: Int? = nil,
     version: Int? = nil
   ) {
     var keep = record ?? selectedRecord
@@ -157,40 +159,8 @@ public struct ListState: Equatable, Sendable {
     return nil
   }
 
-  private static func matches(_ keys: [String], filter: String, within: [Int]?) -> [Int] {
-    if filter.isEmpty { return Array(keys.indices) }
-    let needle = Array(filter.utf8)
-    var found: [Int] = []
-    return needle.withUnsafeBufferPointer { needle in
-      if let within {
-        found.reserveCapacity(within.count)
-        for index in within where contains(keys[index], needle) { found.append(index) }
-      } else {
-        found.reserveCapacity(keys.count / 4)
-        for index in keys.indices where contains(keys[index], needle) { found.append(index) }
-      }
-      return found
-    }
-  }
-
-  /// Byte-wise substring search over UTF-8: lean enough to run on every keystroke.
-  private static func contains(_ haystack: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    var haystack = haystack
-    return haystack.withUTF8 { bytes in
-      let last = bytes.count - needle.count
-      guard last >= 0, let base = bytes.baseAddress, let pattern = needle.baseAddress else {
-        return false
-      }
-      let first = Int32(pattern[0])
-      var index = 0
-      while index <= last {
-        // memchr finds candidate first bytes with the C library's vectorised scan.
-        guard let hit = memchr(base + index, first, last - index + 1) else { return false }
-        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + position, pattern, needle.count) == 0 { return true }
-        index = position + 1
-      }
-      return false
-    }
+  private static func matches(_ keys: SearchKeyList, filter: String, within: [Int]?) -> [Int] {
+    if filter.isEmpty { return Array(0..<keys.count) }
+    return keys.indices(containing: Array(filter.utf8), within: within)
   }
 }

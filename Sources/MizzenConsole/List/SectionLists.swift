@@ -28,26 +28,57 @@ enum SectionLists {
   /// Folded text the filter searches (`SearchKey`), one per record; History's come from
   /// the journal (`HistoryList.searchKeys`). Besides codes and names: a topic's channels,
   /// their connections and group ids; a connection's endpoint and instance.
-  static func searchKeys(_ section: Section, _ workspace: Workspace) -> [String] {
-    func key(_ parts: [String]) -> String { SearchKey.folded(parts.joined(separator: " ")) }
+  static func searchKeys(_ section: Section, _ workspace: Workspace) -> SearchKeyList {
     switch section {
     case .connections:
-      return workspace.connections.map {
-        key([$0.code, $0.name, $0.endpoint, EndpointCatalog.label(for: $0.endpoint)])
+      return keys(workspace.connections) { connection, add in
+        for part in [connection.code, connection.name, connection.endpoint] { add(part) }
+        add(EndpointCatalog.label(for: connection.endpoint))
       }
     case .topics:
-      return workspace.topics.map { topic in
-        key(
-          [topic.code, topic.name, topic.legalBasis]
-            + topic.channels.flatMap { [$0.channel, $0.connection, $0.subscriptionGroupId] })
+      return keys(workspace.topics) { topic, add in
+        add(topic.code)
+        add(topic.name)
+        add(topic.legalBasis)
+        for channel in topic.channels {
+          add(channel.channel)
+          add(channel.connection)
+          add(channel.subscriptionGroupId)
+        }
       }
     case .identitySpaces:
-      return workspace.identitySpaces.map { key([$0.code, $0.name, $0.valueType]) }
+      return keys(workspace.identitySpaces) { space, add in
+        for part in [space.code, space.name, space.valueType] { add(part) }
+      }
     case .properties:
-      return workspace.properties.map { key([$0.code, $0.name, $0.platform]) }
+      return keys(workspace.properties) { property, add in
+        for part in [property.code, property.name, property.platform] { add(part) }
+      }
     case .history:
-      return []
+      return SearchKeyList()
     }
+  }
+
+  /// One key per record: its parts, each given to `add`, folded and joined by spaces.
+  private static func keys<Record>(
+    _ records: [Record], _ parts: (Record, (String) -> Void) -> Void
+  ) -> SearchKeyList {
+    var list = SearchKeyList()
+    var key = SearchKey()
+    for record in records {
+      key.removeAll()
+      var first = true
+      parts(record) { part in
+        if !first { key.add(" ") }
+        first = false
+        key.add(part)
+      }
+      if list.count == 0 {
+        list.reserveCapacity(keys: records.count, bytes: key.bytes.count * records.count * 5 / 4)
+      }
+      list.append(key)
+    }
+    return list
   }
 
   static func mappingText(_ mapping: [IdentityMapping]) -> String {

@@ -168,7 +168,7 @@ extension ConsoleState {
     // it is read (HistoryList.load).
     guard section != .history, currentList.madeFor != workspaceVersion else { return }
     currentList.reload(
-      searchKeys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section),
+      keys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section),
       version: workspaceVersion)
   }
 }

@@ -6,7 +6,7 @@
 /// would hold up the screen; here ASCII is folded byte by byte, and only the scalars that
 /// have a lower case (not CJK, for one) are looked up.
 struct SearchKey {
-  private var bytes: [UInt8] = []
+  private(set) var bytes: [UInt8] = []
 
   init(capacity: Int = 128) { bytes.reserveCapacity(capacity) }
 
@@ -34,6 +34,9 @@ struct SearchKey {
   }
 
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Empties the key, keeping its storage for the next one.
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
   /// `text` folded as a search key.
   static func folded(_ text: String) -> String {

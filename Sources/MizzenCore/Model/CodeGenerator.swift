@@ -7,11 +7,13 @@ public enum CodeGenerator {
 
   /// True when `code` matches `^[a-z][a-z0-9_]{0,63}$`.
   public static func isValid(_ code: String) -> Bool {
-    let bytes = Array(code.utf8)
-    guard let first = bytes.first, bytes.count <= maxLength, isLowerLetter(first) else {
-      return false
+    // In place: validation asks this of every record and channel entry.
+    code.withUTF8Bytes { bytes in
+      guard let first = bytes.first, bytes.count <= maxLength, isLowerLetter(first) else {
+        return false
+      }
+      return bytes.allSatisfy { isLowerLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
     }
-    return bytes.allSatisfy { isLowerLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
   }
 
   /// A valid code for `name` that is not in `taken`.

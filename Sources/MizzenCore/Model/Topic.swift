@@ -59,7 +59,15 @@ public struct TopicChannel: Equatable, Sendable {
       doubleOptIn: doubleOptIn, updateExistingOnly: updateExistingOnly)
   }
 
-  public var kind: Channel? { Channel(rawValue: channel) }
+  public var kind: Channel? {
+    // Compared one by one: `Channel(rawValue:)` searches a generic table of strings, and
+    // validation asks for every entry's kind several times.
+    if channel == "email" { return .email }
+    if channel == "sms" { return .sms }
+    if channel == "whatsapp" { return .whatsapp }
+    if channel == "push" { return .push }
+    return nil
+  }
 }
 
 /// A contact channel of a topic.

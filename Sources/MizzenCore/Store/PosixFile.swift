@@ -30,24 +30,32 @@ enum PosixFile {
   /// Reads everything from `fd`, starting with a buffer of `sizeHint` bytes; fails with
   /// `EFBIG` as soon as more than `limit` bytes have come (a file that grows while read).
   static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) -> Result<[UInt8], Errno> {
-    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 0), limit) + 1)
-    var filled = 0
+    var bytes: [UInt8] = []
     while true {
-      if filled > limit { return .failure(Errno(EFBIG)) }
-      if filled == bytes.count {
-        bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+      if bytes.count > limit { return .failure(Errno(EFBIG)) }
+      let room =
+        bytes.isEmpty ? min(max(sizeHint, 0), limit) + 1 : min(bytes.count, limit + 1 - bytes.count)
+      var failure: Int32 = 0
+      var ended = false
+      // Filled by `read` as it comes, not zeroed first: a large file costs one pass less.
+      let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+        count = 0
+        while count < room {
+          let read = read(fd, buffer.baseAddress! + count, room - count)
+          if read > 0 {
+            count += read
+          } else if read == 0 {
+            ended = true
+            return
+          } else if errno != EINTR {
+            failure = errno
+            return
+          }
+        }
       }
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-      }
-      if count > 0 {
-        filled += count
-      } else if count == 0 {
-        bytes.removeLast(bytes.count - filled)
-        return .success(bytes)
-      } else if errno != EINTR {
-        return .failure(Errno(errno))
-      }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      if failure != 0 { return .failure(Errno(failure)) }
+      if ended { return .success(bytes) }
     }
   }
 

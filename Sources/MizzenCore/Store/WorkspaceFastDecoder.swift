@@ -202,7 +202,7 @@ struct WorkspaceFastDecoder {
   /// Calls `member` for each key of an object, with the decoder at the value. Only keys of
   /// `allowed` are accepted, each once (at most 16 keys, tracked in a bit set).
   private mutating func members(
-    allowed shape: WorkspaceShape,
+    allowed shape: borrowing WorkspaceShape,
     _ member: (inout WorkspaceFastDecoder, String) throws(GiveUp) -> Void
   ) throws(GiveUp) {
     try expect(UInt8(ascii: "{"))
@@ -214,15 +214,13 @@ struct WorkspaceFastDecoder {
     var seen: UInt16 = 0
     while true {
       skipWhitespace()
-      let key = try string()
-      guard let position = shape.known.firstIndex(of: key), seen & (1 << position) == 0 else {
-        throw GiveUp()
-      }
+      let position = try knownKey(shape)
+      guard seen & (1 << position) == 0 else { throw GiveUp() }
       seen |= 1 << position
       skipWhitespace()
       try expect(UInt8(ascii: ":"))
       skipWhitespace()
-      try member(&self, key)
+      try member(&self, shape.known[position])
       skipWhitespace()
       if peek() == UInt8(ascii: ",") {
         index += 1
@@ -256,22 +254,84 @@ struct WorkspaceFastDecoder {
     }
   }
 
+  /// The position in `shape.known` of the key at the decoder, read from its bytes: no
+  /// `String` is made for a key spelt without escapes, the usual one.
+  private mutating func knownKey(_ shape: borrowing WorkspaceShape) throws(GiveUp) -> Int {
+    try expect(UInt8(ascii: "\""))
+    let start = index
+    skipPlainText()
+    guard index < bytes.count else { throw GiveUp() }
+    if bytes[index] == UInt8(ascii: "\\") {
+      guard let position = shape.known.firstIndex(of: try escapedString(from: start)) else {
+        throw GiveUp()
+      }
+      return position
+    }
+    guard bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
+    let key = UnsafeBufferPointer(rebasing: bytes[start..<index])
+    index += 1
+    var word: UInt64 = 0
+    if let base = UnsafeRawPointer(bytes.baseAddress), start + 8 <= bytes.count {
+      word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+      if key.count < 8 { word &= (1 << (8 * UInt64(key.count))) - 1 }
+    } else {
+      for offset in 0..<min(8, key.count) { word |= UInt64(key[offset]) << (8 * offset) }
+    }
+    for position in shape.knownWords.indices where shape.knownWords[position] == word {
+      let matches = shape.knownBytes[position].withUnsafeBufferPointer { known in
+        guard known.count == key.count else { return false }
+        for offset in 8..<max(8, key.count) where known[offset] != key[offset] { return false }
+        return true
+      }
+      if matches { return position }
+    }
+    throw GiveUp()
+  }
+
   private mutating func string() throws(GiveUp) -> String {
     try expect(UInt8(ascii: "\""))
     let start = index
+    skipPlainText()
+    guard index < bytes.count else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      index += 1
+      return text
+    case UInt8(ascii: "\\"): return try escapedString(from: start)
+    default: throw GiveUp()
+    }
+  }
+
+  /// Moves to the first quote, backslash or control character at or after the decoder,
+  /// eight bytes at a time (or to the end).
+  private mutating func skipPlainText() {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      while index + 8 <= bytes.count {
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        // A byte is flagged when zero (quote, backslash) or below 0x20; bytes above the
+        // first flagged one may be flagged wrongly, so only the lowest one is trusted.
+        let found =
+          ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20)
+            & ~word)
+          & highs
+        if found != 0 {
+          index += found.trailingZeroBitCount / 8
+          return
+        }
+        index += 8
+      }
+    }
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        let text = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        index += 1
-        return text
-      }
-      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-      if byte < 0x20 { throw GiveUp() }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
       index += 1
     }
-    throw GiveUp()
   }
 
   private mutating func escapedString(from start: Int) throws(GiveUp) -> String {

@@ -35,10 +35,19 @@ struct WorkspaceShape: Sendable {
 
   /// The keys of `fields`, kept apart because decoding looks them up for every member.
   let known: [String]
+  /// `known` in UTF-8, for the fast decoder to match a key's bytes in the file.
+  let knownBytes: [[UInt8]]
+  /// The first eight bytes of each of `knownBytes` as a little-endian word, zero-padded:
+  /// one comparison rules out nearly every other key.
+  let knownWords: [UInt64]
 
   init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
     self.fields = fields
     self.known = fields.map(\.name)
+    self.knownBytes = fields.map { Array($0.name.utf8) }
+    self.knownWords = knownBytes.map { bytes in
+      bytes.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+    }
     self.identity = identity
     self.children = children
   }

@@ -58,9 +58,7 @@ enum NameAndCodeRules {
     kind: String, code: String, name: String, collection: ProblemPath.Collection, index: Int,
     context: ValidationContext, into sink: inout ProblemSink
   ) -> RecordSpot {
-    let owners = context.owners(of: collection)
-    let other = owners.other(
-      code, than: index, indexedCode: context.indexedCode(collection, index))
+    let other = context.otherRecord(collection, code: code, than: index)
     let valid = CodeGenerator.isValid(code)
     let spot = RecordSpot(
       collection: collection, index: index, key: valid && other == nil ? code : nil)

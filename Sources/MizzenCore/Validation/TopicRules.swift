@@ -96,7 +96,8 @@ enum TopicRules {
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
     let id = entry.channel.subscriptionGroupId
-    let path = entry.path("subscriptionGroupId")
+    // Made only for a problem: most entries have none.
+    var path: ProblemPath { entry.path("subscriptionGroupId") }
     guard let kind else { return }
     if !kind.usesSubscriptionGroup {
       if !id.isEmpty {

@@ -39,7 +39,7 @@ enum UnknownKeyRules {
         let code = codes.code(at: index)
         let spot = RecordSpot(
           collection: collection, index: index,
-          key: context.owners(of: collection).recordKey(code, at: index, indexedCode: code))
+          key: context.recordKey(collection, code, at: index, indexedCode: code))
         checkRecord(recordMembers, recordShape, spot, workspace, &sink)
       }
     }

@@ -17,11 +17,8 @@ public struct ValidationContext: Sendable {
   let servedChannels: [ChannelSet]
   /// Indexes of the spaces flagged as the marketing preference identity, in file order.
   let marketingSpaces: [Int]
-  /// Normalised group id → the first two topics (distinct) whose channels map it.
-  private(set) var groupOwners: [String: GroupOwners]
-  /// For each channel entry whose group id another topic also maps: one such other entry.
-  /// Empty in a healthy workspace, so the whole pass needs no second look-up per channel.
-  let sharedGroups: [ChannelRef: ChannelRef]
+  /// The channel entries that map each group id (lower-cased): the first two topics.
+  private(set) var groupOwners: GroupOwners
 
   public init(_ workspace: Workspace) {
     self.workspace = workspace
@@ -37,41 +34,14 @@ public struct ValidationContext: Sendable {
     topicCodes = CodeOwners(count: workspace.topics.count) { workspace.topics[$0].code }
     let spaces = spaceCodes
     servedChannels = workspace.connections.map { connection in
-      ChannelSet(servedBy: connection.identityMapping) { spaces.first($0) != nil }
+      ChannelSet(servedBy: connection.identityMapping) { code in
+        spaces.first(code) { workspace.identitySpaces[$0].code } != nil
+      }
     }
     marketingSpaces = workspace.identitySpaces.indices.filter {
       workspace.identitySpaces[$0].marketingPreference
     }
-    var owners: [String: GroupOwners] = [:]
-    owners.reserveCapacity(workspace.topics.count * 2)
-    var anyShared = false
-    // Index loops rather than `for topic in topics`: copying each record out costs a retain
-    // per string, which dominated this loop.
-    let topics = workspace.topics
-    for topicIndex in topics.indices {
-      for channelIndex in topics[topicIndex].channels.indices {
-        guard let key = GroupIDs.ownerKey(topics[topicIndex].channels[channelIndex]) else {
-          continue
-        }
-        let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
-        // One hash per entry: insert, or update in place.
-        owners[key, default: GroupOwners(first: owner, second: nil)].add(owner, &anyShared)
-      }
-    }
-    groupOwners = owners
-    var shared: [ChannelRef: ChannelRef] = [:]
-    if anyShared {
-      for (topicIndex, topic) in workspace.topics.enumerated() {
-        for (channelIndex, channel) in topic.channels.enumerated() {
-          guard let key = GroupIDs.ownerKey(channel), let entry = owners[key],
-            let second = entry.second
-          else { continue }
-          shared[ChannelRef(topic: topicIndex, channel: channelIndex)] =
-            entry.first.topic != topicIndex ? entry.first : second
-        }
-      }
-    }
-    sharedGroups = shared
+    groupOwners = GroupOwners(workspace.topics)
   }
 
   /// The context of `workspace`, which is this context's workspace with the topic at
@@ -82,37 +52,30 @@ public struct ValidationContext: Sendable {
   func replacingTopic(at index: Int, in workspace: Workspace) -> ValidationContext? {
     let before = self.workspace.topics
     let old = before.indices.contains(index) ? before[index] : nil
-    let new = workspace.topics[index]
     var next = self
     next.workspace = workspace
-    guard next.topicCodes.move(index, from: old?.code, to: new.code) else { return nil }
-    for channel in old?.channels ?? [] {
-      guard let key = GroupIDs.ownerKey(channel) else { continue }
-      guard let entry = next.groupOwners[key] else { continue }  // removed already
-      guard entry.first.topic == index, entry.second == nil else { return nil }
-      next.groupOwners[key] = nil
-    }
-    for position in new.channels.indices {
-      guard let key = GroupIDs.ownerKey(new.channels[position]) else { continue }
-      if let entry = next.groupOwners[key] {
-        guard entry.first.topic == index else { return nil }
-        continue
-      }
-      next.groupOwners[key] = GroupOwners(
-        first: ChannelRef(topic: index, channel: position), second: nil)
-    }
+    let topics = workspace.topics
+    guard
+      next.topicCodes.move(
+        index, from: old?.code, to: topics[index].code, code: { topics[$0].code }),
+      next.groupOwners.replace(topic: index, old: old?.channels ?? [], in: topics)
+    else { return nil }
     return next
   }
 
   /// The connection with this code (the first one when codes repeat), with its index.
   func connection(_ code: String) -> (index: Int, connection: Connection)? {
-    guard let index = connectionCodes.first(code) else { return nil }
-    return (index, workspace.connections[index])
+    let connections = workspace.connections
+    guard let index = connectionCodes.first(code, code: { connections[$0].code }) else {
+      return nil
+    }
+    return (index, connections[index])
   }
 
   /// The identity space with this code (the first one when codes repeat).
   func identitySpace(_ code: String) -> IdentitySpace? {
-    spaceCodes.first(code).map { workspace.identitySpaces[$0] }
+    let spaces = workspace.identitySpaces
+    return spaceCodes.first(code) { spaces[$0].code }.map { spaces[$0] }
   }
 
   /// A channel of a topic other than `topic` that maps the group id of `channel`, which
@@ -126,39 +89,64 @@ public struct ValidationContext: Sendable {
       if indexed.subscriptionGroupId == channel.subscriptionGroupId
         && indexed.channel == channel.channel
       {
-        return sharedGroups.isEmpty
-          ? nil : sharedGroups[ChannelRef(topic: topic, channel: position)]
+        return groupOwners.shared(ChannelRef(topic: topic, channel: position))
       }
     }
-    guard let key = GroupIDs.ownerKey(channel), let owners = groupOwners[key] else { return nil }
-    if owners.first.topic != topic { return owners.first }
-    return owners.second
+    guard GroupIDs.isIndexed(channel),
+      let first = groupOwners.first(channel.subscriptionGroupId, in: workspace.topics)
+    else { return nil }
+    if first.topic != topic { return first }
+    return groupOwners.second(after: first)
   }
 
   /// The path text of another record, e.g. `topics[news]`, for messages that point at it.
   func recordPath(_ collection: ProblemPath.Collection, _ index: Int) -> String {
     let code = indexedCode(collection, index) ?? ""
-    let key =
-      owners(of: collection).recordKey(code, at: index, indexedCode: code) ?? String(index)
+    let key = recordKey(collection, code, at: index, indexedCode: code) ?? String(index)
     return "\(collection.rawValue)[\(key)]"
   }
 
   /// The code of the record at `index` as the index saw it; nil past the end (a new record).
   func indexedCode(_ collection: ProblemPath.Collection, _ index: Int) -> String? {
-    switch collection {
-    case .connections:
-      return workspace.connections.indices.contains(index) ? workspace.connections[index].code : nil
-    case .identitySpaces:
-      return workspace.identitySpaces.indices.contains(index)
-        ? workspace.identitySpaces[index].code : nil
-    case .properties:
-      return workspace.properties.indices.contains(index) ? workspace.properties[index].code : nil
-    case .topics:
-      return workspace.topics.indices.contains(index) ? workspace.topics[index].code : nil
+    index >= 0 && index < count(collection) ? code(collection, index) : nil
+  }
+
+  /// A record of `collection` other than the one at `index` with the code `code`
+  /// (`CodeOwners.other`).
+  func otherRecord(_ collection: ProblemPath.Collection, code: String, than index: Int) -> Int? {
+    owners(of: collection).other(
+      code, than: index, indexedCode: indexedCode(collection, index)
+    ) { self.code(collection, $0) }
+  }
+
+  /// The code as the record's key in a path (`CodeOwners.recordKey`).
+  func recordKey(
+    _ collection: ProblemPath.Collection, _ code: String, at index: Int, indexedCode: String?
+  ) -> String? {
+    owners(of: collection).recordKey(code, at: index, indexedCode: indexedCode) {
+      self.code(collection, $0)
     }
   }
 
-  func owners(of collection: ProblemPath.Collection) -> CodeOwners {
+  private func count(_ collection: ProblemPath.Collection) -> Int {
+    switch collection {
+    case .connections: return workspace.connections.count
+    case .identitySpaces: return workspace.identitySpaces.count
+    case .properties: return workspace.properties.count
+    case .topics: return workspace.topics.count
+    }
+  }
+
+  private func code(_ collection: ProblemPath.Collection, _ index: Int) -> String {
+    switch collection {
+    case .connections: return workspace.connections[index].code
+    case .identitySpaces: return workspace.identitySpaces[index].code
+    case .properties: return workspace.properties[index].code
+    case .topics: return workspace.topics[index].code
+    }
+  }
+
+  private func owners(of collection: ProblemPath.Collection) -> CodeOwners {
     switch collection {
     case .connections: return connectionCodes
     case .identitySpaces: return spaceCodes
@@ -169,55 +157,64 @@ public struct ValidationContext: Sendable {
 }
 
 /// Which records of one kind use each code: enough to tell "taken by another record" for
-/// any record without keeping every owner.
+/// any record without keeping every owner. The codes stay in the records: every look-up
+/// is given `code`, the code of the record at an index.
 struct CodeOwners: Sendable {
-  private struct Owners: Sendable {
-    var first: Int
-    var second: Int?
-
-    mutating func noteOwner(_ index: Int, _ anyShared: inout Bool) {
-      guard first != index, second == nil else { return }
-      second = index
-      anyShared = true
-    }
-  }
-
-  private var owners: [String: Owners] = [:]
+  /// The first record with each code.
+  private var firsts: SlotTable
+  /// The second record with a code, by the first, for codes that more than one record uses.
+  private var seconds: [Int: Int] = [:]
   /// For each record whose code another record shares: that other record. Empty in a
   /// healthy workspace, so the whole pass needs no look-up per record.
   private var sharedWith: [Int: Int] = [:]
 
   /// The owners of `count` codes, read by index (`code(i)` for record `i`).
   init(count: Int, code: (Int) -> String) {
-    owners.reserveCapacity(count)
-    var anyShared = false
+    firsts = SlotTable(expected: count)
     for index in 0..<count {
-      // One hash per record: insert, or note a second owner in place.
-      let inserted = Owners(first: index, second: nil)
-      owners[code(index), default: inserted].noteOwner(index, &anyShared)
+      let text = code(index)
+      let tag = SlotHash.tag(text)
+      if let first = firsts.first(tag, where: { code(Int($0)) == text }) {
+        if seconds[Int(first)] == nil { seconds[Int(first)] = index }
+      } else {
+        firsts.insert(UInt64(index), tag: tag)
+      }
     }
-    guard anyShared else { return }
+    guard !seconds.isEmpty else { return }
     for index in 0..<count {
-      guard let entry = owners[code(index)], let second = entry.second else { continue }
-      sharedWith[index] = entry.first != index ? entry.first : second
+      guard let first = first(code(index), code: code), let second = seconds[first] else {
+        continue
+      }
+      sharedWith[index] = first != index ? first : second
     }
   }
 
   /// The first record with this code.
-  func first(_ code: String) -> Int? { owners[code]?.first }
+  func first(_ text: String, code: (Int) -> String) -> Int? {
+    firsts.first(SlotHash.tag(text)) { code(Int($0)) == text }.map { Int($0) }
+  }
 
   /// Gives the record at `index` the code `new` instead of `old` (nil for a record just
-  /// added). False, with nothing changed, when another record holds either code.
-  mutating func move(_ index: Int, from old: String?, to new: String) -> Bool {
-    if old == new { return owners[new].map { $0.first == index && $0.second == nil } ?? false }
-    if let old {
-      guard let entry = owners[old], entry.first == index, entry.second == nil else {
-        return false
-      }
+  /// added). False, with nothing changed, when another record holds either code. `code`
+  /// reads the records as they are after the change.
+  mutating func move(
+    _ index: Int, from old: String?, to new: String, code: (Int) -> String
+  ) -> Bool {
+    if old == new {
+      guard let first = first(new, code: code) else { return false }
+      return first == index && seconds[first] == nil
     }
-    guard owners[new] == nil else { return false }
-    if let old { owners[old] = nil }
-    owners[new] = Owners(first: index, second: nil)
+    let newTag = SlotHash.tag(new)
+    // The record at `index` still sits under its old code: it is not another holder.
+    guard firsts.first(newTag, where: { Int($0) != index && code(Int($0)) == new }) == nil
+    else { return false }
+    if let old {
+      // The old code's first holder, when it is another record, reads the same as before.
+      let holder = firsts.first(SlotHash.tag(old)) { Int($0) == index || code(Int($0)) == old }
+      guard holder == UInt64(index), seconds[index] == nil else { return false }
+      _ = firsts.remove(SlotHash.tag(old)) { $0 == UInt64(index) }
+    }
+    firsts.insert(UInt64(index), tag: newTag)
     return true
   }
 
@@ -225,18 +222,23 @@ struct CodeOwners: Sendable {
   /// the record at `index` had when the index was built (nil for a new record): when the
   /// draft still has it, the precomputed answer holds. Keeping two owners suffices for the
   /// rest: at least one of them is not `index`.
-  func other(_ code: String, than index: Int, indexedCode: String?) -> Int? {
-    if indexedCode == code { return sharedWith.isEmpty ? nil : sharedWith[index] }
-    guard let entry = owners[code] else { return nil }
-    return entry.first != index ? entry.first : entry.second
+  func other(_ text: String, than index: Int, indexedCode: String?, code: (Int) -> String)
+    -> Int?
+  {
+    if indexedCode == text { return sharedWith.isEmpty ? nil : sharedWith[index] }
+    guard let first = first(text, code: code) else { return nil }
+    return first != index ? first : seconds[first]
   }
 
   /// The code as the record's key in a path when it names the record without doubt (valid
   /// and not shared); nil when the index must be shown instead.
-  func recordKey(_ code: String, at index: Int, indexedCode: String?) -> String? {
-    guard CodeGenerator.isValid(code), other(code, than: index, indexedCode: indexedCode) == nil
+  func recordKey(
+    _ text: String, at index: Int, indexedCode: String?, code: (Int) -> String
+  ) -> String? {
+    guard CodeGenerator.isValid(text),
+      other(text, than: index, indexedCode: indexedCode, code: code) == nil
     else { return nil }
-    return code
+    return text
   }
 }
 
@@ -244,17 +246,116 @@ struct CodeOwners: Sendable {
 struct ChannelRef: Hashable, Sendable {
   var topic: Int
   var channel: Int
+
+  fileprivate init(topic: Int, channel: Int) {
+    self.topic = topic
+    self.channel = channel
+  }
+
+  fileprivate init(_ packed: UInt64) {
+    self.init(topic: Int(packed >> 32), channel: Int(packed & 0xFFFF_FFFF))
+  }
+
+  fileprivate var packed: UInt64 { UInt64(topic) << 32 | UInt64(channel) }
 }
 
-/// The first two topics, distinct, that map one group id.
+/// For each group id (lower-cased) that channel entries map: the first two topics, distinct,
+/// that map it. The ids stay in the topics: look-ups are given them.
 struct GroupOwners: Sendable {
-  var first: ChannelRef
-  var second: ChannelRef?
+  /// The first entry mapping each id.
+  private var firsts: SlotTable
+  /// The first entry of a second topic mapping an id, by the id's first entry.
+  private var seconds: [ChannelRef: ChannelRef] = [:]
+  /// For each entry whose group id another topic also maps: one such other entry. Empty in
+  /// a healthy workspace, so the whole pass needs no second look-up per channel.
+  private var sharedWith: [ChannelRef: ChannelRef] = [:]
 
-  /// Notes another entry mapping the group; only a second topic is kept.
-  mutating func add(_ owner: ChannelRef, _ anyShared: inout Bool) {
-    guard owner != first, second == nil, owner.topic != first.topic else { return }
-    second = owner
-    anyShared = true
+  init(_ topics: [Topic]) {
+    var entries = 0
+    for topic in topics { entries += topic.channels.count }
+    firsts = SlotTable(expected: entries)
+    // Index loops rather than `for topic in topics`: copying each record out costs a retain
+    // per string, which dominated this loop.
+    for topicIndex in topics.indices {
+      for channelIndex in topics[topicIndex].channels.indices {
+        let channel = topics[topicIndex].channels[channelIndex]
+        guard GroupIDs.isIndexed(channel) else { continue }
+        let id = channel.subscriptionGroupId
+        let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
+        let tag = SlotHash.foldedTag(id)
+        guard let first = firsts.first(tag, where: { Self.maps(ChannelRef($0), id, topics) })
+        else {
+          firsts.insert(owner.packed, tag: tag)
+          continue
+        }
+        let firstOwner = ChannelRef(first)
+        if firstOwner.topic != topicIndex && seconds[firstOwner] == nil {
+          seconds[firstOwner] = owner
+        }
+      }
+    }
+    guard !seconds.isEmpty else { return }
+    for topicIndex in topics.indices {
+      for (channelIndex, channel) in topics[topicIndex].channels.enumerated() {
+        guard GroupIDs.isIndexed(channel),
+          let first = first(channel.subscriptionGroupId, in: topics),
+          let second = seconds[first]
+        else { continue }
+        sharedWith[ChannelRef(topic: topicIndex, channel: channelIndex)] =
+          first.topic != topicIndex ? first : second
+      }
+    }
+  }
+
+  /// Whether the entry at `ref` maps the group id `id` (compared lower-cased).
+  private static func maps(_ ref: ChannelRef, _ id: String, _ topics: [Topic]) -> Bool {
+    GroupIDs.sameKey(topics[ref.topic].channels[ref.channel].subscriptionGroupId, id)
+  }
+
+  /// The first entry mapping `id` in `topics`, the topics the index was made of.
+  func first(_ id: String, in topics: [Topic]) -> ChannelRef? {
+    firsts.first(SlotHash.foldedTag(id)) { Self.maps(ChannelRef($0), id, topics) }
+      .map { ChannelRef($0) }
+  }
+
+  /// The entry of a second topic mapping the group id whose first entry is `first`.
+  func second(after first: ChannelRef) -> ChannelRef? { seconds[first] }
+
+  /// The precomputed other topic's entry for an entry as indexed.
+  func shared(_ entry: ChannelRef) -> ChannelRef? {
+    sharedWith.isEmpty ? nil : sharedWith[entry]
+  }
+
+  /// Moves the index from the topic at `index` with the channels `old` (none for a topic
+  /// just added) to that topic as it is in `topics`, where nothing else changed. False,
+  /// with the index in an undefined state, when another topic maps one of its ids.
+  mutating func replace(topic index: Int, old: [TopicChannel], in topics: [Topic]) -> Bool {
+    // The topic's own entries are compared with its old channels, the others' with theirs.
+    for channel in old {
+      guard GroupIDs.isIndexed(channel) else { continue }
+      let id = channel.subscriptionGroupId
+      let tag = SlotHash.foldedTag(id)
+      let holder = firsts.first(tag) { packed in
+        let ref = ChannelRef(packed)
+        return ref.topic == index
+          ? GroupIDs.sameKey(old[ref.channel].subscriptionGroupId, id) : Self.maps(ref, id, topics)
+      }
+      guard let holder else { continue }  // removed already
+      let ref = ChannelRef(holder)
+      guard ref.topic == index, seconds[ref] == nil else { return false }
+      _ = firsts.remove(tag) { $0 == holder }
+    }
+    let channels = topics[index].channels
+    for position in channels.indices {
+      guard GroupIDs.isIndexed(channels[position]) else { continue }
+      let id = channels[position].subscriptionGroupId
+      let tag = SlotHash.foldedTag(id)
+      if let holder = firsts.first(tag, where: { Self.maps(ChannelRef($0), id, topics) }) {
+        guard ChannelRef(holder).topic == index else { return false }
+        continue
+      }
+      firsts.insert(ChannelRef(topic: index, channel: position).packed, tag: tag)
+    }
+    return true
   }
 }

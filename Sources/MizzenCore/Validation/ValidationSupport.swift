@@ -67,12 +67,15 @@ struct ChannelSet: Sendable {
 
 /// Subscription group ids: their expected shape and how they are compared.
 enum GroupIDs {
-  /// The key under which a channel's group id is indexed for the "shared" rule: the id in
-  /// lower case, for channels that use a group and have one; nil otherwise.
-  static func ownerKey(_ channel: TopicChannel) -> String? {
-    guard channel.kind?.usesSubscriptionGroup == true, !channel.subscriptionGroupId.isEmpty
-    else { return nil }
-    return normalised(channel.subscriptionGroupId)
+  /// Whether a channel's group id is indexed for the "shared" rule: the channel uses a
+  /// group and has an id. The index compares ids lower-cased (`sameKey`).
+  static func isIndexed(_ channel: TopicChannel) -> Bool {
+    !channel.subscriptionGroupId.isEmpty && channel.kind?.usesSubscriptionGroup == true
+  }
+
+  /// Whether two ids are indexed under the same key: equal once lower-cased.
+  static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
+    normalised(lhs) == normalised(rhs)
   }
 
   /// UUIDs are case-insensitive; lower-casing only when needed keeps the common case cheap.
@@ -86,9 +89,13 @@ enum GroupIDs {
   static func looksLikeUUID(_ id: String) -> Bool {
     id.withUTF8Bytes { bytes in
       guard bytes.count == 36 else { return false }
-      for (offset, byte) in bytes.enumerated() {
-        let isHyphenSpot = offset == 8 || offset == 13 || offset == 18 || offset == 23
-        if isHyphenSpot ? byte != UInt8(ascii: "-") : !isHexDigit(byte) { return false }
+      for offset in 0..<36 {
+        let byte = bytes[offset]
+        if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+          if byte != UInt8(ascii: "-") { return false }
+        } else if !isHexDigit(byte) {
+          return false
+        }
       }
       return true
     }
@@ -109,9 +116,7 @@ enum GroupIDs {
   }
 
   private static func isHexDigit(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-      || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+    byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 6
   }
 }
 
