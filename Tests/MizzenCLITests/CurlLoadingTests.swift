@@ -43,12 +43,7 @@ struct CurlLoadingTests {
 
   @Test("an installed mizzen is one file, and sends")
   func installedSends() async throws {
-    let executable = try #require(MizzenCLI.executable)
-    let prefix = try TemporaryFolder()
-    let install = try await MizzenCLI.run(
-      ["scripts/install", prefix.path], environment: ["MIZZEN_BINARY": executable],
-      executable: "/bin/bash", directory: CompletionAndManualTests.root)
-    #expect(install.status == 0, "\(install.output)")
+    let (prefix, _) = try await InstallTests.install()
     let fixture = try SignalCLIFixture()
     let sent = try await MizzenCLI.run(
       ["send", "--workspace", fixture.workspacePath] + SendCommandTests.email + [

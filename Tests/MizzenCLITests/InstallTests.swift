@@ -5,13 +5,19 @@ import Testing
 /// for them. The test installs the binary already built (MIZZEN_BINARY) rather than
 /// making a release build of its own.
 @Suite struct InstallTests {
-  @Test func installsIntoAPrefix() async throws {
+  /// Runs scripts/install into a new temporary prefix with the binary already built.
+  static func install() async throws -> (prefix: TemporaryFolder, run: MizzenCLI.Run) {
     let executable = try #require(MizzenCLI.executable)
     let prefix = try TemporaryFolder()
     let install = try await MizzenCLI.run(
       ["scripts/install", prefix.path], environment: ["MIZZEN_BINARY": executable],
       executable: "/bin/bash", directory: CompletionAndManualTests.root)
     #expect(install.status == 0, "\(install.output)")
+    return (prefix, install)
+  }
+
+  @Test func installsIntoAPrefix() async throws {
+    let (prefix, install) = try await Self.install()
 
     let version = try await MizzenCLI.run(["--version"], executable: prefix.file("bin/mizzen"))
     #expect(version.status == 0)
