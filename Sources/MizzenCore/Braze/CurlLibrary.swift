@@ -3,8 +3,8 @@ import CCurlShim
 /// The system's libcurl, loaded by its soname the first time a request is sent
 /// (Sources/CCurlShim): Mizzen has no link-time dependency on it, so commands that never
 /// send do not load it, and a machine without it runs every other command. The soname is
-/// fixed and never a path from the workspace or the current folder; the loader's usual
-/// search finds it (SECURITY.md says which folders that is).
+/// fixed, and the shim opens it by absolute path from the system's library folder, never
+/// from the program's folder, `LD_LIBRARY_PATH` or the current folder (SECURITY.md).
 struct CurlLibrary: @unchecked Sendable {
   /// The resolved functions; never freed.
   let pointer: OpaquePointer
