@@ -29,7 +29,6 @@ enum {
   CURLE_UNKNOWN_OPTION = 48,
   CURL_GLOBAL_DEFAULT = 3,
   CURLMSG_DONE = 1,
-  CURLINFO_RESPONSE_CODE = 0x200000 + 2,
   CURLPROTO_HTTP = 1,
   CURLPROTO_HTTPS = 2,
   CURL_ERROR_SIZE = 256,
@@ -66,7 +65,6 @@ struct mizzen_curl_library {
   void (*easy_cleanup)(CURL *);
   void (*easy_reset)(CURL *);
   CURLcode (*easy_setopt)(CURL *, int, ...);
-  CURLcode (*easy_getinfo)(CURL *, int, ...);
   const char *(*easy_strerror)(CURLcode);
   struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
   void (*slist_free_all)(struct curl_slist *);
@@ -135,7 +133,6 @@ const mizzen_curl_library *mizzen_curl_open(const char *soname, char *error, siz
     {(void **)&library->easy_cleanup, "curl_easy_cleanup"},
     {(void **)&library->easy_reset, "curl_easy_reset"},
     {(void **)&library->easy_setopt, "curl_easy_setopt"},
-    {(void **)&library->easy_getinfo, "curl_easy_getinfo"},
     {(void **)&library->easy_strerror, "curl_easy_strerror"},
     {(void **)&library->slist_append, "curl_slist_append"},
     {(void **)&library->slist_free_all, "curl_slist_free_all"},
@@ -242,7 +239,6 @@ void mizzen_curl_perform(
   char error[CURL_ERROR_SIZE] = {0};
   struct sink sink = {on_header, on_body, context};
   result->code = CURLE_OK;
-  result->status = 0;
   result->message[0] = 0;
 
   // A reset handle keeps its open connections for reuse, and nothing else.
@@ -318,7 +314,6 @@ void mizzen_curl_perform(
     // Returns early for network events, libcurl's own timers, and mizzen_curl_slot_wake.
     curl->multi_poll(slot->multi, NULL, 0, 1000, NULL);
   }
-  curl->easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result->status);
   curl->multi_remove_handle(slot->multi, easy);
   // Nothing of this call's stack may outlive it in the handle kept for the next transfer.
   curl->easy_setopt(easy, CURLOPT_ERRORBUFFER, (char *)NULL);

@@ -42,8 +42,6 @@ typedef int (*mizzen_curl_stopped)(void *context);
 typedef struct {
   /// libcurl's CURLcode: 0 when a whole answer arrived.
   int code;
-  /// The HTTP status of the last answer, 0 when none arrived.
-  long status;
   /// libcurl's description of a failure (never holds the request's headers).
   char message[256];
 } mizzen_curl_result;

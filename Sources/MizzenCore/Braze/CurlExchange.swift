@@ -56,7 +56,6 @@ final class CurlExchange: @unchecked Sendable {
         }
       }
     }
-    withExtendedLifetime(self) {}
     lock.withLock { self.slot = nil }
     let message = withUnsafeBytes(of: outcome.message) { raw in
       String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -174,7 +173,9 @@ final class CurlExchange: @unchecked Sendable {
         "the body was cut short (\(received) of the \(announced) bytes announced)",
         retryable: true)
     }
-    if code == 55 || code == 56 {
+    // 65: a kept-alive connection closed under the request; libcurl would resend the body,
+    // which CCurlShim does not let it do on its own.
+    if code == 55 || code == 56 || code == 65 {
       return answered
         ? .badAnswer("the connection was dropped in the middle of the answer", retryable: true)
         : .connectionLost("the connection was dropped before an answer arrived")
@@ -189,10 +190,6 @@ final class CurlExchange: @unchecked Sendable {
     case 42: return .cancelled
     case 52:
       return .connectionLost("the server closed the connection without an answer")
-    case 65:
-      // A kept-alive connection closed under the request: libcurl would resend the body,
-      // which CCurlShim does not let it do on its own.
-      return .connectionLost("the connection was dropped before an answer arrived")
     case 3:
       return .unreachable("the URL could not be sent to (\(message))")
     case 5:
