@@ -32,7 +32,9 @@ enum SectionLists {
     switch section {
     case .connections:
       return keys(workspace.connections) { connection, add in
-        for part in [connection.code, connection.name, connection.endpoint] { add(part) }
+        add(connection.code)
+        add(connection.name)
+        add(connection.endpoint)
         add(EndpointCatalog.label(for: connection.endpoint))
       }
     case .topics:
@@ -48,11 +50,15 @@ enum SectionLists {
       }
     case .identitySpaces:
       return keys(workspace.identitySpaces) { space, add in
-        for part in [space.code, space.name, space.valueType] { add(part) }
+        add(space.code)
+        add(space.name)
+        add(space.valueType)
       }
     case .properties:
       return keys(workspace.properties) { property, add in
-        for part in [property.code, property.name, property.platform] { add(part) }
+        add(property.code)
+        add(property.name)
+        add(property.platform)
       }
     case .history:
       return SearchKeyList()

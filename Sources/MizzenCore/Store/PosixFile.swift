@@ -41,10 +41,10 @@ enum PosixFile {
       let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
         count = 0
         while count < room {
-          let read = read(fd, buffer.baseAddress! + count, room - count)
-          if read > 0 {
-            count += read
-          } else if read == 0 {
+          let got = read(fd, buffer.baseAddress! + count, room - count)
+          if got > 0 {
+            count += got
+          } else if got == 0 {
             ended = true
             return
           } else if errno != EINTR {

@@ -54,6 +54,7 @@ struct SlotTable: Sendable {
   }
 
   /// Removes the first entry with `tag` for which `matches` holds; false when none does.
+  @discardableResult
   mutating func remove(_ tag: UInt32, where matches: (UInt64) -> Bool) -> Bool {
     guard var hole = slot(tag, where: matches) else { return false }
     tags[hole] = 0

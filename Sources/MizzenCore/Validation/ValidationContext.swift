@@ -212,7 +212,7 @@ struct CodeOwners: Sendable {
       // The old code's first holder, when it is another record, reads the same as before.
       let holder = firsts.first(SlotHash.tag(old)) { Int($0) == index || code(Int($0)) == old }
       guard holder == UInt64(index), seconds[index] == nil else { return false }
-      _ = firsts.remove(SlotHash.tag(old)) { $0 == UInt64(index) }
+      firsts.remove(SlotHash.tag(old)) { $0 == UInt64(index) }
     }
     firsts.insert(UInt64(index), tag: newTag)
     return true
@@ -296,7 +296,8 @@ struct GroupOwners: Sendable {
     }
     guard !seconds.isEmpty else { return }
     for topicIndex in topics.indices {
-      for (channelIndex, channel) in topics[topicIndex].channels.enumerated() {
+      for channelIndex in topics[topicIndex].channels.indices {
+        let channel = topics[topicIndex].channels[channelIndex]
         guard GroupIDs.isIndexed(channel),
           let first = first(channel.subscriptionGroupId, in: topics),
           let second = seconds[first]
@@ -343,7 +344,7 @@ struct GroupOwners: Sendable {
       guard let holder else { continue }  // removed already
       let ref = ChannelRef(holder)
       guard ref.topic == index, seconds[ref] == nil else { return false }
-      _ = firsts.remove(tag) { $0 == holder }
+      firsts.remove(tag) { $0 == holder }
     }
     let channels = topics[index].channels
     for position in channels.indices {
