@@ -50,6 +50,7 @@ struct SlotTableTests {
     ("AB\u{212A}", "abk"), ("É", "É"),
   ])
   func groupIDsShareATagOnceLowerCased(_ left: String, _ right: String) {
+    let (left, right) = (GroupIDText(left), GroupIDText(right))
     #expect(GroupIDs.sameKey(left, right))
     #expect(SlotHash.foldedTag(left) == SlotHash.foldedTag(right))
   }

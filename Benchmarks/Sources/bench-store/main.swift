@@ -6,6 +6,8 @@
 //   swift run -c release bench-store load-validate PATH [RUNS]
 //       best-of-RUNS CPU time of load + validate of the workspace at PATH, as the console
 //       opens it (for scripts/bench-side-by-side.sh)
+//   swift run -c release bench-store memory PATH
+//       resident memory (now and peak) before loading PATH, after loading, after validating
 import BenchSupport
 import Foundation
 import MizzenCore
@@ -93,6 +95,20 @@ do {
   if arguments.count >= 3 && arguments[1] == "generate" {
     let topics = arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000
     try generate(path: arguments[2], topics: topics)
+  } else if arguments.count >= 3 && arguments[1] == "memory" {
+    /// Prints the kernel's figures for this process: resident now (VmRSS) and at most (VmHWM).
+    func report(_ stage: String) {
+      let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+      let lines = status.split(separator: "\n").filter {
+        $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM")
+      }
+      print(stage, lines.joined(separator: " "))
+    }
+    report("start")
+    let loaded = try WorkspaceStore(path: arguments[2]).load()
+    report("loaded")
+    let problems = WorkspaceValidator.problems(in: loaded.workspace)
+    report("problems \(problems.count)")
   } else if arguments.count >= 3 && arguments[1] == "load-validate" {
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 15 : 15
     let store = WorkspaceStore(path: arguments[2])
@@ -117,7 +133,7 @@ do {
           format: "100k / 10k %@: %.1f× (budget 12×) %@", name, ratio, ratio <= 12 ? "ok" : "OVER"))
     }
   } else {
-    print("usage: bench-store [generate PATH [TOPICS] | load-validate PATH [RUNS]]")
+    print("usage: bench-store [generate PATH [TOPICS] | load-validate PATH [RUNS] | memory PATH]")
     exit(2)
   }
 } catch {

@@ -31,58 +31,77 @@ enum SectionLists {
   static func searchKeys(_ section: Section, _ workspace: Workspace) -> SearchKeyList {
     switch section {
     case .connections:
-      return keys(workspace.connections) { connection, add in
-        add(connection.code)
-        add(connection.name)
-        add(connection.endpoint)
-        add(EndpointCatalog.label(for: connection.endpoint))
+      return keys(workspace.connections) { connection, key in
+        key.add(connection.code)
+        key.add(connection.name)
+        key.add(connection.endpoint)
+        key.add(EndpointCatalog.label(for: connection.endpoint))
       }
     case .topics:
-      return keys(workspace.topics) { topic, add in
-        add(topic.code)
-        add(topic.name)
-        add(topic.legalBasis)
+      return keys(workspace.topics) { topic, key in
+        key.add(topic.code)
+        key.add(topic.name)
+        key.add(topic.legalBasis)
         for channel in topic.channels {
-          add(channel.channel)
-          add(channel.connection)
-          add(channel.subscriptionGroupId)
+          key.add(channel.channel)
+          key.add(channel.connection)
+          // From its bytes: a group id is kept packed, and a `String` would be made.
+          channel.withGroupIDBytes { key.add(utf8: $0) }
         }
       }
     case .identitySpaces:
-      return keys(workspace.identitySpaces) { space, add in
-        add(space.code)
-        add(space.name)
-        add(space.valueType)
+      return keys(workspace.identitySpaces) { space, key in
+        key.add(space.code)
+        key.add(space.name)
+        key.add(space.valueType)
       }
     case .properties:
-      return keys(workspace.properties) { property, add in
-        add(property.code)
-        add(property.name)
-        add(property.platform)
+      return keys(workspace.properties) { property, key in
+        key.add(property.code)
+        key.add(property.name)
+        key.add(property.platform)
       }
     case .history:
       return SearchKeyList()
     }
   }
 
-  /// One key per record: its parts, each given to `add`, folded and joined by spaces.
-  private static func keys<Record>(
-    _ records: [Record], _ parts: (Record, (String) -> Void) -> Void
-  ) -> SearchKeyList {
-    var list = SearchKeyList()
+  /// A record's key being made: its parts, folded and joined by spaces.
+  private struct KeyParts {
     var key = SearchKey()
-    for record in records {
-      key.removeAll()
-      var first = true
-      parts(record) { part in
-        if !first { key.add(" ") }
-        first = false
-        key.add(part)
-      }
+    var first = true
+
+    mutating func add(_ part: String) {
+      separate()
+      key.add(part)
+    }
+
+    mutating func add(utf8 part: UnsafeBufferPointer<UInt8>) {
+      separate()
+      key.add(utf8: part)
+    }
+
+    private mutating func separate() {
+      if !first { key.add(" ") }
+      first = false
+    }
+  }
+
+  /// One key per record, of the parts `parts` adds.
+  private static func keys<Record>(_ records: [Record], _ parts: (Record, inout KeyParts) -> Void)
+    -> SearchKeyList
+  {
+    var list = SearchKeyList()
+    var record = KeyParts()
+    for element in records {
+      record.key.removeAll()
+      record.first = true
+      parts(element, &record)
       if list.count == 0 {
-        list.reserveCapacity(keys: records.count, bytes: key.bytes.count * records.count * 5 / 4)
+        list.reserveCapacity(
+          keys: records.count, bytes: record.key.bytes.count * records.count * 5 / 4)
       }
-      list.append(key)
+      list.append(record.key)
     }
     return list
   }

@@ -10,6 +10,15 @@ struct SearchKey {
 
   init(capacity: Int = 128) { bytes.reserveCapacity(capacity) }
 
+  /// Adds UTF-8 text: in place when it is ASCII, the usual case, else as `add(_:)` does.
+  mutating func add(utf8 source: UnsafeBufferPointer<UInt8>) {
+    if source.contains(where: { $0 >= 0x80 }) {
+      add(String(decoding: source, as: UTF8.self))
+      return
+    }
+    for byte in source { bytes.append(Self.fold(byte)) }
+  }
+
   mutating func add(_ text: String) {
     var text = text
     let done = text.withUTF8 { source -> Bool in

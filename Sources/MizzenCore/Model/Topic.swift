@@ -31,7 +31,18 @@ public struct TopicChannel: Equatable, Sendable {
   /// The code of a connection.
   public var connection: String
   /// Empty for push, which has no subscription group in Braze.
-  public var subscriptionGroupId: String
+  public var subscriptionGroupId: String {
+    get { groupID.text }
+    set { groupID = GroupIDText(newValue) }
+  }
+  /// `subscriptionGroupId` as it is kept: a lower-case UUID in 16 bytes (`GroupIDText`).
+  /// Hot paths read it here, without making a `String`.
+  var groupID: GroupIDText
+
+  /// Runs `body` over the UTF-8 bytes of `subscriptionGroupId`, without making a `String`.
+  public func withGroupIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    groupID.withUTF8Bytes(body)
+  }
   /// SMS and WhatsApp: a subscribe sends `use_double_opt_in_logic: true`, so that Braze
   /// runs its double opt-in flow (SPEC §8). Written only when true.
   public var doubleOptIn: Bool
@@ -45,7 +56,7 @@ public struct TopicChannel: Equatable, Sendable {
   ) {
     self.channel = channel
     self.connection = connection
-    self.subscriptionGroupId = subscriptionGroupId
+    self.groupID = GroupIDText(subscriptionGroupId)
     self.doubleOptIn = doubleOptIn
     self.updateExistingOnly = updateExistingOnly
   }

@@ -187,7 +187,7 @@ struct WorkspaceFastDecoder {
             case "connection": channel.connection = try decoder.string()
             case "doubleOptIn": channel.doubleOptIn = try decoder.bool()
             case "updateExistingOnly": channel.updateExistingOnly = try decoder.bool()
-            default: channel.subscriptionGroupId = try decoder.string()
+            default: channel.groupID = try decoder.groupID()
             }
           }
           return channel
@@ -302,6 +302,20 @@ struct WorkspaceFastDecoder {
     case UInt8(ascii: "\\"): return try escapedString(from: start)
     default: throw GiveUp()
     }
+  }
+
+  /// A group id, kept as `GroupIDText` keeps it without a `String` for the usual UUID.
+  private mutating func groupID() throws(GiveUp) -> GroupIDText {
+    try expect(UInt8(ascii: "\""))
+    let start = index
+    skipPlainText()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      index = start - 1
+      return GroupIDText(try string())
+    }
+    let id = GroupIDText(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    index += 1
+    return id
   }
 
   /// Moves to the first quote, backslash or control character at or after the decoder,

@@ -103,9 +103,9 @@ enum SlotHash {
 
   /// The tag of `text` lower-cased as `GroupIDs.normalised` does, without lower-casing the
   /// usual ASCII id into a new string.
-  static func foldedTag(_ text: String) -> UInt32 {
-    text.withUTF8Bytes { bytes in
-      guard isASCII(bytes) else { return tag(unicode: GroupIDs.normalised(text)) }
+  static func foldedTag(_ id: GroupIDText) -> UInt32 {
+    id.withUTF8Bytes { bytes in
+      guard isASCII(bytes) else { return tag(unicode: GroupIDs.normalised(id.text)) }
       guard bytes.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else {
         return tag(ascii: bytes)
       }

@@ -95,7 +95,7 @@ enum TopicRules {
     _ entry: ChannelEntry, kind: Channel?, topicIndex: Int, _ siblings: [TopicChannel],
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
-    let id = entry.channel.subscriptionGroupId
+    let id = entry.channel.groupID
     // Made only for a problem: most entries have none.
     var path: ProblemPath { entry.path("subscriptionGroupId") }
     guard let kind else { return }
@@ -118,7 +118,7 @@ enum TopicRules {
     if !GroupIDs.looksLikeUUID(id) {
       sink.add(
         .groupIDShape, path,
-        "\"\(QuotedExcerpt.cut(id))\" does not look like a Braze subscription group id (a UUID such as "
+        "\"\(QuotedExcerpt.cut(id.text))\" does not look like a Braze subscription group id (a UUID such as "
           + "fbc3506c-26a5-4f35-b8f0-ed382da4f2db): check that it was copied whole.")
     }
     if let other = context.otherTopicMapping(
@@ -129,7 +129,7 @@ enum TopicRules {
         "This group id is also mapped by \(context.recordPath(.topics, other.topic)), so a "
           + "choice about either topic changes both: give each topic its own group.")
     } else if siblings.indices.contains(where: {
-      $0 != entry.position && GroupIDs.sameID(siblings[$0].subscriptionGroupId, id)
+      $0 != entry.position && GroupIDs.sameID(siblings[$0].groupID, id)
         && siblings[$0].kind?.usesSubscriptionGroup == true
     }) {
       sink.add(

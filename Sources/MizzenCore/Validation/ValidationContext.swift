@@ -86,14 +86,12 @@ public struct ValidationContext: Sendable {
     // The entry as the index saw it: the precomputed answer holds (no look-up needed).
     if topic < workspace.topics.count, position < workspace.topics[topic].channels.count {
       let indexed = workspace.topics[topic].channels[position]
-      if indexed.subscriptionGroupId == channel.subscriptionGroupId
-        && indexed.channel == channel.channel
-      {
+      if indexed.groupID == channel.groupID && indexed.channel == channel.channel {
         return groupOwners.shared(ChannelRef(topic: topic, channel: position))
       }
     }
     guard GroupIDs.isIndexed(channel),
-      let first = groupOwners.first(channel.subscriptionGroupId, in: workspace.topics)
+      let first = groupOwners.first(channel.groupID, in: workspace.topics)
     else { return nil }
     if first.topic != topic { return first }
     return groupOwners.second(after: first)
@@ -280,7 +278,7 @@ struct GroupOwners: Sendable {
       for channelIndex in topics[topicIndex].channels.indices {
         let channel = topics[topicIndex].channels[channelIndex]
         guard GroupIDs.isIndexed(channel) else { continue }
-        let id = channel.subscriptionGroupId
+        let id = channel.groupID
         let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
         let tag = SlotHash.foldedTag(id)
         guard let first = firsts.first(tag, where: { Self.maps(ChannelRef($0), id, topics) })
@@ -299,7 +297,7 @@ struct GroupOwners: Sendable {
       for channelIndex in topics[topicIndex].channels.indices {
         let channel = topics[topicIndex].channels[channelIndex]
         guard GroupIDs.isIndexed(channel),
-          let first = first(channel.subscriptionGroupId, in: topics),
+          let first = first(channel.groupID, in: topics),
           let second = seconds[first]
         else { continue }
         sharedWith[ChannelRef(topic: topicIndex, channel: channelIndex)] =
@@ -309,12 +307,12 @@ struct GroupOwners: Sendable {
   }
 
   /// Whether the entry at `ref` maps the group id `id` (compared lower-cased).
-  private static func maps(_ ref: ChannelRef, _ id: String, _ topics: [Topic]) -> Bool {
-    GroupIDs.sameKey(topics[ref.topic].channels[ref.channel].subscriptionGroupId, id)
+  private static func maps(_ ref: ChannelRef, _ id: GroupIDText, _ topics: [Topic]) -> Bool {
+    GroupIDs.sameKey(topics[ref.topic].channels[ref.channel].groupID, id)
   }
 
   /// The first entry mapping `id` in `topics`, the topics the index was made of.
-  func first(_ id: String, in topics: [Topic]) -> ChannelRef? {
+  func first(_ id: GroupIDText, in topics: [Topic]) -> ChannelRef? {
     firsts.first(SlotHash.foldedTag(id)) { Self.maps(ChannelRef($0), id, topics) }
       .map { ChannelRef($0) }
   }
@@ -334,12 +332,12 @@ struct GroupOwners: Sendable {
     // The topic's own entries are compared with its old channels, the others' with theirs.
     for channel in old {
       guard GroupIDs.isIndexed(channel) else { continue }
-      let id = channel.subscriptionGroupId
+      let id = channel.groupID
       let tag = SlotHash.foldedTag(id)
       let holder = firsts.first(tag) { packed in
         let ref = ChannelRef(packed)
         return ref.topic == index
-          ? GroupIDs.sameKey(old[ref.channel].subscriptionGroupId, id) : Self.maps(ref, id, topics)
+          ? GroupIDs.sameKey(old[ref.channel].groupID, id) : Self.maps(ref, id, topics)
       }
       guard let holder else { continue }  // removed already
       let ref = ChannelRef(holder)
@@ -349,7 +347,7 @@ struct GroupOwners: Sendable {
     let channels = topics[index].channels
     for position in channels.indices {
       guard GroupIDs.isIndexed(channels[position]) else { continue }
-      let id = channels[position].subscriptionGroupId
+      let id = channels[position].groupID
       let tag = SlotHash.foldedTag(id)
       if let holder = firsts.first(tag, where: { Self.maps(ChannelRef($0), id, topics) }) {
         guard ChannelRef(holder).topic == index else { return false }

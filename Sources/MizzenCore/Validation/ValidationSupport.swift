@@ -70,12 +70,15 @@ enum GroupIDs {
   /// Whether a channel's group id is indexed for the "shared" rule: the channel uses a
   /// group and has an id. The index compares ids lower-cased (`sameKey`).
   static func isIndexed(_ channel: TopicChannel) -> Bool {
-    !channel.subscriptionGroupId.isEmpty && channel.kind?.usesSubscriptionGroup == true
+    !channel.groupID.isEmpty && channel.kind?.usesSubscriptionGroup == true
   }
 
   /// Whether two ids are indexed under the same key: equal once lower-cased.
-  static func sameKey(_ lhs: String, _ rhs: String) -> Bool {
-    normalised(lhs) == normalised(rhs)
+  static func sameKey(_ lhs: GroupIDText, _ rhs: GroupIDText) -> Bool {
+    // Lower-casing outside ASCII can meet ASCII (the Kelvin sign is a K): such text is
+    // compared as Swift compares strings.
+    if lhs.hasNonASCII || rhs.hasNonASCII { return normalised(lhs.text) == normalised(rhs.text) }
+    return lhs.equalsIgnoringASCIICase(rhs)
   }
 
   /// UUIDs are case-insensitive; lower-casing only when needed keeps the common case cheap.
@@ -86,10 +89,11 @@ enum GroupIDs {
   }
 
   /// A loose 8-4-4-4-12 hexadecimal check; Braze does not promise the shape, hence a warning.
-  static func looksLikeUUID(_ id: String) -> Bool {
-    id.withUTF8Bytes { bytes in
-      guard bytes.count == 36 else { return false }
-      for offset in 0..<36 {
+  static func looksLikeUUID(_ id: GroupIDText) -> Bool {
+    if id.isLowerCaseUUID { return true }
+    return id.withUTF8Bytes { bytes in
+      guard bytes.count == GroupIDText.uuidLength else { return false }
+      for offset in 0..<bytes.count {
         let byte = bytes[offset]
         if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
           if byte != UInt8(ascii: "-") { return false }
@@ -101,18 +105,9 @@ enum GroupIDs {
     }
   }
 
-  /// True when two ids are equal once lower-cased, without allocating.
-  static func sameID(_ lhs: String, _ rhs: String) -> Bool {
-    lhs.withUTF8Bytes { left in
-      rhs.withUTF8Bytes { right in
-        left.count == right.count
-          && zip(left, right).allSatisfy { lowered($0) == lowered($1) }
-      }
-    }
-  }
-
-  private static func lowered(_ byte: UInt8) -> UInt8 {
-    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+  /// True when two ids are equal once ASCII letters are lower-cased, without allocating.
+  static func sameID(_ lhs: GroupIDText, _ rhs: GroupIDText) -> Bool {
+    lhs.equalsIgnoringASCIICase(rhs)
   }
 
   private static func isHexDigit(_ byte: UInt8) -> Bool {
