@@ -25,12 +25,24 @@ import Testing
     let workspace = Self.large(20_000)
     var bytes = WorkspaceCodec.encode(workspace)
     #expect(bytes.count > 4 * ConsumedPages.step)
-    let decoded = WorkspaceFastDecoder.decode(releasing: &bytes)
+    let decoded = WorkspaceFastDecoder.decode(releasing: &bytes, from: ConsumedPages.step)
     #expect(decoded.workspace == workspace)
     #expect(decoded.released)
     // The first megabyte reads as zeros now: its pages went back to the system.
     let early = bytes[8192..<(ConsumedPages.step - 8192)]
     #expect(early.allSatisfy { $0 == 0 })
+  }
+
+  /// A file below `ConsumedPages.smallestReleased` keeps its buffer whole: its pages would
+  /// only be faulted in again by the next allocations.
+  @Test func aSmallerBufferIsKeptWhole() {
+    var bytes = WorkspaceCodec.encode(Self.large(20_000))
+    #expect(bytes.count < ConsumedPages.smallestReleased)
+    let copy = bytes
+    let decoded = WorkspaceFastDecoder.decode(releasing: &bytes)
+    #expect(decoded.workspace != nil)
+    #expect(!decoded.released)
+    #expect(bytes == copy)
   }
 
   @Test func aSurpriseInTheLastTopicIsReadAgainByTheExactPath() throws {
@@ -41,7 +53,8 @@ import Testing
     let folder = try TemporaryFolder()
     let path = try folder.write("mizzen.json", Array(text.utf8))
 
-    let loaded = try WorkspaceStore(path: path).load()
+    let store = WorkspaceStore(path: path, saveLimit: WorkspaceStore.maxFileSize, releaseFrom: 0)
+    let loaded = try store.load()
     #expect(loaded.workspace == workspace)
     #expect(loaded.unknownKeys.count == 1)
     #expect(loaded.unknownKeys.first?.hasSuffix("owner") == true, "\(loaded.unknownKeys)")

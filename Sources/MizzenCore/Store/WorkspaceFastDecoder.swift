@@ -24,11 +24,15 @@ struct WorkspaceFastDecoder {
     bytes.withUnsafeBufferPointer { decode($0, consumed: nil) }
   }
 
-  /// Like `decode(_:)`, for a buffer that nobody reads afterwards: the pages of the topics
-  /// already decoded are handed back to the system as the decoder goes (`ConsumedPages`).
-  /// `released` says whether any was: `bytes` then reads as zeros there.
-  static func decode(releasing bytes: inout [UInt8]) -> (workspace: Workspace?, released: Bool) {
-    bytes.withUnsafeMutableBufferPointer { buffer in
+  /// Like `decode(_:)`, for a buffer that nobody reads afterwards: when it holds at least
+  /// `smallest` bytes, the pages of the topics already decoded are handed back to the
+  /// system as the decoder goes (`ConsumedPages`). `released` says whether any was: `bytes`
+  /// then reads as zeros there.
+  static func decode(
+    releasing bytes: inout [UInt8], from smallest: Int = ConsumedPages.smallestReleased
+  ) -> (workspace: Workspace?, released: Bool) {
+    if bytes.count < smallest { return (decode(bytes), false) }
+    return bytes.withUnsafeMutableBufferPointer { buffer in
       let pages = ConsumedPages(buffer)
       return (decode(UnsafeBufferPointer(buffer), consumed: pages), pages.released)
     }

@@ -40,13 +40,20 @@ public struct WorkspaceStore: Sendable {
   /// only in tests.
   let saveLimit: Int
 
+  /// The smallest file whose read buffer loading releases as it decodes
+  /// (`ConsumedPages.smallestReleased`); lower only in tests.
+  let releaseFrom: Int
+
   public init(path: String) {
     self.init(path: path, saveLimit: Self.maxFileSize)
   }
 
-  init(path: String, saveLimit: Int) {
+  init(
+    path: String, saveLimit: Int, releaseFrom: Int = ConsumedPages.smallestReleased
+  ) {
     self.path = path
     self.saveLimit = saveLimit
+    self.releaseFrom = releaseFrom
   }
 
   /// Reads and decodes the file. Throws `.notFound` when there is no file.
@@ -60,7 +67,7 @@ public struct WorkspaceStore: Sendable {
     // The fast path releases the pages of the file it has decoded, so that a large file and
     // its model are not both held in full: the revision is taken first.
     let revision = FileRevision(bytes: bytes)
-    let fast = WorkspaceFastDecoder.decode(releasing: &bytes)
+    let fast = WorkspaceFastDecoder.decode(releasing: &bytes, from: releaseFrom)
     if let workspace = fast.workspace {
       return LoadedWorkspace(workspace: workspace, revision: revision)
     }
