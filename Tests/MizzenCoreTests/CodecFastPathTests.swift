@@ -41,6 +41,41 @@ import Testing
     #expect(try WorkspaceCodec.decodeDocument(bytes).workspace == fast)
   }
 
+  /// Bytes that are not UTF-8, in every kind of string the fast path makes and between
+  /// tokens: it gives up (the exact path then names the line and column), since no pass
+  /// over the whole file checks the encoding first.
+  @Test(arguments: [
+    [0xFF], [0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+  ])
+  func badUTF8IsLeftToTheExactPath(bad: [UInt8]) {
+    let id = Array("fbc3506c-26a5-4f35-b8f0-ed382da4f2d".utf8)
+    let places: [(String, String)] = [
+      (#"{"format":"mizzen.workspace","version":1,"name":"a"#, #"b"}"#),
+      (#"{"format":"mizzen.workspace","version":1,"name":"a\n"#, #"\t"}"#),
+      (#"{"format":"mizzen.workspace","version":1,"topics":[{"code":""#, #""}]}"#),
+      (
+        #"{"format":"mizzen.workspace","version":1,"topics":[{"channels":[{"subscriptionGroupId":""#
+          + String(decoding: id, as: UTF8.self), #""}]}]}"#
+      ),
+      (
+        #"{"format":"mizzen.workspace","version":1,"topics":[{"channels":[{"subscriptionGroupId":"g"#,
+        #""}]}]}"#
+      ),
+      (#"{"format":"mizzen.workspace","version":1,"name":"a"}"#, ""),
+      (#"{"format":"mizzen.workspace","version":1,"#, #""name":"a"}"#),
+    ]
+    for (before, after) in places {
+      let bytes = Array(before.utf8) + bad + Array(after.utf8)
+      #expect(WorkspaceFastDecoder.decode(bytes) == nil, "\(before) \(bad) \(after)")
+      do {
+        _ = try WorkspaceCodec.decodeDocument(bytes)
+        Issue.record("the exact path read bad UTF-8: \(bad)")
+      } catch {
+        #expect("\(error)".contains("is not valid UTF-8"), "\(error)")
+      }
+    }
+  }
+
   @Test(arguments: [
     #"{"format":"mizzen.workspace","version":1,"owner":"ops"}"#,
     #"{"format":"mizzen.workspace","version":1,"name":"a","name":"b"}"#,

@@ -47,6 +47,7 @@ struct SlotTableTests {
   /// Group ids are indexed lower-cased, as `GroupIDs.normalised` folds them.
   @Test(arguments: [
     ("00000001-AAAA-4BBB-8CCC-000000000000", "00000001-aaaa-4bbb-8ccc-000000000000"),
+    ("ABCDEF01-aBcD-4EfF-8ccc-0123456789Ab", "abcdef01-abcd-4eff-8ccc-0123456789ab"),
     ("AB\u{212A}", "abk"), ("É", "É"),
   ])
   func groupIDsShareATagOnceLowerCased(_ left: String, _ right: String) {

@@ -22,18 +22,15 @@ struct GroupIDText: Equatable, Sendable {
 
   init(_ text: String) {
     storage = .text(text)
-    if text.utf8.count == Self.uuidLength, let words = text.withUTF8Bytes(Self.words) {
+    if text.utf8.count == Self.uuidLength, let words = text.withUTF8Bytes({ Self.words($0) }) {
       storage = .uuid(high: words.high, low: words.low)
     }
   }
 
-  /// The id whose text is `bytes`, which are valid UTF-8.
-  init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-    if let words = Self.words(bytes) {
-      storage = .uuid(high: words.high, low: words.low)
-    } else {
-      storage = .text(String(decoding: bytes, as: UTF8.self))
-    }
+  /// The id whose text is `bytes` when they spell a lower-case UUID, else nil.
+  init?(uuid bytes: UnsafeBufferPointer<UInt8>) {
+    guard let words = Self.words(bytes) else { return nil }
+    storage = .uuid(high: words.high, low: words.low)
   }
 
   var isEmpty: Bool {
@@ -99,8 +96,22 @@ struct GroupIDText: Equatable, Sendable {
     byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
   }
 
-  /// The two words of a lower-case UUID's text; nil for any other text.
-  private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (high: UInt64, low: UInt64)? {
+  /// The 128 bits of the id when its text, lower-cased, is a UUID: equal for two ids exactly
+  /// when they are equal once lower-cased. Nil for any other id.
+  var uuidBitsIgnoringCase: (high: UInt64, low: UInt64)? {
+    switch storage {
+    case .uuid(let high, let low): return (high, low)
+    case .text(let text):
+      guard text.utf8.count == Self.uuidLength else { return nil }
+      return text.withUTF8Bytes { Self.words($0, foldingCase: true) }
+    }
+  }
+
+  /// The two words of a lower-case UUID's text (or, `foldingCase`, of any UUID's text);
+  /// nil for any other text.
+  private static func words(_ bytes: UnsafeBufferPointer<UInt8>, foldingCase: Bool = false)
+    -> (high: UInt64, low: UInt64)?
+  {
     guard bytes.count == uuidLength, let base = UnsafeRawPointer(bytes.baseAddress),
       bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
       bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-")
@@ -115,21 +126,29 @@ struct GroupIDText: Equatable, Sendable {
       }
       return four(first) | four(second) << 32
     }
-    guard let a = digits(load(0)), let b = digits(load(9, 14)), let c = digits(load(19, 24)),
-      let d = digits(load(28))
+    guard let a = digits(load(0), foldingCase), let b = digits(load(9, 14), foldingCase),
+      let c = digits(load(19, 24), foldingCase), let d = digits(load(28), foldingCase)
     else { return nil }
     return (a << 32 | b, c << 32 | d)
   }
 
   /// Eight ASCII bytes of lower-case hexadecimal (the first in the lowest byte) as the
   /// 32-bit number they spell; nil when one of them is not such a digit. Eight at a time.
-  private static func digits(_ word: UInt64) -> UInt64? {
+  private static func digits(_ text: UInt64, _ foldingCase: Bool) -> UInt64? {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs = ones &* 0x80
-    guard word & highs == 0 else { return nil }
+    guard text & highs == 0 else { return nil }
     // Below 0x80, adding (0x80 - bound) sets a byte's high bit exactly when it is ≥ bound,
     // and carries into no other byte.
-    func atLeast(_ bound: UInt64) -> UInt64 { (word &+ ones &* (0x80 - bound)) & highs }
+    func atLeast(_ bound: UInt64, in word: UInt64) -> UInt64 {
+      (word &+ ones &* (0x80 - bound)) & highs
+    }
+    var word = text
+    if foldingCase {
+      // 'A'–'Z' get the 0x20 bit of their lower-case letter (the high bit shifted down).
+      word |= (atLeast(0x41, in: word) & ~atLeast(0x5B, in: word)) >> 2
+    }
+    func atLeast(_ bound: UInt64) -> UInt64 { atLeast(bound, in: word) }
     let digit = atLeast(0x30) & ~atLeast(0x3A)
     let letter = atLeast(0x61) & ~atLeast(0x67)
     guard digit | letter == highs else { return nil }

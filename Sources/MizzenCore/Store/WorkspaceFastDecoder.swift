@@ -41,11 +41,8 @@ struct WorkspaceFastDecoder {
   private static func decode(_ buffer: UnsafeBufferPointer<UInt8>, consumed: ConsumedPages?)
     -> Workspace?
   {
-    do throws(JSONSyntaxError) {
-      try UTF8Check.validate(buffer)
-    } catch {
-      return nil
-    }
+    // No pass over the whole buffer checks its UTF-8: outside strings only ASCII JSON is
+    // accepted, and every string is made by `text(_:)`, which gives up on bad UTF-8.
     var decoder = WorkspaceFastDecoder(buffer, consumed: consumed)
     do throws(GiveUp) {
       let workspace = try decoder.workspace()
@@ -299,8 +296,7 @@ struct WorkspaceFastDecoder {
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let text = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = try Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
       index += 1
       return text
     case UInt8(ascii: "\\"): return try escapedString(from: start)
@@ -317,9 +313,22 @@ struct WorkspaceFastDecoder {
       index = start - 1
       return GroupIDText(try string())
     }
-    let id = GroupIDText(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
     index += 1
-    return id
+    if let id = GroupIDText(uuid: text) { return id }
+    return GroupIDText(try Self.text(text))
+  }
+
+  /// The text of a string's bytes, which must be valid UTF-8.
+  private static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(GiveUp) -> String {
+    // Checked here and then decoded: `String(validating:as:)` is generic, and unspecialised
+    // it spent more looking up type metadata than validating.
+    do throws(JSONSyntaxError) {
+      try UTF8Check.validate(bytes)
+    } catch {
+      throw GiveUp()
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Moves to the first quote, backslash or control character at or after the decoder,
@@ -358,7 +367,10 @@ struct WorkspaceFastDecoder {
       let byte = bytes[index]
       index += 1
       switch byte {
-      case UInt8(ascii: "\""): return String(decoding: buffer, as: UTF8.self)
+      case UInt8(ascii: "\""):
+        return try buffer.withUnsafeBufferPointer { (text) throws(GiveUp) in
+          try Self.text(text)
+        }
       case UInt8(ascii: "\\"):
         guard index < bytes.count else { throw GiveUp() }
         let letter = bytes[index]

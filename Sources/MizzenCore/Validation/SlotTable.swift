@@ -104,7 +104,13 @@ enum SlotHash {
   /// The tag of `text` lower-cased as `GroupIDs.normalised` does, without lower-casing the
   /// usual ASCII id into a new string.
   static func foldedTag(_ id: GroupIDText) -> UInt32 {
-    id.withUTF8Bytes { bytes in
+    // A UUID in any case, the usual id, by its bits: no text to make or hash. No other id
+    // equals one once lower-cased (outside ASCII, only the Kelvin sign lower-cases to ASCII,
+    // to a "k"), so the two kinds of tag never need to meet.
+    if let bits = id.uuidBitsIgnoringCase {
+      return finish((bits.high ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 ^ bits.low)
+    }
+    return id.withUTF8Bytes { bytes in
       guard isASCII(bytes) else { return tag(unicode: GroupIDs.normalised(id.text)) }
       guard bytes.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else {
         return tag(ascii: bytes)
