@@ -13,6 +13,8 @@ struct WorkspaceFastDecoder {
   private var index = 0
   /// Told, before each topic, that the bytes before that offset are decoded.
   private let consumed: ConsumedPages?
+  /// The buffer `channels()` gathers a topic's channels in, kept for the next topic.
+  private var scratchChannels: [TopicChannel] = []
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>, consumed: ConsumedPages?) {
     self.bytes = bytes
@@ -55,34 +57,53 @@ struct WorkspaceFastDecoder {
 
   // MARK: Records
 
+  /// The keys of each kind of object, as `WorkspaceShape` lists them and in its order
+  /// (`FastDecoderKeyTests`): a member is handed over as its position, so that matching it
+  /// compares no strings.
+  enum Keys {
+    enum Workspace: Int, CaseIterable {
+      case format, version, name, connections, identitySpaces, properties, topics
+    }
+    enum Connection: Int, CaseIterable { case code, name, endpoint, apiKey, identityMapping }
+    enum APIKey: Int, CaseIterable { case env, value }
+    enum Mapping: Int, CaseIterable { case identitySpace, brazeField }
+    enum IdentitySpace: Int, CaseIterable { case code, name, valueType, marketingPreference }
+    enum Capture: Int, CaseIterable { case identitySpace, type, variable, format, key, encoding }
+    enum Property: Int, CaseIterable { case code, name, platform, identities }
+    enum Channel: Int, CaseIterable {
+      case channel, connection, subscriptionGroupId, doubleOptIn, updateExistingOnly
+    }
+    enum Topic: Int, CaseIterable { case code, name, description, legalBasis, channels }
+  }
+
   private mutating func workspace() throws(GiveUp) -> Workspace {
     skipWhitespace()
     var workspace = Workspace(name: "")
     var formatSeen = false
     var versionSeen = false
-    try members(allowed: WorkspaceShape.workspace) { (decoder, key) throws(GiveUp) in
+    try members(Keys.Workspace.self, WorkspaceShape.workspace) { (decoder, key) throws(GiveUp) in
       switch key {
-      case "format":
+      case .format:
         guard try decoder.string() == Workspace.formatName else { throw GiveUp() }
         formatSeen = true
-      case "version":
+      case .version:
         workspace.version = try decoder.integer()
         guard (1...Workspace.currentVersion).contains(workspace.version) else { throw GiveUp() }
         versionSeen = true
-      case "name": workspace.name = try decoder.string()
-      case "connections":
+      case .name: workspace.name = try decoder.string()
+      case .connections:
         workspace.connections = try decoder.list { (decoder) throws(GiveUp) in
           try decoder.connection()
         }
-      case "identitySpaces":
+      case .identitySpaces:
         workspace.identitySpaces = try decoder.list { (decoder) throws(GiveUp) in
           try decoder.identitySpace()
         }
-      case "properties":
+      case .properties:
         workspace.properties = try decoder.list { (decoder) throws(GiveUp) in
           try decoder.property()
         }
-      default:
+      case .topics:
         workspace.topics = try decoder.list { (decoder) throws(GiveUp) in
           decoder.consumed?.release(upTo: decoder.index)
           return try decoder.topic()
@@ -97,29 +118,30 @@ struct WorkspaceFastDecoder {
     var connection = Connection(
       code: "", name: "", endpoint: "", apiKey: .environment(""), identityMapping: [])
     var keySeen = false
-    try members(allowed: WorkspaceShape.connection) { (decoder, key) throws(GiveUp) in
+    try members(Keys.Connection.self, WorkspaceShape.connection) { (decoder, key) throws(GiveUp) in
       switch key {
-      case "code": connection.code = try decoder.string()
-      case "name": connection.name = try decoder.string()
-      case "endpoint": connection.endpoint = try decoder.string()
-      case "apiKey":
+      case .code: connection.code = try decoder.string()
+      case .name: connection.name = try decoder.string()
+      case .endpoint: connection.endpoint = try decoder.string()
+      case .apiKey:
         var source: APIKeySource? = nil
-        try decoder.members(allowed: WorkspaceShape.apiKey) { (decoder, key) throws(GiveUp) in
+        try decoder.members(Keys.APIKey.self, WorkspaceShape.apiKey) {
+          (decoder, key) throws(GiveUp) in
           guard source == nil else { throw GiveUp() }
           let text = try decoder.string()
-          source = key == "env" ? .environment(text) : .inline(text)
+          source = key == .env ? .environment(text) : .inline(text)
         }
         guard let source else { throw GiveUp() }
         connection.apiKey = source
         keySeen = true
-      default:
+      case .identityMapping:
         connection.identityMapping = try decoder.list { (decoder) throws(GiveUp) in
           var mapping = IdentityMapping(identitySpace: "", brazeField: "")
-          try decoder.members(allowed: WorkspaceShape.mapping) { (decoder, key) throws(GiveUp) in
-            if key == "identitySpace" {
-              mapping.identitySpace = try decoder.string()
-            } else {
-              mapping.brazeField = try decoder.string()
+          try decoder.members(Keys.Mapping.self, WorkspaceShape.mapping) {
+            (decoder, key) throws(GiveUp) in
+            switch key {
+            case .identitySpace: mapping.identitySpace = try decoder.string()
+            case .brazeField: mapping.brazeField = try decoder.string()
             }
           }
           return mapping
@@ -132,12 +154,13 @@ struct WorkspaceFastDecoder {
 
   private mutating func identitySpace() throws(GiveUp) -> IdentitySpace {
     var space = IdentitySpace(code: "", name: "", valueType: "")
-    try members(allowed: WorkspaceShape.identitySpace) { (decoder, key) throws(GiveUp) in
+    try members(Keys.IdentitySpace.self, WorkspaceShape.identitySpace) {
+      (decoder, key) throws(GiveUp) in
       switch key {
-      case "code": space.code = try decoder.string()
-      case "name": space.name = try decoder.string()
-      case "valueType": space.valueType = try decoder.string()
-      default: space.marketingPreference = try decoder.bool()
+      case .code: space.code = try decoder.string()
+      case .name: space.name = try decoder.string()
+      case .valueType: space.valueType = try decoder.string()
+      case .marketingPreference: space.marketingPreference = try decoder.bool()
       }
     }
     return space
@@ -145,23 +168,24 @@ struct WorkspaceFastDecoder {
 
   private mutating func property() throws(GiveUp) -> Property {
     var property = Property(code: "", name: "", platform: "")
-    try members(allowed: WorkspaceShape.property) { (decoder, key) throws(GiveUp) in
+    try members(Keys.Property.self, WorkspaceShape.property) { (decoder, key) throws(GiveUp) in
       switch key {
-      case "code": property.code = try decoder.string()
-      case "name": property.name = try decoder.string()
-      case "platform": property.platform = try decoder.string()
-      default:
+      case .code: property.code = try decoder.string()
+      case .name: property.name = try decoder.string()
+      case .platform: property.platform = try decoder.string()
+      case .identities:
         property.identities = try decoder.list { (decoder) throws(GiveUp) in
           var capture = IdentityCapture(identitySpace: "", type: "", variable: "", format: "")
-          try decoder.members(allowed: WorkspaceShape.capture) { (decoder, key) throws(GiveUp) in
+          try decoder.members(Keys.Capture.self, WorkspaceShape.capture) {
+            (decoder, key) throws(GiveUp) in
             let text = try decoder.string()
             switch key {
-            case "identitySpace": capture.identitySpace = text
-            case "type": capture.type = text
-            case "variable": capture.variable = text
-            case "format": capture.format = text
-            case "key": capture.key = text
-            default: capture.encoding = text
+            case .identitySpace: capture.identitySpace = text
+            case .type: capture.type = text
+            case .variable: capture.variable = text
+            case .format: capture.format = text
+            case .key: capture.key = text
+            case .encoding: capture.encoding = text
             }
           }
           return capture
@@ -173,38 +197,56 @@ struct WorkspaceFastDecoder {
 
   private mutating func topic() throws(GiveUp) -> Topic {
     var topic = Topic(code: "", name: "")
-    try members(allowed: WorkspaceShape.topic) { (decoder, key) throws(GiveUp) in
+    try members(Keys.Topic.self, WorkspaceShape.topic) { (decoder, key) throws(GiveUp) in
       switch key {
-      case "code": topic.code = try decoder.string()
-      case "name": topic.name = try decoder.string()
-      case "description": topic.description = try decoder.string()
-      case "legalBasis": topic.legalBasis = try decoder.string()
-      default:
-        topic.channels = try decoder.list { (decoder) throws(GiveUp) in
-          var channel = TopicChannel(channel: "", connection: "")
-          try decoder.members(allowed: WorkspaceShape.channel) { (decoder, key) throws(GiveUp) in
-            switch key {
-            case "channel": channel.channel = try decoder.string()
-            case "connection": channel.connection = try decoder.string()
-            case "doubleOptIn": channel.doubleOptIn = try decoder.bool()
-            case "updateExistingOnly": channel.updateExistingOnly = try decoder.bool()
-            default: channel.groupID = try decoder.groupID()
-            }
-          }
-          return channel
-        }
+      case .code: topic.code = try decoder.string()
+      case .name: topic.name = try decoder.string()
+      case .description: topic.description = try decoder.string()
+      case .legalBasis: topic.legalBasis = try decoder.string()
+      case .channels: topic.channels = try decoder.channels()
       }
     }
     return topic
   }
 
+  /// A topic's channels, gathered in a buffer kept between topics and then copied into an
+  /// array of their exact count: one allocation per topic, where appending to a new array
+  /// made one for the first channel and another for the second.
+  private mutating func channels() throws(GiveUp) -> [TopicChannel] {
+    var gathered = scratchChannels
+    scratchChannels = []
+    defer {
+      gathered.removeAll(keepingCapacity: true)
+      scratchChannels = gathered
+    }
+    try elements { (decoder) throws(GiveUp) in
+      gathered.append(try decoder.channel())
+    }
+    return Array(gathered)
+  }
+
+  private mutating func channel() throws(GiveUp) -> TopicChannel {
+    var channel = TopicChannel(channel: "", connection: "")
+    try members(Keys.Channel.self, WorkspaceShape.channel) { (decoder, key) throws(GiveUp) in
+      switch key {
+      case .channel: channel.channel = try decoder.string()
+      case .connection: channel.connection = try decoder.string()
+      case .subscriptionGroupId: channel.groupID = try decoder.groupID()
+      case .doubleOptIn: channel.doubleOptIn = try decoder.bool()
+      case .updateExistingOnly: channel.updateExistingOnly = try decoder.bool()
+      }
+    }
+    return channel
+  }
+
   // MARK: JSON
 
   /// Calls `member` for each key of an object, with the decoder at the value. Only keys of
-  /// `allowed` are accepted, each once (at most 16 keys, tracked in a bit set).
-  private mutating func members(
-    allowed shape: borrowing WorkspaceShape,
-    _ member: (inout WorkspaceFastDecoder, String) throws(GiveUp) -> Void
+  /// `shape` are accepted, each once (at most 16 keys, tracked in a bit set); each is handed
+  /// over as the case of `Key` at its position.
+  private mutating func members<Key: RawRepresentable<Int>>(
+    _: Key.Type, _ shape: borrowing WorkspaceShape,
+    _ member: (inout WorkspaceFastDecoder, Key) throws(GiveUp) -> Void
   ) throws(GiveUp) {
     try expect(UInt8(ascii: "{"))
     skipWhitespace()
@@ -216,12 +258,12 @@ struct WorkspaceFastDecoder {
     while true {
       skipWhitespace()
       let position = try knownKey(shape)
-      guard seen & (1 << position) == 0 else { throw GiveUp() }
+      guard seen & (1 << position) == 0, let key = Key(rawValue: position) else { throw GiveUp() }
       seen |= 1 << position
       skipWhitespace()
       try expect(UInt8(ascii: ":"))
       skipWhitespace()
-      try member(&self, shape.known[position])
+      try member(&self, key)
       skipWhitespace()
       if peek() == UInt8(ascii: ",") {
         index += 1
@@ -235,23 +277,31 @@ struct WorkspaceFastDecoder {
   private mutating func list<Element>(
     _ element: (inout WorkspaceFastDecoder) throws(GiveUp) -> Element
   ) throws(GiveUp) -> [Element] {
-    try expect(UInt8(ascii: "["))
     var result: [Element] = []
+    try elements { (decoder) throws(GiveUp) in result.append(try element(&decoder)) }
+    return result
+  }
+
+  /// Calls `element` for each element of an array, with the decoder at it.
+  private mutating func elements(
+    _ element: (inout WorkspaceFastDecoder) throws(GiveUp) -> Void
+  ) throws(GiveUp) {
+    try expect(UInt8(ascii: "["))
     skipWhitespace()
     if peek() == UInt8(ascii: "]") {
       index += 1
-      return result
+      return
     }
     while true {
       skipWhitespace()
-      result.append(try element(&self))
+      try element(&self)
       skipWhitespace()
       if peek() == UInt8(ascii: ",") {
         index += 1
         continue
       }
       try expect(UInt8(ascii: "]"))
-      return result
+      return
     }
   }
 
