@@ -13,8 +13,8 @@ struct WorkspaceFastDecoder {
   private var index = 0
   /// Told, before each topic, that the bytes before that offset are decoded.
   private let consumed: ConsumedPages?
-  /// The buffer `channels()` gathers a topic's channels in, kept for the next topic.
-  private var scratchChannels: [TopicChannel] = []
+  /// How many channels the topic before had: room for as many is made for the next.
+  private var channelsBefore = 1
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>, consumed: ConsumedPages?) {
     self.bytes = bytes
@@ -209,20 +209,17 @@ struct WorkspaceFastDecoder {
     return topic
   }
 
-  /// A topic's channels, gathered in a buffer kept between topics and then copied into an
-  /// array of their exact count: one allocation per topic, where appending to a new array
-  /// made one for the first channel and another for the second.
+  /// A topic's channels, in an array made for as many as the topic before had: one
+  /// allocation for the usual topic, where appending to an empty array made one for the
+  /// first channel and another for the second.
   private mutating func channels() throws(GiveUp) -> [TopicChannel] {
-    var gathered = scratchChannels
-    scratchChannels = []
-    defer {
-      gathered.removeAll(keepingCapacity: true)
-      scratchChannels = gathered
-    }
+    var channels: [TopicChannel] = []
+    channels.reserveCapacity(channelsBefore)
     try elements { (decoder) throws(GiveUp) in
-      gathered.append(try decoder.channel())
+      channels.append(try decoder.channel())
     }
-    return Array(gathered)
+    channelsBefore = max(1, channels.count)
+    return channels
   }
 
   private mutating func channel() throws(GiveUp) -> TopicChannel {
