@@ -36,7 +36,9 @@ enum NameAndCodeRules {
   /// grapheme boundaries costs more and changes nothing here.
   static func hasVisibleText(_ name: String) -> Bool {
     if let first = name.utf8.first, first > 0x20, first < 0x7F { return true }
-    return name.unicodeScalars.contains { !$0.properties.isWhitespace }
+    // No scalar above U+3000 (the ideographic space) is white space: a name in CJK or
+    // emoji needs no look-up in the property tables.
+    return name.unicodeScalars.contains { $0.value > 0x3000 || !$0.properties.isWhitespace }
   }
 
   /// True for C0 controls, DEL and C1 controls (U+0080–U+009F, `C2 80`…`C2 9F` in UTF-8).

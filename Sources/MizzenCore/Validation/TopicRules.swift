@@ -1,7 +1,15 @@
 /// The rules of topics and their channels: channel values, connections, subscription group
 /// ids, and whether the connection can identify people for the channel.
 enum TopicRules {
-  private static let legalBases = Set(LegalBasis.codes)
+  /// The legal-basis codes in UTF-8: checking a topic's basis compares bytes (the codes are
+  /// ASCII, so bytes decide equality), where a `Set<String>` hashed the text every time.
+  private static let legalBases = LegalBasis.codes.map { Array($0.utf8) }
+
+  static func isLegalBasis(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      legalBases.contains { code in code.count == bytes.count && code.elementsEqual(bytes) }
+    }
+  }
 
   static func check(
     _ topic: Topic, at index: Int, context: ValidationContext, into sink: inout ProblemSink
@@ -9,7 +17,7 @@ enum TopicRules {
     let spot = NameAndCodeRules.checkRecord(
       kind: "topic", code: topic.code, name: topic.name, collection: .topics, index: index,
       context: context, into: &sink)
-    if !topic.legalBasis.isEmpty && !legalBases.contains(topic.legalBasis) {
+    if !topic.legalBasis.isEmpty && !isLegalBasis(topic.legalBasis) {
       sink.add(
         .legalBasisUnknown, spot.path("legalBasis"),
         "\"\(QuotedExcerpt.cut(topic.legalBasis))\" is not a Ketch legal-basis code: use one such as "
@@ -53,7 +61,7 @@ enum TopicRules {
           ? "The channel is missing" : "\"\(QuotedExcerpt.cut(channel.channel))\" is not a channel")
           + ": use email, sms, whatsapp or push.")
     }
-    let target = context.connection(channel.connection)
+    let target = context.connectionIndex(channel.connection)
     if target == nil {
       sink.add(
         .channelConnection, entry.path("connection"),
@@ -64,10 +72,10 @@ enum TopicRules {
     }
     checkGroupID(entry, kind: kind, topicIndex: topicIndex, siblings, context, &sink)
     if let kind { checkOptions(entry, kind: kind, &sink) }
-    if let kind, let target, !context.servedChannels[target.index].contains(kind) {
+    if let kind, let target, !context.servedChannels[target].contains(kind) {
       sink.add(
         .channelUnservable, entry.path("connection"),
-        "The connection \(context.recordPath(.connections, target.index)) maps no identity a "
+        "The connection \(context.recordPath(.connections, target)) maps no identity a "
           + "\(kind.label) group accepts (\(kind.acceptedFields.map(\.rawValue).joined(separator: " or "))): "
           + "add such an entry to its identity mapping, or choose another connection.")
     }

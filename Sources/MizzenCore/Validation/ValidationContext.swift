@@ -63,13 +63,10 @@ public struct ValidationContext: Sendable {
     return next
   }
 
-  /// The connection with this code (the first one when codes repeat), with its index.
-  func connection(_ code: String) -> (index: Int, connection: Connection)? {
+  /// The index of the connection with this code (the first one when codes repeat).
+  func connectionIndex(_ code: String) -> Int? {
     let connections = workspace.connections
-    guard let index = connectionCodes.first(code, code: { connections[$0].code }) else {
-      return nil
-    }
-    return (index, connections[index])
+    return connectionCodes.first(code, code: { connections[$0].code })
   }
 
   /// The identity space with this code (the first one when codes repeat).
