@@ -76,6 +76,56 @@ import Testing
     }
   }
 
+  /// Runs of every kind of JSON white space, of every length up to 20, between every pair
+  /// of tokens: read eight bytes at a time, they decode as the exact path decodes them. A
+  /// byte that only looks like white space (vertical tab, form feed, NBSP) makes it give up.
+  @Test func whiteSpaceRunsOfEveryLength() throws {
+    let kinds: [[UInt8]] = [[0x20], [0x0A], [0x09], [0x0D], [0x0D, 0x0A, 0x20, 0x09]]
+    for kind in kinds {
+      for length in 0...20 {
+        let gap = String(decoding: (0..<length).map { kind[$0 % kind.count] }, as: UTF8.self)
+        let text = [
+          "{", #""format""#, ":", #""mizzen.workspace""#, ",", #""version""#, ":", "1",
+          ",", #""topics""#, ":", "[", "{", #""code""#, ":", #""a""#, "}", "]", "}",
+        ]
+        .joined(separator: gap)
+        let bytes = Array((gap + text + gap).utf8)
+        let fast = try #require(WorkspaceFastDecoder.decode(bytes), "\(kind) × \(length)")
+        #expect(try WorkspaceCodec.decodeDocument(bytes).workspace == fast)
+        #expect(fast.topics.first?.code == "a")
+      }
+    }
+    for odd: UInt8 in [0x0B, 0x0C, 0x1F, 0x00, 0x85, 0xA0] {
+      for length in [0, 3, 7, 8, 9, 15] {
+        let gap = String(repeating: " ", count: length)
+        var bytes = Array((#"{"format":"mizzen.workspace","#).utf8) + Array(gap.utf8)
+        bytes += [odd] + Array(#""version":1}"#.utf8)
+        #expect(WorkspaceFastDecoder.decode(bytes) == nil, "\(odd) after \(length) spaces")
+      }
+    }
+  }
+
+  /// Text outside ASCII at every position of a string (the scan checks UTF-8 only there):
+  /// valid text decodes as the exact path decodes it, bad bytes make the fast path give up.
+  @Test func nonASCIIAtEveryPositionOfAString() throws {
+    for before in 0...20 {
+      for (inserted, valid) in [("é", true), ("ニ", true), ("👩‍💻", true), ("\u{FFFD}", true)] {
+        let name = String(repeating: "a", count: before) + inserted + "b"
+        let bytes =
+          Array(#"{"format":"mizzen.workspace","version":1,"name":""#.utf8)
+          + Array(name.utf8) + Array(#""}"#.utf8)
+        let fast = try #require(WorkspaceFastDecoder.decode(bytes))
+        #expect(valid && fast.name == name)
+      }
+      for bad: [UInt8] in [[0xFF], [0xC3], [0xED, 0xA0, 0x80]] {
+        let bytes =
+          Array(#"{"format":"mizzen.workspace","version":1,"name":""#.utf8)
+          + [UInt8](repeating: 0x61, count: before) + bad + Array(#"b"}"#.utf8)
+        #expect(WorkspaceFastDecoder.decode(bytes) == nil, "\(bad) after \(before)")
+      }
+    }
+  }
+
   @Test(arguments: [
     #"{"format":"mizzen.workspace","version":1,"owner":"ops"}"#,
     #"{"format":"mizzen.workspace","version":1,"name":"a","name":"b"}"#,

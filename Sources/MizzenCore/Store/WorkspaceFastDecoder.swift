@@ -339,11 +339,12 @@ struct WorkspaceFastDecoder {
   private mutating func string() throws(GiveUp) -> String {
     try expect(UInt8(ascii: "\""))
     let start = index
-    skipPlainText()
+    let ascii = skipPlainText()
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let text = try Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+      let bytes = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      let text = ascii ? String(decoding: bytes, as: UTF8.self) : try Self.text(bytes)
       index += 1
       return text
     case UInt8(ascii: "\\"): return try escapedString(from: start)
@@ -379,10 +380,12 @@ struct WorkspaceFastDecoder {
   }
 
   /// Moves to the first quote, backslash or control character at or after the decoder,
-  /// eight bytes at a time (or to the end).
-  private mutating func skipPlainText() {
+  /// eight bytes at a time (or to the end), and says whether every byte passed was ASCII.
+  @discardableResult
+  private mutating func skipPlainText() -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
+    var passed: UInt64 = 0
     if let base = UnsafeRawPointer(bytes.baseAddress) {
       while index + 8 <= bytes.count {
         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -395,17 +398,23 @@ struct WorkspaceFastDecoder {
             & ~word)
           & highs
         if found != 0 {
-          index += found.trailingZeroBitCount / 8
-          return
+          let stop = found.trailingZeroBitCount / 8
+          // The bytes before the stop: a shift by 64 would be zero, not all ones.
+          passed |= stop == 0 ? 0 : word & (UInt64.max >> (64 - 8 * UInt64(stop)))
+          index += stop
+          return passed & highs == 0
         }
+        passed |= word
         index += 8
       }
     }
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      passed |= UInt64(byte)
       index += 1
     }
+    return passed & highs == 0
   }
 
   private mutating func escapedString(from start: Int) throws(GiveUp) -> String {
@@ -497,11 +506,10 @@ struct WorkspaceFastDecoder {
   }
 
   private mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x09, 0x0A, 0x0D: index += 1
-      default: return
-      }
-    }
+    while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
+  }
+
+  private static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
   }
 }

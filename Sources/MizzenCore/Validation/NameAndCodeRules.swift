@@ -6,11 +6,12 @@ enum NameAndCodeRules {
 
   /// Checks a name; `subject` says whose name it is in messages, e.g. `this topic`.
   static func check(
-    name: String, subject: @autoclosure () -> String, at path: ProblemPath,
+    name: String, subject: @autoclosure () -> String, at path: @autoclosure () -> ProblemPath,
     into sink: inout ProblemSink
   ) {
+    // The path, like the subject, is made only for a problem: most names have none.
     if !hasVisibleText(name) {
-      sink.add(.nameEmpty, path, "Give \(subject()) a name (1–\(maxNameLength) characters).")
+      sink.add(.nameEmpty, path(), "Give \(subject()) a name (1–\(maxNameLength) characters).")
       return
     }
     // A name of at most 200 UTF-8 bytes has at most 200 characters: count only the rare
@@ -19,14 +20,14 @@ enum NameAndCodeRules {
       let length = name.count
       if length > maxNameLength {
         sink.add(
-          .nameTooLong, path,
+          .nameTooLong, path(),
           "The name of \(subject()) is \(length) characters long: shorten it to "
             + "\(maxNameLength) or fewer.")
       }
     }
     if containsControlCharacter(name) {
       sink.add(
-        .nameControl, path,
+        .nameControl, path(),
         "The name of \(subject()) contains a control character (a line break, tab or similar): "
           + "remove it.")
     }

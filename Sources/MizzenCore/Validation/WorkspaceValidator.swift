@@ -91,8 +91,12 @@ public enum WorkspaceValidator {
     for index in workspace.properties.indices {
       PropertyRules.check(workspace.properties[index], at: index, context: context, into: &sink)
     }
-    for index in workspace.topics.indices {
-      TopicRules.check(workspace.topics[index], at: index, context: context, into: &sink)
+    // Through a buffer pointer: reading `topics[index]` copied each topic (a retain per
+    // string) for the call.
+    workspace.topics.withUnsafeBufferPointer { topics in
+      for index in topics.indices {
+        TopicRules.check(topics[index], at: index, context: context, into: &sink)
+      }
     }
     return sink.problems
   }
