@@ -76,6 +76,31 @@ import Testing
     }
   }
 
+  /// Keys near a known one — one byte longer or shorter, a byte changed in the first eight
+  /// or after them — are unknown keys: the fast path, which matches keys where they stand,
+  /// gives up on each of them, and reads each known key.
+  @Test func keysAreMatchedExactly() throws {
+    for key in WorkspaceShape.channel.known {
+      let value = key == "doubleOptIn" || key == "updateExistingOnly" ? "true" : #""x""#
+      func file(_ key: String) -> [UInt8] {
+        Array(
+          (#"{"format":"mizzen.workspace","version":1,"topics":[{"channels":[{""# + key + #"":"#
+            + value + "}]}]}").utf8)
+      }
+      let decoded = try #require(WorkspaceFastDecoder.decode(file(key)), "\(key)")
+      #expect(try WorkspaceCodec.decodeDocument(file(key)).workspace == decoded)
+      var near = [key + "x", String(key.dropLast()), "x" + key, key.uppercased()]
+      for offset in [0, 7, 8, key.utf8.count - 1] where offset < key.utf8.count {
+        var bytes = Array(key.utf8)
+        bytes[offset] ^= 0x01
+        near.append(String(decoding: bytes, as: UTF8.self))
+      }
+      for other in near where !WorkspaceShape.channel.known.contains(other) {
+        #expect(WorkspaceFastDecoder.decode(file(other)) == nil, "\(other)")
+      }
+    }
+  }
+
   /// Runs of every kind of JSON white space, of every length up to 20, between every pair
   /// of tokens: read eight bytes at a time, they decode as the exact path decodes them. A
   /// byte that only looks like white space (vertical tab, form feed, NBSP) makes it give up.

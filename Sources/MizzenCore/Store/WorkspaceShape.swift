@@ -40,6 +40,8 @@ struct WorkspaceShape: Sendable {
   /// The first eight bytes of each of `knownBytes` as a little-endian word, zero-padded:
   /// one comparison rules out nearly every other key.
   let knownWords: [UInt64]
+  /// The length in bytes of each of `knownBytes`.
+  let knownLengths: [Int]
 
   init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
     self.fields = fields
@@ -48,6 +50,7 @@ struct WorkspaceShape: Sendable {
     self.knownWords = knownBytes.map { bytes in
       bytes.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
     }
+    self.knownLengths = knownBytes.map(\.count)
     self.identity = identity
     self.children = children
   }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The rules of topics and their channels: channel values, connections, subscription group
 /// ids, and whether the connection can identify people for the channel.
 enum TopicRules {
@@ -7,7 +15,11 @@ enum TopicRules {
 
   static func isLegalBasis(_ text: String) -> Bool {
     text.withUTF8Bytes { bytes in
-      legalBases.contains { code in code.count == bytes.count && code.elementsEqual(bytes) }
+      guard let text = bytes.baseAddress else { return false }
+      return legalBases.contains { code in
+        code.count == bytes.count
+          && code.withUnsafeBytes { memcmp($0.baseAddress!, text, bytes.count) == 0 }
+      }
     }
   }
 
