@@ -70,7 +70,8 @@ let package = Package(
       name: "MizzenTerminalTests",
       dependencies: ["MizzenTerminal", "MizzenConsole", "MizzenCore", "MizzenTestSupport"]),
     .testTarget(
-      name: "MizzenCLITests", dependencies: ["MizzenCore", "BrazeSandbox", "MizzenTestSupport"]),
+      name: "MizzenCLITests",
+      dependencies: ["MizzenCore", "MizzenRuntime", "BrazeSandbox", "MizzenTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

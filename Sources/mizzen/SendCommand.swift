@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MizzenCore
+import MizzenRuntime
 
 /// `mizzen send`: plans one signal, shows it, sends it, and journals it (SPEC §4, §5).
 struct SendCommand: AsyncParsableCommand {
@@ -92,6 +93,65 @@ struct SendCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("text, json or curl.", valueName: "format"))
   var format: Format = .text
 
+  /// What the command line asked for, as plain values.
+  var invocation: SendInvocation {
+    SendInvocation(
+      workspace: options.workspace, topic: topic, channel: channel, allChannels: allChannels,
+      identities: identities, state: state, dryRun: dryRun, verify: verify, format: format)
+  }
+
+  func validate() throws {
+    try invocation.validate()
+  }
+
+  func run() async throws {
+    try await invocation.run()
+  }
+}
+
+/// One `mizzen send`, whichever way its command line was read: by the argument parser
+/// (`SendCommand`), or by `SendCommandLine` for the plain shape scripts and people type
+/// (`Mizzen.main`), which skips building and reflecting over the whole command tree.
+struct SendInvocation {
+  var workspace: String?
+  var topic: String
+  var channel: String?
+  var allChannels: Bool
+  var identities: [String]
+  var state: String
+  var dryRun: Bool
+  var verify: Bool
+  var format: SendCommand.Format
+
+  /// The send `arguments` ask for, when they are in the plain shape `SendCommandLine`
+  /// reads and valid; nil otherwise, for the argument parser to read them and word any
+  /// error as it always has.
+  init?(plain arguments: [String]) {
+    guard let line = SendCommandLine.parse(arguments) else { return nil }
+    let format = line.format.map { SendCommand.Format(rawValue: $0) } ?? .text
+    guard let format else { return nil }
+    self.init(
+      workspace: line.workspace, topic: line.topic, channel: line.channel,
+      allChannels: line.allChannels, identities: line.identities, state: line.state,
+      dryRun: line.dryRun, verify: line.verify, format: format)
+    guard (try? validate()) != nil else { return nil }
+  }
+
+  init(
+    workspace: String?, topic: String, channel: String?, allChannels: Bool,
+    identities: [String], state: String, dryRun: Bool, verify: Bool, format: SendCommand.Format
+  ) {
+    self.workspace = workspace
+    self.topic = topic
+    self.channel = channel
+    self.allChannels = allChannels
+    self.identities = identities
+    self.state = state
+    self.dryRun = dryRun
+    self.verify = verify
+    self.format = format
+  }
+
   func validate() throws {
     guard (channel != nil) != allChannels else {
       throw ValidationError(
@@ -112,7 +172,7 @@ struct SendCommand: AsyncParsableCommand {
     let preparation = dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
     defer { preparation?.wait() }
     let environment = ProcessInfo.processInfo.environment
-    let path = options.resolvedPath
+    let path = WorkspaceOptions.resolve(workspace)
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(

@@ -13,6 +13,12 @@ struct WorkspaceOptions: ParsableArguments {
 
   /// The absolute path of the workspace file to use.
   var resolvedPath: String {
+    Self.resolve(workspace)
+  }
+
+  /// The absolute path of the workspace file `workspace` (the option's value, if given)
+  /// names.
+  static func resolve(_ workspace: String?) -> String {
     let environment = ProcessInfo.processInfo.environment
     let chosen =
       workspace
