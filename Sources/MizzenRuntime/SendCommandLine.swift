@@ -36,6 +36,14 @@ public struct SendCommandLine: Equatable, Sendable {
     self.format = format
   }
 
+  /// The options this reader takes: every option of `mizzen send` but `--version` and
+  /// `--help`, which the argument parser answers (`SendCommandLineTests` holds the two lists
+  /// together, so that an option added to the command is not misread here).
+  public static let optionNames = [
+    "--workspace", "--topic", "--channel", "--all-channels", "--identity", "--state",
+    "--dry-run", "--verify", "--format",
+  ]
+
   /// The formats `--format` takes.
   public static let formats = ["text", "json", "curl"]
 

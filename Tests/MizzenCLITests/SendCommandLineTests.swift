@@ -60,6 +60,33 @@ import Testing
     #expect(SendCommandLine.parse(arguments) == nil)
   }
 
+  /// The reader takes exactly the options the command declares (besides --version and
+  /// --help): an option added to `mizzen send` and not here would be handed to the argument
+  /// parser, and one removed there but still read here would be accepted silently.
+  @Test func readsTheOptionsTheCommandDeclares() async throws {
+    let fixture = try SignalCLIFixture()
+    let help = try await fixture.mizzen("send", ["--help"])
+    let options = help.stdout.components(separatedBy: "OPTIONS:").last ?? ""
+    var declared: [String] = []
+    for line in options.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      guard let first = words.first else { continue }
+      let name = first == "-h," ? words.dropFirst().first.map(String.init) : String(first)
+      if let name, name.hasPrefix("--"), line.hasPrefix("  -") { declared.append(name) }
+    }
+    #expect(declared.contains("--topic"), "\(help.stdout)")
+    #expect(
+      Set(declared).subtracting(["--version", "--help"]) == Set(SendCommandLine.optionNames))
+    for name in SendCommandLine.optionNames {
+      let flag = ["--all-channels", "--dry-run", "--verify"].contains(name)
+      var arguments = ["send", "--topic", "news", "--state", "granted"]
+      if name != "--topic" && name != "--state" {
+        arguments += flag ? [name] : [name, name == "--format" ? "json" : "x"]
+      }
+      #expect(SendCommandLine.parse(arguments) != nil, "\(name)")
+    }
+  }
+
   @Test func theArgumentParsersSpellingsSendTheSame() async throws {
     let fixture = try SignalCLIFixture()
     let plain = [
