@@ -22,8 +22,16 @@ struct SlotTableTests {
         }
         model[value] = nil
       } else if model[value] == nil {
-        table.insert(value, tag: tag(value))
+        // Half the inserts through `firstOrInsert`, which must find nothing and add it.
+        if generator.next() % 2 == 0 {
+          table.insert(value, tag: tag(value))
+        } else if let found = table.firstOrInsert(value, tag: tag(value), where: { $0 == value }) {
+          Issue.record("\(found) found before \(value) was added, at step \(step)")
+        }
         model[value] = tag(value)
+      } else {
+        // Present: `firstOrInsert` finds it and adds nothing.
+        #expect(table.firstOrInsert(value, tag: tag(value), where: { $0 == value }) == value)
       }
       guard step % 500 == 0 else { continue }
       let found = (UInt64(0)..<400).filter { value in table.first(tag(value)) { $0 == value } != nil

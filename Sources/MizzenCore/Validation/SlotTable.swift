@@ -53,6 +53,27 @@ struct SlotTable: Sendable {
     count += 1
   }
 
+  /// The value of the first entry with `tag` for which `matches` holds; when none does,
+  /// adds `value` under `tag` and returns nil. One probe where `first` and then `insert`
+  /// made two.
+  mutating func firstOrInsert(_ value: UInt64, tag: UInt32, where matches: (UInt64) -> Bool)
+    -> UInt64?
+  {
+    if (count + 1) * 4 > tags.count * 3 { grow() }
+    var position = home(tag)
+    while true {
+      let found = tags[position]
+      if found == 0 {
+        tags[position] = tag
+        values[position] = value
+        count += 1
+        return nil
+      }
+      if found == tag && matches(values[position]) { return values[position] }
+      position = (position + 1) & mask
+    }
+  }
+
   /// Removes the first entry with `tag` for which `matches` holds; false when none does.
   @discardableResult
   mutating func remove(_ tag: UInt32, where matches: (UInt64) -> Bool) -> Bool {

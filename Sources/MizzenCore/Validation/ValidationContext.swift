@@ -278,11 +278,10 @@ struct GroupOwners: Sendable {
         let id = channel.groupID
         let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
         let tag = SlotHash.foldedTag(id)
-        guard let first = firsts.first(tag, where: { Self.maps(ChannelRef($0), id, topics) })
-        else {
-          firsts.insert(owner.packed, tag: tag)
-          continue
-        }
+        guard
+          let first = firsts.firstOrInsert(
+            owner.packed, tag: tag, where: { Self.maps(ChannelRef($0), id, topics) })
+        else { continue }
         let firstOwner = ChannelRef(first)
         if firstOwner.topic != topicIndex && seconds[firstOwner] == nil {
           seconds[firstOwner] = owner
