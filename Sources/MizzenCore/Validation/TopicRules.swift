@@ -43,7 +43,9 @@ enum TopicRules {
       return
     }
     let channels = topic.channels
-    for (position, channel) in channels.enumerated() {
+    // By index: `enumerated()` copied every entry out, a retain per string, once more.
+    for position in channels.indices {
+      let channel = channels[position]
       // A topic has a handful of channels: scanning them beats building dictionaries.
       let earlier = channels[..<position].firstIndex { $0.channel == channel.channel }
       let later = channels[(position + 1)...].contains { $0.channel == channel.channel }

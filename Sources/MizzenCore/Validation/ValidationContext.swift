@@ -266,9 +266,9 @@ struct GroupOwners: Sendable {
   private var sharedWith: [ChannelRef: ChannelRef] = [:]
 
   init(_ topics: [Topic]) {
-    var entries = 0
-    for topic in topics { entries += topic.channels.count }
-    firsts = SlotTable(expected: entries)
+    // Sized for two channels a topic, the usual count, without a pass over every topic's
+    // channels (a cache miss per topic) to count them; the table grows if there are more.
+    firsts = SlotTable(expected: topics.count * 2)
     // Index loops rather than `for topic in topics`: copying each record out costs a retain
     // per string, which dominated this loop.
     for topicIndex in topics.indices {
