@@ -27,8 +27,10 @@ public final class BrazeClient: Sendable {
   /// before it returns, so that the process never exits in the middle of libcurl's start.
   public static func prepareToSend() -> TransportPreparation {
     let preparation = TransportPreparation()
+    CurlLibrary.loading.enter()
     Thread {
       _ = CurlLibrary.shared
+      CurlLibrary.loading.leave()
       preparation.finished()
     }.start()
     return preparation

@@ -1,4 +1,5 @@
 import CCurlShim
+import Dispatch
 
 /// The system's libcurl, loaded by its soname the first time a request is sent
 /// (Sources/CCurlShim): Mizzen has no link-time dependency on it, so commands that never
@@ -21,6 +22,13 @@ struct CurlLibrary: @unchecked Sendable {
 
   /// Loaded once, by the first request.
   static let shared: Swift.Result<CurlLibrary, Problem> = load(soname)
+
+  /// Entered while `BrazeClient.prepareToSend` loads the library on its own thread. A
+  /// request waits here, asleep, before it reads `shared`: waiting in `shared`'s one-time
+  /// initialiser instead takes a lock that on Linux is a priority-inheritance futex, on
+  /// which the kernel spins for as long as the loading thread runs (about 3% of a send's
+  /// CPU, burnt on the other core).
+  static let loading = DispatchGroup()
 
   static func load(_ soname: String) -> Swift.Result<CurlLibrary, Problem> {
     var error = [CChar](repeating: 0, count: 512)

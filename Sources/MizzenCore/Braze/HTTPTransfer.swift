@@ -50,6 +50,7 @@ enum HTTPTransfer {
     _ request: Request, session: HTTPSession, deadline: Duration, bodyLimit: Int
   ) async -> Result {
     let library: CurlLibrary
+    CurlLibrary.loading.wait()
     switch CurlLibrary.shared {
     case .failure(let problem): return .failure(.unreachable(problem.text))
     case .success(let loaded): library = loaded

@@ -91,7 +91,15 @@ public struct SignalJournal: Sendable {
     "The journal's last line is incomplete (a send was interrupted while it was being "
     + "recorded); it was skipped."
 
+  /// The entry's line, without its newline: written by `JournalLineWriter`, or by
+  /// `JSONEncoder` (which gives the same bytes) for an entry it declines.
   static func encode(_ entry: JournalEntry) throws(JournalError) -> [UInt8] {
+    if let line = JournalLineWriter.line(entry) { return line }
+    return try encodeWithFoundation(entry)
+  }
+
+  /// The entry as `JSONEncoder` writes it: the reference `JournalLineWriter` matches.
+  static func encodeWithFoundation(_ entry: JournalEntry) throws(JournalError) -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     do {
