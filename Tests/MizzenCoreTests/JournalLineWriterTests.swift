@@ -19,7 +19,8 @@ struct JournalLineWriterTests {
   ]
 
   static let doubles: [Double] = [
-    0, -0.0, 1, 12.5, 13, 0.1, 0.1 + 0.2, 1.0 / 3, 123_456.789, 1e-7, 5e-324, 1e15, 1e16,
+    0, -0.0, 1, 12.5, 13, 0.1, 0.1 + 0.2, 1.0 / 3, 123_456.789, 1e-7, Double.leastNonzeroMagnitude,
+    1e15, 1e16,
     1.5e17, 1e21, 1e300, -42.25, Double.greatestFiniteMagnitude, 2.2250738585072014e-308,
   ]
 

@@ -15,4 +15,15 @@ import Testing
     #expect(Set(Self.words.map(\.0)) == Set(BrazeOutcome.Kind.allCases))
     for (kind, words) in Self.words { #expect(kind.words == words) }
   }
+
+  /// The words are the raw value split at its capitals, for every kind, a new one included.
+  @Test func wordsAreTheRawValueSplitAtCapitals() {
+    for kind in BrazeOutcome.Kind.allCases {
+      var split = ""
+      for character in kind.rawValue {
+        split += character.isUppercase ? " " + character.lowercased() : String(character)
+      }
+      #expect(kind.words == split)
+    }
+  }
 }

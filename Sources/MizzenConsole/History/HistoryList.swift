@@ -93,28 +93,50 @@ enum HistoryList {
     return parts.joined(separator: ", ")
   }
 
-  /// Lower-cased text the filter searches: everything a row shows, in full, plus the
-  /// identity space and the outcome's status.
-  static func searchKeys(_ journal: some Collection<JournalEntry>) -> [String] {
-    journal.map { entry in
-      var key = SearchKey()
-      key.add(entry.time)
+  /// Lower-cased text the filter searches, one key per entry: everything a row shows, in
+  /// full, plus the identity space and the outcome's status. Made in one reused key and
+  /// one buffer: a `String` per key and per joined part made opening History on a
+  /// 10,000-entry journal take 20 ms on the key loop.
+  static func searchKeys(_ journal: NewestFirst, newest count: Int? = nil) -> SearchKeyList {
+    let count = count ?? journal.count
+    var list = SearchKeyList()
+    var key = SearchKey()
+    // Read in place: `for entry in journal` copied every entry, a retain per string.
+    journal.stored.withUnsafeBufferPointer { stored in
+      for position in 0..<count {
+        addKey(of: stored[stored.count - 1 - position], to: &key)
+        if list.count == 0 {
+          list.reserveCapacity(keys: count, bytes: key.bytes.count * count * 5 / 4)
+        }
+        list.append(key)
+      }
+    }
+    return list
+  }
+
+  /// The key of one entry, in `key` (emptied first).
+  private static func addKey(of entry: JournalEntry, to key: inout SearchKey) {
+    key.removeAll()
+    key.add(entry.time)
+    key.add(" ")
+    key.add(entry.topic)
+    key.add("/")
+    key.add(entry.channel)
+    key.add(" ")
+    key.add(entry.connection)
+    key.add(" ")
+    key.add(entry.identitySpace)
+    key.add("=")
+    key.add(entry.identityValue)
+    key.add(" ")
+    key.add(entry.state)
+    key.add(entry.isVerify ? " verify " : " ")
+    key.add(entry.outcome.kind.rawValue)
+    key.add(" ")
+    key.add(entry.outcome.kind.words)
+    if let status = entry.outcome.status {
       key.add(" ")
-      key.add(entry.topic)
-      key.add("/")
-      key.add(entry.channel)
-      key.add(" ")
-      key.add(entry.connection)
-      key.add(" ")
-      key.add(entry.identitySpace)
-      key.add("=")
-      key.add(entry.identityValue)
-      key.add(" ")
-      key.add(entry.state)
-      key.add(entry.isVerify ? " verify " : " ")
-      key.add(entry.outcome.kind.rawValue + " " + entry.outcome.kind.words)
-      if let status = entry.outcome.status { key.add(" " + String(status)) }
-      return key.text
+      key.add(String(status))
     }
   }
 
@@ -197,18 +219,23 @@ enum HistoryList {
       let last = old.last, new[added] == first, new[new.count - 1] == last,
       oldKeys.count == old.count
     {
-      keys = SearchKeyList(searchKeys(new[..<added])) + oldKeys
+      keys = searchKeys(new, newest: added) + oldKeys
     } else if runs.isEmpty {
-      keys = SearchKeyList(searchKeys(new))
+      keys = searchKeys(new)
     } else {
-      let sendKeys = searchKeys(new)
-      keys = SearchKeyList(
-        rows.map { row in
+      var list = SearchKeyList()
+      var key = SearchKey()
+      new.stored.withUnsafeBufferPointer { stored in
+        for row in rows {
           switch row {
-          case .send(let index): return sendKeys[index]
-          case .run(let run): return searchKey(run)
+          case .send(let index):
+            addKey(of: stored[stored.count - 1 - index], to: &key)
+            list.append(key)
+          case .run(let run): list.append(searchKey(run))
           }
-        })
+        }
+      }
+      keys = list
     }
     state.journal = new
     state.history = rows
