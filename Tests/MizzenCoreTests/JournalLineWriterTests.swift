@@ -1,4 +1,5 @@
 import Foundation
+import MizzenTestSupport
 import Testing
 
 @testable import MizzenCore
@@ -24,19 +25,7 @@ struct JournalLineWriterTests {
     1.5e17, 1e21, 1e300, -42.25, Double.greatestFiniteMagnitude, 2.2250738585072014e-308,
   ]
 
-  /// A random generator with a fixed seed, so that a failure can be replayed.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
-  static func text(_ random: inout SplitMix) -> String {
+  static func text(_ random: inout SeededGenerator) -> String {
     if Bool.random(using: &random) { return hostile.randomElement(using: &random)! }
     // Random scalars from every range, surrogates excluded.
     let count = Int.random(in: 0...12, using: &random)
@@ -51,11 +40,12 @@ struct JournalLineWriterTests {
     return String(scalars)
   }
 
-  static func maybe<T>(_ random: inout SplitMix, _ make: (inout SplitMix) -> T) -> T? {
+  static func maybe<T>(_ random: inout SeededGenerator, _ make: (inout SeededGenerator) -> T) -> T?
+  {
     Bool.random(using: &random) ? make(&random) : nil
   }
 
-  static func double(_ random: inout SplitMix) -> Double {
+  static func double(_ random: inout SeededGenerator) -> Double {
     switch Int.random(in: 0..<4, using: &random) {
     case 0: doubles.randomElement(using: &random)!
     case 1: Double(Int.random(in: 0...100_000, using: &random))
@@ -67,7 +57,7 @@ struct JournalLineWriterTests {
     }
   }
 
-  static func outcome(_ random: inout SplitMix) -> BrazeOutcome {
+  static func outcome(_ random: inout SeededGenerator) -> BrazeOutcome {
     BrazeOutcome(
       kind: BrazeOutcome.Kind.allCases.randomElement(using: &random)!,
       status: maybe(&random) { Int.random(in: -1000...1000, using: &$0) },
@@ -75,7 +65,7 @@ struct JournalLineWriterTests {
       brazeErrors: (0..<Int.random(in: 0...3, using: &random)).map { _ in text(&random) })
   }
 
-  static func attempt(_ random: inout SplitMix) -> BrazeAttempt {
+  static func attempt(_ random: inout SeededGenerator) -> BrazeAttempt {
     BrazeAttempt(
       number: Int.random(in: Int.min...Int.max, using: &random),
       status: maybe(&random) { Int.random(in: 100...599, using: &$0) },
@@ -88,7 +78,7 @@ struct JournalLineWriterTests {
       requestId: maybe(&random, text))
   }
 
-  static func entry(_ random: inout SplitMix) -> JournalEntry {
+  static func entry(_ random: inout SeededGenerator) -> JournalEntry {
     let requests = (0..<Int.random(in: 0...3, using: &random)).map { _ in
       JournalRequest(
         purpose: RequestPurpose.allCases.randomElement(using: &random)!, method: text(&random),
@@ -112,7 +102,7 @@ struct JournalLineWriterTests {
 
   @Test("random entries with hostile text and numbers encode to JSONEncoder's exact bytes")
   func matchesJSONEncoder() throws {
-    var random = SplitMix(state: 0x5EED)
+    var random = SeededGenerator(seed: 0x5EED)
     for index in 0..<3000 {
       let entry = Self.entry(&random)
       let expected = try SignalJournal.encodeWithFoundation(entry)
