@@ -153,7 +153,8 @@ public final class SignalEffectRunner: Sendable {
           .reconcileRunsLoaded(
             (try? reconcile.readNewestRuns(Self.reconcileRunsShown).runs) ?? []))
         do throws(JournalError) {
-          report(.journalLoaded(.success(try journal?.read().entries ?? [])))
+          // The keys are made here, on the read's queue, not on the key loop.
+          report(.journalLoaded(.success(JournalRead(try journal?.read().entries ?? []))))
         } catch {
           report(.journalLoaded(.failure(error)))
         }

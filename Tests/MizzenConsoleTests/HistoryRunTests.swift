@@ -104,6 +104,25 @@ import Testing
     #expect(state.currentList.visible.map { Self.runID(state.history[$0]) } == ["r2"])
   }
 
+  /// The sends' keys come made with the read, in journal order, and the runs' are put
+  /// between them: each row's full time finds that row and no other.
+  @Test func eachRowsKeyIsItsOwnAmongTheRuns() throws {
+    let journal = try Self.journal()
+    let start = try Self.history(journal)
+    #expect(start.history.count == 6)
+    for (row, record) in start.history.enumerated() {
+      let time: String
+      switch record {
+      case .send(let index): time = start.journal[index].time
+      case .run(let run): time = run.time
+      }
+      var state = start
+      press(&state, .character("/"))
+      for character in time { press(&state, .character(character)) }
+      #expect(state.currentList.visible == [row], "\(time) finds row \(row)")
+    }
+  }
+
   @Test func enterOpensTheRunWithItsBatchesAndEscGoesBack() throws {
     let journal = try Self.journal()
     var state = try Self.history(journal, size: Size(width: 120, height: 24))

@@ -112,7 +112,8 @@ import Testing
   }
 
   static func loaded(_ state: inout ConsoleState, _ journal: [JournalEntry]) {
-    _ = ConsoleModel.update(&state, .effectCompleted(.signal(.journalLoaded(.success(journal)))))
+    _ = ConsoleModel.update(
+      &state, .effectCompleted(.signal(.journalLoaded(.success(JournalRead(journal))))))
   }
 
   static func selected(_ state: ConsoleState) -> JournalEntry? {

@@ -268,7 +268,7 @@ import Testing
     verify.verification = verification
     trigger(&state, .back, .showHistory)
     _ = ConsoleModel.update(
-      &state, .effectCompleted(.signal(.journalLoaded(.success([send, verify])))))
+      &state, .effectCompleted(.signal(.journalLoaded(.success(JournalRead([send, verify]))))))
     let rows = TestSendTests.text(state).split(separator: "\n")
     let first = try #require(rows.first { $0.contains("01-01 00:00:09") })
     #expect(first.contains("verify") && first.contains("read Subscribed"))

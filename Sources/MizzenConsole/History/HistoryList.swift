@@ -93,20 +93,18 @@ enum HistoryList {
     return parts.joined(separator: ", ")
   }
 
-  /// Lower-cased text the filter searches, one key per entry: everything a row shows, in
-  /// full, plus the identity space and the outcome's status. Made in one reused key and
-  /// one buffer: a `String` per key and per joined part made opening History on a
-  /// 10,000-entry journal take 20 ms on the key loop.
-  static func searchKeys(_ journal: NewestFirst, newest count: Int? = nil) -> SearchKeyList {
-    let count = count ?? journal.count
+  /// Lower-cased text the filter searches, one key per entry, newest first: everything a
+  /// row shows, in full, plus the identity space and the outcome's status. Made in one
+  /// reused key and one buffer, where the journal is read (`JournalRead`).
+  static func searchKeys(_ journal: NewestFirst) -> SearchKeyList {
     var list = SearchKeyList()
     var key = SearchKey()
     // Read in place: `for entry in journal` copied every entry, a retain per string.
     journal.stored.withUnsafeBufferPointer { stored in
-      for position in 0..<count {
-        addKey(of: stored[stored.count - 1 - position], to: &key)
+      for position in stored.indices.reversed() {
+        addKey(of: stored[position], to: &key)
         if list.count == 0 {
-          list.reserveCapacity(keys: count, bytes: key.bytes.count * count * 5 / 4)
+          list.reserveCapacity(keys: stored.count, bytes: key.bytes.count * stored.count * 5 / 4)
         }
         list.append(key)
       }
@@ -182,14 +180,15 @@ enum HistoryList {
     return parts.joined(separator: ", ")
   }
 
-  /// Takes a freshly read journal (oldest first, as stored) and the runs read just before it
+  /// Takes a freshly read journal and the runs read just before it
   /// (`state.reconcileRuns`), merged by time, keeping the selected send or run selected when
-  /// it is still there; a selection on the newest row goes to the newest.
-  static func load(_ state: inout ConsoleState, _ entries: [JournalEntry]) {
+  /// it is still there; a selection on the newest row goes to the newest. The entries' keys
+  /// came with the read; only the runs' few are made here.
+  static func load(_ state: inout ConsoleState, _ read: JournalRead) {
     let position = Section.history.rawValue - 1
     let old = state.journal
     let oldRows = state.history
-    let new = NewestFirst(entries)
+    let new = read.entries
     let runs = state.reconcileRuns
     let rows = merged(new, runs)
     var keep: Int?
@@ -209,33 +208,15 @@ enum HistoryList {
       // On the newest row, the selection moves up to the sends and runs that arrive.
       if selected == 0, rows.count > oldRows.count { keep = 0 }
     }
-    // The journal only grows at the top, so the keys of the entries read before are kept
-    // when the oldest and the newest of them are where they should be (with no runs, whose
-    // rows would come between).
-    let added = new.count - old.count
-    let oldKeys = state.lists[position].searchKeys
-    let keys: SearchKeyList
-    if runs.isEmpty, oldRows.count == old.count, added >= 0, let first = old.first,
-      let last = old.last, new[added] == first, new[new.count - 1] == last,
-      oldKeys.count == old.count
-    {
-      keys = searchKeys(new, newest: added) + oldKeys
-    } else if runs.isEmpty {
-      keys = searchKeys(new)
-    } else {
-      var list = SearchKeyList()
-      var key = SearchKey()
-      new.stored.withUnsafeBufferPointer { stored in
-        for row in rows {
-          switch row {
-          case .send(let index):
-            addKey(of: stored[stored.count - 1 - index], to: &key)
-            list.append(key)
-          case .run(let run): list.append(searchKey(run))
-          }
+    var keys = read.keys
+    if !runs.isEmpty {
+      keys = SearchKeyList()
+      for row in rows {
+        switch row {
+        case .send(let index): keys.append(index, of: read.keys)
+        case .run(let run): keys.append(searchKey(run))
         }
       }
-      keys = list
     }
     state.journal = new
     state.history = rows

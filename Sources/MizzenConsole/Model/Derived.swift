@@ -165,7 +165,7 @@ extension ConsoleState {
   /// Makes the current section's search keys if the workspace changed since.
   mutating func refreshCurrentList() {
     // History lists the journal, which no workspace change touches: its keys are made when
-    // it is read (HistoryList.load).
+    // it is read (JournalRead).
     guard section != .history, currentList.madeFor != workspaceVersion else { return }
     currentList.reload(
       keys: SectionLists.searchKeys(section, workspace), ids: recordIDs.of(section),

@@ -52,8 +52,8 @@ public enum SignalEffectResult: Sendable {
   case lookupRead(id: Int, index: Int, BrazeExchange)
   /// Every read of a look-up came back, or the look-up was cancelled.
   case lookupFinished(id: Int)
-  /// The journal's entries oldest first, or why it could not be read.
-  case journalLoaded(Result<[JournalEntry], JournalError>)
+  /// The journal's entries with their search keys, or why it could not be read.
+  case journalLoaded(Result<JournalRead, JournalError>)
   /// Where a reconcile run is.
   case reconcileProgress(id: Int, ReconcileProgress)
   /// A reconcile run ended: finished, stopped, or could not run.

@@ -232,8 +232,8 @@ enum TestSendActions {
         state.flash("Could not verify: \(outcome.message)", .error)
       }
       return [.signal(.loadJournal)]
-    case .journalLoaded(.success(let entries)):
-      HistoryList.load(&state, entries)
+    case .journalLoaded(.success(let read)):
+      HistoryList.load(&state, read)
     case .journalLoaded(.failure(let error)):
       state.journalRead = true
       state.flash(error.message, .error)

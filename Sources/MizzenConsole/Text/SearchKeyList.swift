@@ -40,6 +40,12 @@ struct SearchKeyList: Equatable, Sendable {
     ends.append(bytes.count)
   }
 
+  /// Adds the key at `index` of `other`.
+  mutating func append(_ index: Int, of other: SearchKeyList) {
+    bytes.append(contentsOf: other.bytes[other.start(index)..<other.ends[index]])
+    ends.append(bytes.count)
+  }
+
   /// The key at `index`, as text.
   func key(_ index: Int) -> String {
     String(decoding: bytes[start(index)..<ends[index]], as: UTF8.self)
