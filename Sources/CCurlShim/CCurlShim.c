@@ -107,9 +107,11 @@ static void *open_from_system_folder(const char *soname, char *error, size_t err
   for (size_t index = 0; index < 2; index++) {
     // A folder already under /usr gets no second /usr.
     if (index == 1 && strncmp(folder, "/usr/", 5) == 0) break;
-    // RTLD_LOCAL: libcurl's symbols stay out of the global namespace.
+    // RTLD_LOCAL: libcurl's symbols stay out of the global namespace. RTLD_LAZY: the
+    // functions of its thirty-odd libraries that a call never reaches (LDAP, Kerberos,
+    // SSH…) are not looked up; binding every one up front cost a send some 0.6 ms of CPU.
     snprintf(path, sizeof path, "%s%s/%s", prefixes[index], folder, soname);
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    void *handle = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
     if (handle != NULL) return handle;
   }
   snprintf(error, error_size, "no %s in the system's library folders (%s)", soname, folder);
