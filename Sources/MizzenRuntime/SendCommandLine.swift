@@ -51,41 +51,60 @@ public struct SendCommandLine: Equatable, Sendable {
   /// are not a send in the plain shape.
   public static func parse(_ arguments: [String]) -> SendCommandLine? {
     guard arguments.first == "send" else { return nil }
-    var values: [String: String] = [:]
-    var flags: [String] = []
+    // Plain optionals, not a dictionary by name: a `[String: String]` is made from its
+    // mangled name at its first use, which cost more than reading the line.
+    var workspace: String?
+    var topic: String?
+    var channel: String?
+    var state: String?
+    var format: String?
+    var allChannels = false
+    var dryRun = false
+    var verify = false
     var identities: [String] = []
     var index = 1
+    /// Takes the value after the option into `slot`, given once.
+    func value(into slot: inout String?) -> Bool {
+      guard slot == nil, index < arguments.count, isValue(arguments[index]) else { return false }
+      slot = arguments[index]
+      index += 1
+      return true
+    }
+    /// Sets a flag given once.
+    func flag(_ slot: inout Bool) -> Bool {
+      guard !slot else { return false }
+      slot = true
+      return true
+    }
     while index < arguments.count {
       let name = arguments[index]
       index += 1
+      let read: Bool
       switch name {
-      case "--workspace", "--topic", "--channel", "--state", "--format":
-        guard index < arguments.count, isValue(arguments[index]), values[name] == nil else {
-          return nil
-        }
-        values[name] = arguments[index]
-        index += 1
+      case "--workspace": read = value(into: &workspace)
+      case "--topic": read = value(into: &topic)
+      case "--channel": read = value(into: &channel)
+      case "--state": read = value(into: &state)
+      case "--format": read = value(into: &format)
       case "--identity":
         let first = index
         while index < arguments.count, isValue(arguments[index]) {
           identities.append(arguments[index])
           index += 1
         }
-        guard index > first else { return nil }
-      case "--all-channels", "--dry-run", "--verify":
-        guard !flags.contains(name) else { return nil }
-        flags.append(name)
-      default:
-        return nil
+        read = index > first
+      case "--all-channels": read = flag(&allChannels)
+      case "--dry-run": read = flag(&dryRun)
+      case "--verify": read = flag(&verify)
+      default: read = false
       }
+      guard read else { return nil }
     }
-    guard let topic = values["--topic"], let state = values["--state"] else { return nil }
-    if let format = values["--format"], !formats.contains(format) { return nil }
+    guard let topic, let state else { return nil }
+    if let format, !formats.contains(format) { return nil }
     return SendCommandLine(
-      workspace: values["--workspace"], topic: topic, channel: values["--channel"],
-      allChannels: flags.contains("--all-channels"), identities: identities, state: state,
-      dryRun: flags.contains("--dry-run"), verify: flags.contains("--verify"),
-      format: values["--format"])
+      workspace: workspace, topic: topic, channel: channel, allChannels: allChannels,
+      identities: identities, state: state, dryRun: dryRun, verify: verify, format: format)
   }
 
   /// A word the argument parser would take as a value, never as an option: not empty, and

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MizzenRuntime
 
 /// `--workspace PATH`, resolved as SPEC §5 says: the option, else `$MIZZEN_WORKSPACE`,
 /// else `./mizzen.json`.
@@ -24,6 +25,6 @@ struct WorkspaceOptions: ParsableArguments {
       workspace
       ?? environment["MIZZEN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "mizzen.json"
-    return URL(fileURLWithPath: chosen).standardizedFileURL.path
+    return AbsolutePath.of(chosen)
   }
 }
