@@ -199,6 +199,6 @@ public final class SandboxServer: Sendable {
       leaks
       ? "(a request line that contains an API key)"
       : "\(TerminalText.escaped(method)) \(TerminalText.escaped(path))"
-    log("\(request) \(status) \(String(format: "%.1f", milliseconds))ms")
+    log("\(request) \(status) \(FixedPoint.format(milliseconds, places: 1))ms")
   }
 }

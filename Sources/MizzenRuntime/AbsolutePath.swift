@@ -29,7 +29,8 @@ public enum AbsolutePath {
     var absolute = ""
     for part in parts {
       absolute += "/"
-      absolute += part
+      // The Substring overload: `+=` would take the generic one, instantiated by name.
+      absolute.append(contentsOf: part)
     }
     return absolute.isEmpty ? "/" : absolute
   }

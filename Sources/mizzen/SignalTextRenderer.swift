@@ -107,6 +107,8 @@ enum SignalTextRenderer {
   }
 
   static func milliseconds(_ value: Double) -> String {
-    value >= 1000 ? String(format: "%.2f s", value / 1000) : String(format: "%.1f ms", value)
+    value >= 1000
+      ? FixedPoint.format(value / 1000, places: 2) + " s"
+      : FixedPoint.format(value, places: 1) + " ms"
   }
 }

@@ -173,7 +173,7 @@ public final class BrazeClient: Sendable {
 
   static func seconds(_ duration: Duration) -> String {
     let value = ms(duration) / 1000
-    return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    return value == value.rounded() ? "\(Int(value)) s" : FixedPoint.format(value, places: 1) + " s"
   }
 }
 

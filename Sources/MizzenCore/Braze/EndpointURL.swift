@@ -26,10 +26,14 @@ public struct EndpointURL: Equatable, Sendable {
       return nil
     }
     let rest = bytes[start...]
-    let forbidden: Set<UInt8> = [
-      UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: " "),
-    ]
-    if rest.contains(where: { forbidden.contains($0) }) { return nil }
+    // A switch, not a `Set<UInt8>`, whose type is instantiated by name on first use.
+    let forbidden = rest.contains { byte in
+      switch byte {
+      case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: " "): true
+      default: false
+      }
+    }
+    if forbidden { return nil }
     let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
     var authority = rest[start..<slash]
     var pathEnd = rest.endIndex
