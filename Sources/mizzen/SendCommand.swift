@@ -96,8 +96,11 @@ struct SendCommand: AsyncParsableCommand {
   /// What the command line asked for, as plain values.
   var invocation: SendInvocation {
     SendInvocation(
-      workspace: options.workspace, topic: topic, channel: channel, allChannels: allChannels,
-      identities: identities, state: state, dryRun: dryRun, verify: verify, format: format)
+      SendCommandLine(
+        workspace: options.workspace, topic: topic, channel: channel, allChannels: allChannels,
+        identities: identities, state: state, dryRun: dryRun, verify: verify,
+        format: format.rawValue),
+      format: format)
   }
 
   func validate() throws {
@@ -113,77 +116,59 @@ struct SendCommand: AsyncParsableCommand {
 /// (`SendCommand`), or by `SendCommandLine` for the plain shape scripts and people type
 /// (`Mizzen.main`), which skips building and reflecting over the whole command tree.
 struct SendInvocation {
-  var workspace: String?
-  var topic: String
-  var channel: String?
-  var allChannels: Bool
-  var identities: [String]
-  var state: String
-  var dryRun: Bool
-  var verify: Bool
+  /// What the command line asks for; its `format` is read into `format`.
+  var line: SendCommandLine
   var format: SendCommand.Format
 
   /// The send `arguments` ask for, when they are in the plain shape `SendCommandLine`
   /// reads and valid; nil otherwise, for the argument parser to read them and word any
   /// error as it always has.
   init?(plain arguments: [String]) {
-    guard let line = SendCommandLine.parse(arguments) else { return nil }
-    let format = line.format.map { SendCommand.Format(rawValue: $0) } ?? .text
-    guard let format else { return nil }
-    self.init(
-      workspace: line.workspace, topic: line.topic, channel: line.channel,
-      allChannels: line.allChannels, identities: line.identities, state: line.state,
-      dryRun: line.dryRun, verify: line.verify, format: format)
+    guard let line = SendCommandLine.parse(arguments),
+      let format = SendCommand.Format(rawValue: line.format ?? "text")
+    else { return nil }
+    self.init(line, format: format)
     guard (try? validate()) != nil else { return nil }
   }
 
-  init(
-    workspace: String?, topic: String, channel: String?, allChannels: Bool,
-    identities: [String], state: String, dryRun: Bool, verify: Bool, format: SendCommand.Format
-  ) {
-    self.workspace = workspace
-    self.topic = topic
-    self.channel = channel
-    self.allChannels = allChannels
-    self.identities = identities
-    self.state = state
-    self.dryRun = dryRun
-    self.verify = verify
+  init(_ line: SendCommandLine, format: SendCommand.Format) {
+    self.line = line
     self.format = format
   }
 
   func validate() throws {
-    guard (channel != nil) != allChannels else {
+    guard (line.channel != nil) != line.allChannels else {
       throw ValidationError(
-        channel == nil
+        line.channel == nil
           ? "Give --channel CHANNEL, or --all-channels to send to every channel of the topic."
           : "Give either --channel or --all-channels, not both.")
     }
-    guard SignalState(text: state) != nil else {
-      throw ValidationError("--state must be granted or denied, not '\(state)'.")
+    guard SignalState(text: line.state) != nil else {
+      throw ValidationError("--state must be granted or denied, not '\(line.state)'.")
     }
-    guard !identities.isEmpty else {
+    guard !line.identities.isEmpty else {
       throw ValidationError("Give at least one --identity SPACE=VALUE, e.g. email=ana@example.com.")
     }
-    _ = try IdentityArguments.parse(identities)
+    _ = try IdentityArguments.parse(line.identities)
   }
 
   func run() async throws {
-    let preparation = dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
+    let preparation = line.dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
     defer { preparation?.wait() }
     let environment = ProcessInfo.processInfo.environment
-    let path = WorkspaceOptions.resolve(workspace)
+    let path = WorkspaceOptions.resolve(line.workspace)
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(
-      topic: topic, channel: channel ?? "", identities: try IdentityArguments.parse(identities),
-      state: SignalState(text: state))
+      topic: line.topic, channel: line.channel ?? "",
+      identities: try IdentityArguments.parse(line.identities), state: SignalState(text: line.state)
+    )
     let plans: [SignalPlan]
     do throws(SignalPlanError) {
       plans =
-        allChannels
-        ? try SignalPlanner.planTopic(signal, in: workspace, verify: verify).calls
-        : [try SignalPlanner.plan(signal, in: workspace, verify: verify)]
+        line.allChannels
+        ? try SignalPlanner.planTopic(signal, in: workspace, verify: line.verify).calls
+        : [try SignalPlanner.plan(signal, in: workspace, verify: line.verify)]
     } catch {
       var message = error.message
       if error.kind == .missingIdentity, let space = error.identitySpaces.first {
@@ -196,16 +181,16 @@ struct SendInvocation {
     case .curl:
       print(plans.map(curlScript).joined(separator: "\n"))
       return
-    case .json where dryRun:
+    case .json where line.dryRun:
       let documents = plans.map { SignalPlanDocument($0, environment: environment) }
-      print(allChannels ? stableJSON(documents) : stableJSON(documents[0]))
+      print(line.allChannels ? stableJSON(documents) : stableJSON(documents[0]))
       return
     case .text:
       printText(
         Array(
           plans.map { SignalTextRenderer.plan($0, environment: environment) }
             .joined(separator: [""])))
-      if dryRun { return }
+      if line.dryRun { return }
       print("")
     case .json:
       break
@@ -234,7 +219,7 @@ struct SendInvocation {
       return results
     }
     if format == .json {
-      print(allChannels ? stableJSON(results.map(\.entry)) : stableJSON(results[0].entry))
+      print(line.allChannels ? stableJSON(results.map(\.entry)) : stableJSON(results[0].entry))
     } else {
       printText(results.flatMap { SignalTextRenderer.result($0, journalPath: journal.path) })
     }
