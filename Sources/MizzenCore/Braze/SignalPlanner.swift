@@ -180,13 +180,13 @@ public struct SignalPlanner: Sendable {
       }
     }
     var planned = signal
-    planned.channel = targets.map(\.channel.channel).joined(separator: "+")
+    planned.channel = Self.joined(targets.map(\.channel.channel), "+")
     let groups = route == .track ? [] : targets.map(\.channel.subscriptionGroupId)
     return SignalPlan(
       signal: planned, state: state, connection: first.connection.code,
       keySource: first.connection.apiKey, identitySpace: first.space,
       identityValue: first.value, brazeField: first.field,
-      subscriptionGroupId: groups.joined(separator: ","), requests: requests, notes: notes,
+      subscriptionGroupId: Self.joined(groups, ","), requests: requests, notes: notes,
       channels: targets.map(\.channel.channel), subscriptionGroupIds: groups, route: route)
   }
 
@@ -280,6 +280,17 @@ public struct SignalPlanner: Sendable {
 
   private static func scan(_ connections: [Connection], for code: String) -> Int? {
     connections.firstIndex { $0.code == code }
+  }
+
+  /// `parts.joined(separator:)` written out: the library's is generic, and its types are
+  /// instantiated by name at a send's first plan.
+  static func joined(_ parts: [String], _ separator: String) -> String {
+    var text = ""
+    for index in parts.indices {
+      if index > 0 { text += separator }
+      text += parts[index]
+    }
+    return text
   }
 
   static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {

@@ -47,8 +47,12 @@ struct WorkspaceShape: Sendable {
     self.fields = fields
     self.known = fields.map(\.name)
     self.knownBytes = fields.map { Array($0.name.utf8) }
+    // A plain loop: `prefix(8).enumerated().reduce` instantiated its generic types by name
+    // when the first workspace was read, a part of every command's start.
     self.knownWords = knownBytes.map { bytes in
-      bytes.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+      var word: UInt64 = 0
+      for offset in 0..<min(8, bytes.count) { word |= UInt64(bytes[offset]) << (8 * offset) }
+      return word
     }
     self.knownLengths = knownBytes.map(\.count)
     self.identity = identity
