@@ -28,11 +28,11 @@ public final class BrazeClient: Sendable {
   public static func prepareToSend() -> TransportPreparation {
     let preparation = TransportPreparation()
     CurlLibrary.loading.enter()
-    Thread {
+    PlainThread.start {
       _ = CurlLibrary.shared
       CurlLibrary.loading.leave()
       preparation.finished()
-    }.start()
+    }
     return preparation
   }
 

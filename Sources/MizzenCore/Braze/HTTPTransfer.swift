@@ -61,14 +61,13 @@ enum HTTPTransfer {
         // libcurl blocks the thread it runs on: each exchange gets a thread of its own, so
         // that calls in flight at once (a reconcile's reads) never wait for one another
         // nor hold a thread of Swift's cooperative pool.
-        let thread = Thread {
+        PlainThread.start {
           let result = session.withSlot(library) { slot in
             exchange.perform(request, on: slot, session: session, deadline: deadline)
           }
           continuation.resume(
             returning: result ?? .failure(.unreachable("libcurl failed to start")))
         }
-        thread.start()
       }
     } onCancel: {
       exchange.stop(.cancelled)
