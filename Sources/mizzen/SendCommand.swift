@@ -155,7 +155,7 @@ struct SendInvocation {
   func run() async throws {
     let preparation = line.dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
     defer { preparation?.wait() }
-    let environment = ProcessInfo.processInfo.environment
+    let environment = RuntimeEnvironment.processVariables()
     let path = WorkspaceOptions.resolve(line.workspace)
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
@@ -207,7 +207,8 @@ struct SendInvocation {
       throw ExitCode(SignalCommandSupport.Status.unusable)
     }
     let journal = SignalJournal(workspacePath: path)
-    let sender = SignalSender(client: SignalCommandSupport.client(), journal: journal)
+    let sender = SignalSender(
+      client: RuntimeEnvironment(variables: environment).client(), journal: journal)
     let calls = Array(zip(plans, keys))
     let results = await SignalCommandSupport.cancellingOnInterrupt {
       var results: [SignalResult] = []

@@ -20,10 +20,9 @@ struct WorkspaceOptions: ParsableArguments {
   /// The absolute path of the workspace file `workspace` (the option's value, if given)
   /// names.
   static func resolve(_ workspace: String?) -> String {
-    let environment = ProcessInfo.processInfo.environment
     let chosen =
       workspace
-      ?? environment["MIZZEN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? RuntimeEnvironment.processVariable("MIZZEN_WORKSPACE").flatMap { $0.isEmpty ? nil : $0 }
       ?? "mizzen.json"
     return AbsolutePath.of(chosen)
   }
