@@ -45,7 +45,8 @@ struct WorkspaceShape: Sendable {
 
   init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
     self.fields = fields
-    self.known = fields.map(\.name)
+    // Closures, not key paths: a key path used as a function is projected at run time.
+    self.known = fields.map { $0.name }
     self.knownBytes = fields.map { Array($0.name.utf8) }
     // A plain loop: `prefix(8).enumerated().reduce` instantiated its generic types by name
     // when the first workspace was read, a part of every command's start.
@@ -54,7 +55,7 @@ struct WorkspaceShape: Sendable {
       for offset in 0..<min(8, bytes.count) { word |= UInt64(bytes[offset]) << (8 * offset) }
       return word
     }
-    self.knownLengths = knownBytes.map(\.count)
+    self.knownLengths = knownBytes.map { $0.count }
     self.identity = identity
     self.children = children
   }
