@@ -224,14 +224,15 @@ struct WorkspaceFastDecoder {
     var channels: [TopicChannel] = []
     channels.reserveCapacity(channelsBefore)
     try elements { (decoder) throws(GiveUp) in
-      channels.append(try decoder.channel())
+      // Decoded where it is kept: a channel returned and appended was copied, not moved.
+      channels.append(TopicChannel(channel: "", connection: ""))
+      try decoder.channel(into: &channels[channels.count - 1])
     }
     channelsBefore = max(1, channels.count)
     return channels
   }
 
-  private mutating func channel() throws(GiveUp) -> TopicChannel {
-    var channel = TopicChannel(channel: "", connection: "")
+  private mutating func channel(into channel: inout TopicChannel) throws(GiveUp) {
     try members(Keys.Channel.self, WorkspaceShape.channel) { (decoder, key) throws(GiveUp) in
       switch key {
       case .channel: channel.channel = try decoder.string()
@@ -241,7 +242,6 @@ struct WorkspaceFastDecoder {
       case .updateExistingOnly: channel.updateExistingOnly = try decoder.bool()
       }
     }
-    return channel
   }
 
   // MARK: JSON

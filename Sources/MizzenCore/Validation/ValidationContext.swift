@@ -269,22 +269,24 @@ struct GroupOwners: Sendable {
     // Sized for two channels a topic, the usual count, without a pass over every topic's
     // channels (a cache miss per topic) to count them; the table grows if there are more.
     firsts = SlotTable(expected: topics.count * 2)
-    // Index loops rather than `for topic in topics`: copying each record out costs a retain
-    // per string, which dominated this loop.
-    for topicIndex in topics.indices {
-      for channelIndex in topics[topicIndex].channels.indices {
-        let channel = topics[topicIndex].channels[channelIndex]
-        guard GroupIDs.isIndexed(channel) else { continue }
-        let id = channel.groupID
-        let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
-        let tag = SlotHash.foldedTag(id)
-        guard
-          let first = firsts.firstOrInsert(
-            owner.packed, tag: tag, where: { Self.maps(ChannelRef($0), id, topics) })
-        else { continue }
-        let firstOwner = ChannelRef(first)
-        if firstOwner.topic != topicIndex && seconds[firstOwner] == nil {
-          seconds[firstOwner] = owner
+    // Read in place, through buffers: copying each record (or channel) out costs a retain
+    // per string and an outlined copy, which dominated this loop.
+    topics.withUnsafeBufferPointer { records in
+      for topicIndex in records.indices {
+        records[topicIndex].channels.withUnsafeBufferPointer { channels in
+          for channelIndex in channels.indices where GroupIDs.isIndexed(channels[channelIndex]) {
+            let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
+            let tag = SlotHash.foldedTag(channels[channelIndex].groupID)
+            guard
+              let first = firsts.firstOrInsert(
+                owner.packed, tag: tag,
+                where: { Self.maps(ChannelRef($0), channels[channelIndex].groupID, topics) })
+            else { continue }
+            let firstOwner = ChannelRef(first)
+            if firstOwner.topic != topicIndex && seconds[firstOwner] == nil {
+              seconds[firstOwner] = owner
+            }
+          }
         }
       }
     }
