@@ -20,6 +20,12 @@ let budget = 2.0
 // Budget (issue 5): a filter keystroke at most 5 ms, a move at most 2 ms.
 let filterBudget = 5.0
 
+/// The whole-number argument at `index` of the command line, or `fallback`.
+func argument(_ index: Int, or fallback: Int) -> Int {
+  let arguments = CommandLine.arguments
+  return arguments.count > index ? Int(arguments[index]) ?? fallback : fallback
+}
+
 /// The console on `workspace`, as the store would load it from a real file.
 func console(_ workspace: Workspace) throws -> ConsoleState {
   let folder = FileManager.default.temporaryDirectory
@@ -184,9 +190,8 @@ func openHistory(_ read: JournalRead, runs: Int) throws -> Double {
 }
 
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "history" {
-  let arguments = CommandLine.arguments
-  let count = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
-  let runs = arguments.count > 3 ? Int(arguments[3]) ?? 100 : 100
+  let count = argument(2, or: 10_000)
+  let runs = argument(3, or: 100)
   let entries = makeJournal(count)
   var keys = Double.infinity
   for _ in 0..<runs {
@@ -205,9 +210,8 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "history" {
 }
 
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "first-key" {
-  let arguments = CommandLine.arguments
-  let topics = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
-  let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+  let topics = argument(2, or: 100_000)
+  let runs = argument(3, or: 5)
   let (frame, firstKey, validation) = try firstFrameAndKey(topics: topics, runs: runs)
   print(
     String(
@@ -245,9 +249,8 @@ func formSave(topics: Int, runs: Int) throws -> Double {
 }
 
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "edit" {
-  let arguments = CommandLine.arguments
-  let topics = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
-  let runs = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
+  let topics = argument(2, or: 10_000)
+  let runs = argument(3, or: 20)
   let (incremental, whole) = editRevalidation(topics: topics, runs: runs)
   print(
     String(
