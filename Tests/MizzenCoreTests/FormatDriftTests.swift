@@ -159,6 +159,44 @@ import Testing
       problems.isEmpty, "writers and WorkspaceShape differ:\n\(problems.joined(separator: "\n"))")
   }
 
+  /// The fast decoder tries first the key that follows the one before in the order the
+  /// writers write (`WorkspaceShape.writtenNext`); that order must be theirs, or every key
+  /// of a written file would take the slow way.
+  @Test func theWrittenOrderIsTheWritersOrder() throws {
+    var problems: [String] = []
+    func walk(_ value: JSONValue, _ shape: WorkspaceShape, _ path: String) {
+      guard case .object(let members) = value else { return }
+      var expected = shape.writtenNext[0]
+      for member in members {
+        guard let position = shape.known.firstIndex(of: member.key) else { continue }
+        // A key left out (an API key has `env` or `value`) is skipped along the chain.
+        while expected >= 0 && expected != position { expected = shape.writtenNext[expected + 1] }
+        if expected != position {
+          problems.append("\(path.isEmpty ? "workspace" : path): \(member.key) out of order")
+        }
+        expected = shape.writtenNext[position + 1]
+        guard let child = shape.children[member.key] else { continue }
+        let childPath = path.isEmpty ? member.key : path + "." + member.key
+        if case .array(let elements) = member.value {
+          for element in elements { walk(element, child, childPath) }
+        } else {
+          walk(member.value, child, childPath)
+        }
+      }
+    }
+    walk(try JSONReader.parse(WorkspaceWriter.write(Self.full)), WorkspaceShape.workspace, "")
+    #expect(problems.isEmpty, "\(problems)")
+    Self.collectShapes(WorkspaceShape.workspace, "") { path, shape in
+      var visited: [Int] = []
+      var position = shape.writtenNext[0]
+      while position >= 0 {
+        visited.append(position)
+        position = shape.writtenNext[position + 1]
+      }
+      #expect(visited.sorted() == Array(shape.known.indices), "\(path): the chain misses keys")
+    }
+  }
+
   private static func collect(
     _ value: JSONValue, _ shape: WorkspaceShape, _ path: String,
     _ seen: inout [String: Set<String>], _ problems: inout [String]

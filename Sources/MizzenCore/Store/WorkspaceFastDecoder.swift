@@ -260,11 +260,13 @@ struct WorkspaceFastDecoder {
       return
     }
     var seen: UInt16 = 0
+    var hint = shape.writtenNext[0]
     while true {
       skipWhitespace()
-      let position = try knownKey(shape)
+      let position = try knownKey(shape, hint: hint)
       guard seen & (1 << position) == 0, let key = Key(rawValue: position) else { throw GiveUp() }
       seen |= 1 << position
+      hint = shape.writtenNext[position + 1]
       skipWhitespace()
       try expect(UInt8(ascii: ":"))
       skipWhitespace()
@@ -312,27 +314,38 @@ struct WorkspaceFastDecoder {
 
   /// The position in `shape.known` of the key at the decoder, read from its bytes: no
   /// `String` is made for a key spelt without escapes, the usual one.
-  private mutating func knownKey(_ shape: borrowing WorkspaceShape) throws(GiveUp) -> Int {
+  /// The position in `shape` of the key the decoder is at, which must be one of the shape's.
+  /// `hint` is the position tried first: the one that follows the key before in the order a
+  /// written file has (`WorkspaceShape.writtenNext`), which nearly always matches.
+  private mutating func knownKey(_ shape: borrowing WorkspaceShape, hint: Int) throws(GiveUp)
+    -> Int
+  {
     try expect(UInt8(ascii: "\""))
     let start = index
     // The usual key, spelt as the shape spells it, is matched where it stands: its first
     // eight bytes in one comparison, the rest (if any) byte for byte, then its closing quote.
     if let base = UnsafeRawPointer(bytes.baseAddress), start + 8 <= bytes.count {
       let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-      for position in shape.knownWords.indices {
+      func matches(_ position: Int) -> Bool {
         let length = shape.knownLengths[position]
         let end = start + length
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""),
           word & (length >= 8 ? .max : (1 << (8 * UInt64(length))) - 1)
             == shape.knownWords[position]
-        else { continue }
+        else { return false }
         if length > 8 {
-          let same = shape.knownBytes[position].withUnsafeBytes { known in
+          return shape.knownBytes[position].withUnsafeBytes { known in
             memcmp(base + start + 8, known.baseAddress! + 8, length - 8) == 0
           }
-          guard same else { continue }
         }
-        index = end + 1
+        return true
+      }
+      if hint >= 0 && matches(hint) {
+        index = start + shape.knownLengths[hint] + 1
+        return hint
+      }
+      for position in shape.knownWords.indices where matches(position) {
+        index = start + shape.knownLengths[position] + 1
         return position
       }
     }

@@ -42,6 +42,10 @@ struct WorkspaceShape: Sendable {
   let knownWords: [UInt64]
   /// The length in bytes of each of `knownBytes`.
   let knownLengths: [Int]
+  /// The keys in the order a written file has them (sorted, as `JSONWriter` writes them),
+  /// as positions in `known`: `writtenNext[0]` is the first, `writtenNext[p + 1]` the one
+  /// after position `p` (-1 after the last). The fast decoder tries it first.
+  let writtenNext: [Int]
 
   init(_ fields: [Field], identity: String? = nil, children: [String: WorkspaceShape] = [:]) {
     self.fields = fields
@@ -56,6 +60,15 @@ struct WorkspaceShape: Sendable {
       return word
     }
     self.knownLengths = knownBytes.map { $0.count }
+    let bytes = knownBytes
+    let written = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+    var next = [Int](repeating: -1, count: knownBytes.count + 1)
+    var previous = -1
+    for position in written {
+      next[previous + 1] = position
+      previous = position
+    }
+    self.writtenNext = next
     self.identity = identity
     self.children = children
   }
