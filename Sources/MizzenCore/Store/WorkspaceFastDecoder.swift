@@ -313,10 +313,9 @@ struct WorkspaceFastDecoder {
   }
 
   /// The position in `shape.known` of the key at the decoder, read from its bytes: no
-  /// `String` is made for a key spelt without escapes, the usual one.
-  /// The position in `shape` of the key the decoder is at, which must be one of the shape's.
-  /// `hint` is the position tried first: the one that follows the key before in the order a
-  /// written file has (`WorkspaceShape.writtenNext`), which nearly always matches.
+  /// `String` is made for a key spelt without escapes, the usual one. `hint` is the position
+  /// tried first: the one that follows the key before in the order a written file has
+  /// (`WorkspaceShape.writtenNext`), which nearly always matches.
   private mutating func knownKey(_ shape: borrowing WorkspaceShape, hint: Int) throws(GiveUp)
     -> Int
   {
