@@ -112,10 +112,15 @@ struct WorkspaceFastDecoder {
           try decoder.property()
         }
       case .topics:
-        workspace.topics = try decoder.list { (decoder) throws(GiveUp) in
+        // Each topic decoded where the array keeps it: one returned and appended was copied
+        // (a retain per string) and the original destroyed.
+        var topics: [Topic] = []
+        try decoder.elements { (decoder) throws(GiveUp) in
           decoder.consumed?.release(upTo: decoder.index)
-          return try decoder.topic()
+          topics.append(Topic(code: "", name: ""))
+          try decoder.topic(into: &topics[topics.count - 1])
         }
+        workspace.topics = topics
       }
     }
     guard formatSeen && versionSeen else { throw GiveUp() }
@@ -203,8 +208,7 @@ struct WorkspaceFastDecoder {
     return property
   }
 
-  private mutating func topic() throws(GiveUp) -> Topic {
-    var topic = Topic(code: "", name: "")
+  private mutating func topic(into topic: inout Topic) throws(GiveUp) {
     try members(Keys.Topic.self, WorkspaceShape.topic) { (decoder, key) throws(GiveUp) in
       switch key {
       case .code: topic.code = try decoder.string()
@@ -214,7 +218,6 @@ struct WorkspaceFastDecoder {
       case .channels: topic.channels = try decoder.channels()
       }
     }
-    return topic
   }
 
   /// A topic's channels, in an array made for as many as the topic before had: one
