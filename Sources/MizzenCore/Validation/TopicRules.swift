@@ -26,23 +26,34 @@ enum TopicRules {
   static func check(
     _ topic: Topic, at index: Int, context: ValidationContext, into sink: inout ProblemSink
   ) {
+    withUnsafePointer(to: topic) { check($0, at: index, context: context, into: &sink) }
+  }
+
+  /// `check(_:at:context:into:)` of the topic `pointer` points to, read where it is: a topic
+  /// passed by value from an array beside the `inout` sink was copied for the call (a retain
+  /// per string) and destroyed after it.
+  static func check(
+    _ pointer: UnsafePointer<Topic>, at index: Int, context: ValidationContext,
+    into sink: inout ProblemSink
+  ) {
     let spot = NameAndCodeRules.checkRecord(
-      kind: "topic", code: topic.code, name: topic.name, collection: .topics, index: index,
+      kind: "topic", code: pointer.pointee.code, name: pointer.pointee.name, collection: .topics,
+      index: index,
       context: context, into: &sink)
-    if !topic.legalBasis.isEmpty && !isLegalBasis(topic.legalBasis) {
+    if !pointer.pointee.legalBasis.isEmpty && !isLegalBasis(pointer.pointee.legalBasis) {
       sink.add(
         .legalBasisUnknown, spot.path("legalBasis"),
-        "\"\(QuotedExcerpt.cut(topic.legalBasis))\" is not a Ketch legal-basis code: use one such as "
+        "\"\(QuotedExcerpt.cut(pointer.pointee.legalBasis))\" is not a Ketch legal-basis code: use one such as "
           + "consent_optin, consent_optout or legitimateinterest, or leave it empty.")
     }
-    if topic.channels.isEmpty {
+    if pointer.pointee.channels.isEmpty {
       sink.add(
         .topicNoChannels, spot.path("channels"),
         "This topic has no channel, so a choice about it reaches no Braze group: add email, "
           + "SMS, WhatsApp or push.")
       return
     }
-    let channels = topic.channels
+    let channels = pointer.pointee.channels
     // By index: `enumerated()` copied every entry out, a retain per string, once more.
     for position in channels.indices {
       let channel = channels[position]

@@ -95,7 +95,7 @@ public enum WorkspaceValidator {
     // string) for the call.
     workspace.topics.withUnsafeBufferPointer { topics in
       for index in topics.indices {
-        TopicRules.check(topics[index], at: index, context: context, into: &sink)
+        TopicRules.check(topics.baseAddress! + index, at: index, context: context, into: &sink)
       }
     }
     return sink.problems
