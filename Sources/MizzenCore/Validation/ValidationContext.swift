@@ -274,13 +274,16 @@ struct GroupOwners: Sendable {
     topics.withUnsafeBufferPointer { records in
       for topicIndex in records.indices {
         records[topicIndex].channels.withUnsafeBufferPointer { channels in
-          for channelIndex in channels.indices where GroupIDs.isIndexed(channels[channelIndex]) {
+          for channelIndex in channels.indices {
+            // Through a pointer: an element of even a buffer was copied for each call.
+            let channel = channels.baseAddress! + channelIndex
+            guard GroupIDs.isIndexed(channel) else { continue }
             let owner = ChannelRef(topic: topicIndex, channel: channelIndex)
-            let tag = SlotHash.foldedTag(channels[channelIndex].groupID)
+            let tag = SlotHash.foldedTag(channel.pointee.groupID)
             guard
               let first = firsts.firstOrInsert(
                 owner.packed, tag: tag,
-                where: { Self.maps(ChannelRef($0), channels[channelIndex].groupID, topics) })
+                where: { Self.maps(ChannelRef($0), channel.pointee.groupID, topics) })
             else { continue }
             let firstOwner = ChannelRef(first)
             if firstOwner.topic != topicIndex && seconds[firstOwner] == nil {

@@ -70,7 +70,13 @@ enum GroupIDs {
   /// Whether a channel's group id is indexed for the "shared" rule: the channel uses a
   /// group and has an id. The index compares ids lower-cased (`sameKey`).
   static func isIndexed(_ channel: TopicChannel) -> Bool {
-    !channel.groupID.isEmpty && channel.kind?.usesSubscriptionGroup == true
+    withUnsafePointer(to: channel) { isIndexed($0) }
+  }
+
+  /// `isIndexed(_:)` of the channel where it is kept: the index reads every channel of a
+  /// workspace, and one passed by value was copied for the call.
+  static func isIndexed(_ channel: UnsafePointer<TopicChannel>) -> Bool {
+    !channel.pointee.groupID.isEmpty && channel.pointee.kind?.usesSubscriptionGroup == true
   }
 
   /// Whether two ids are indexed under the same key: equal once lower-cased.
