@@ -53,46 +53,50 @@ enum TopicRules {
           + "SMS, WhatsApp or push.")
       return
     }
-    let channels = pointer.pointee.channels
-    // By index: `enumerated()` copied every entry out, a retain per string, once more.
-    for position in channels.indices {
-      let channel = channels[position]
-      // A topic has a handful of channels: scanning them beats building dictionaries.
-      let earlier = channels[..<position].firstIndex { $0.channel == channel.channel }
-      let later = channels[(position + 1)...].contains { $0.channel == channel.channel }
-      let unique = earlier == nil && !later && CodeGenerator.isValid(channel.channel)
-      let entry = ChannelEntry(
-        channel: channel, position: position, spot: spot, key: unique ? channel.channel : nil)
-      if let earlier {
-        sink.add(
-          .channelDuplicate, entry.path("channel"),
-          "\(channel.channel) already appears in this topic as channels[\(earlier)]: a channel "
-            + "can map to one group per topic, so remove one of them.")
+    // Each channel read where the topic keeps it: one read out of the array was copied.
+    pointer.pointee.channels.withUnsafeBufferPointer { channels in
+      let base = channels.baseAddress!
+      for position in channels.indices {
+        let channel = base + position
+        let name = channel.pointee.channel
+        // A topic has a handful of channels: scanning them beats building dictionaries.
+        let earlier = (0..<position).first { base[$0].channel == name }
+        let later = (position + 1..<channels.count).contains { base[$0].channel == name }
+        let unique = earlier == nil && !later && CodeGenerator.isValid(name)
+        let entry = ChannelEntry(
+          channel: channel, position: position, spot: spot, key: unique ? name : nil)
+        if let earlier {
+          sink.add(
+            .channelDuplicate, entry.path("channel"),
+            "\(name) already appears in this topic as channels[\(earlier)]: a channel "
+              + "can map to one group per topic, so remove one of them.")
+        }
+        checkChannel(entry, topicIndex: index, siblings: channels, context, &sink)
       }
-      checkChannel(entry, topicIndex: index, siblings: channels, context, &sink)
     }
   }
 
   private static func checkChannel(
-    _ entry: ChannelEntry, topicIndex: Int, siblings: [TopicChannel],
+    _ entry: ChannelEntry, topicIndex: Int, siblings: UnsafeBufferPointer<TopicChannel>,
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
     let channel = entry.channel
-    let kind = channel.kind
+    let kind = channel.pointee.kind
     if kind == nil {
       sink.add(
         .channelInvalid, entry.path("channel"),
-        (channel.channel.isEmpty
-          ? "The channel is missing" : "\"\(QuotedExcerpt.cut(channel.channel))\" is not a channel")
+        (channel.pointee.channel.isEmpty
+          ? "The channel is missing"
+          : "\"\(QuotedExcerpt.cut(channel.pointee.channel))\" is not a channel")
           + ": use email, sms, whatsapp or push.")
     }
-    let target = context.connectionIndex(channel.connection)
+    let target = context.connectionIndex(channel.pointee.connection)
     if target == nil {
       sink.add(
         .channelConnection, entry.path("connection"),
-        channel.connection.isEmpty
+        channel.pointee.connection.isEmpty
           ? "Choose the Braze connection this channel sends to."
-          : "No connection has the code \"\(channel.connection)\": choose an existing one or "
+          : "No connection has the code \"\(channel.pointee.connection)\": choose an existing one or "
             + "create it.")
     }
     checkGroupID(entry, kind: kind, topicIndex: topicIndex, siblings, context, &sink)
@@ -110,13 +114,13 @@ enum TopicRules {
   private static func checkOptions(
     _ entry: ChannelEntry, kind: Channel, _ sink: inout ProblemSink
   ) {
-    if entry.channel.doubleOptIn && !kind.takesDoubleOptIn {
+    if entry.channel.pointee.doubleOptIn && !kind.takesDoubleOptIn {
       sink.add(
         .channelOptionIgnored, entry.path("doubleOptIn"),
         "Double opt-in is an SMS and WhatsApp flow, so it does nothing on \(kind.label): "
           + "remove doubleOptIn.")
     }
-    if entry.channel.updateExistingOnly && kind != .push {
+    if entry.channel.pointee.updateExistingOnly && kind != .push {
       sink.add(
         .channelOptionIgnored, entry.path("updateExistingOnly"),
         "updateExistingOnly applies to push sends (/users/track); \(kind.label) sends set a "
@@ -125,10 +129,11 @@ enum TopicRules {
   }
 
   private static func checkGroupID(
-    _ entry: ChannelEntry, kind: Channel?, topicIndex: Int, _ siblings: [TopicChannel],
+    _ entry: ChannelEntry, kind: Channel?, topicIndex: Int,
+    _ siblings: UnsafeBufferPointer<TopicChannel>,
     _ context: ValidationContext, _ sink: inout ProblemSink
   ) {
-    let id = entry.channel.groupID
+    let id = entry.channel.pointee.groupID
     // Made only for a problem: most entries have none.
     var path: ProblemPath { entry.path("subscriptionGroupId") }
     guard let kind else { return }
@@ -155,7 +160,7 @@ enum TopicRules {
           + "fbc3506c-26a5-4f35-b8f0-ed382da4f2db): check that it was copied whole.")
     }
     if let other = context.otherTopicMapping(
-      of: entry.channel, at: entry.position, inTopic: topicIndex)
+      of: entry.channel.pointee, at: entry.position, inTopic: topicIndex)
     {
       sink.add(
         .groupIDShared, path,
@@ -173,9 +178,10 @@ enum TopicRules {
   }
 }
 
-/// One channel entry being validated, with how its path names it.
+/// One channel entry being validated, where its topic keeps it (read while the rules run),
+/// with how its path names it.
 private struct ChannelEntry {
-  let channel: TopicChannel
+  let channel: UnsafePointer<TopicChannel>
   let position: Int
   let spot: RecordSpot
   /// The channel code when it names the entry without doubt, else nil (the index is shown).
