@@ -335,12 +335,24 @@ struct WorkspaceFastDecoder {
           word & (length >= 8 ? .max : (1 << (8 * UInt64(length))) - 1)
             == shape.knownWords[position]
         else { return false }
-        if length > 8 {
+        guard length > 8 else { return true }
+        guard start + 16 <= bytes.count else {
           return shape.knownBytes[position].withUnsafeBytes { known in
             memcmp(base + start + 8, known.baseAddress! + 8, length - 8) == 0
           }
         }
-        return true
+        // The next eight bytes in one more comparison (a call to memcmp for a few bytes
+        // cost more than the comparison), the rest of a longer key byte for byte.
+        let second = UInt64(
+          littleEndian: base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+        guard
+          second & (length >= 16 ? .max : (1 << (8 * UInt64(length - 8))) - 1)
+            == shape.knownSecondWords[position]
+        else { return false }
+        guard length > 16 else { return true }
+        return shape.knownBytes[position].withUnsafeBytes { known in
+          memcmp(base + start + 16, known.baseAddress! + 16, length - 16) == 0
+        }
       }
       if hint >= 0 && matches(hint) {
         index = start + shape.knownLengths[hint] + 1

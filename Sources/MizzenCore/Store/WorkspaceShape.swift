@@ -40,6 +40,8 @@ struct WorkspaceShape: Sendable {
   /// The first eight bytes of each of `knownBytes` as a little-endian word, zero-padded:
   /// one comparison rules out nearly every other key.
   let knownWords: [UInt64]
+  /// Bytes 8 to 15 of each of `knownBytes` likewise, zero where the key is shorter.
+  let knownSecondWords: [UInt64]
   /// The length in bytes of each of `knownBytes`.
   let knownLengths: [Int]
   /// The keys in the order a written file has them (sorted, as `JSONWriter` writes them),
@@ -57,6 +59,13 @@ struct WorkspaceShape: Sendable {
     self.knownWords = knownBytes.map { bytes in
       var word: UInt64 = 0
       for offset in 0..<min(8, bytes.count) { word |= UInt64(bytes[offset]) << (8 * offset) }
+      return word
+    }
+    self.knownSecondWords = knownBytes.map { bytes in
+      var word: UInt64 = 0
+      for offset in 8..<max(8, min(16, bytes.count)) {
+        word |= UInt64(bytes[offset]) << (8 * (offset - 8))
+      }
       return word
     }
     self.knownLengths = knownBytes.map { $0.count }
