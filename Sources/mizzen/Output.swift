@@ -16,14 +16,7 @@ func printError(command: String? = nil, _ message: String) {
 /// escaped rather than forging a line. JSON for scripts is printed with `print`, exact.
 func printText(_ lines: [String]) {
   guard !lines.isEmpty else { return }
-  // One string joined by hand: `joined(separator:)` is generic, instantiated by name at
-  // its first use, a part of every send.
-  var text = ""
-  for index in lines.indices {
-    if index > 0 { text += "\n" }
-    text += TerminalText.escaped(lines[index])
-  }
-  print(text)
+  print(PlainJoin.joined(lines.map { TerminalText.escaped($0) }, separator: "\n"))
 }
 
 /// One line for a person; see `printText(_:)`.

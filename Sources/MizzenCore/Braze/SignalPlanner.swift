@@ -180,13 +180,14 @@ public struct SignalPlanner: Sendable {
       }
     }
     var planned = signal
-    planned.channel = Self.joined(targets.map(\.channel.channel), "+")
+    planned.channel = PlainJoin.joined(targets.map(\.channel.channel), separator: "+")
     let groups = route == .track ? [] : targets.map(\.channel.subscriptionGroupId)
     return SignalPlan(
       signal: planned, state: state, connection: first.connection.code,
       keySource: first.connection.apiKey, identitySpace: first.space,
       identityValue: first.value, brazeField: first.field,
-      subscriptionGroupId: Self.joined(groups, ","), requests: requests, notes: notes,
+      subscriptionGroupId: PlainJoin.joined(groups, separator: ","), requests: requests,
+      notes: notes,
       channels: targets.map(\.channel.channel), subscriptionGroupIds: groups, route: route)
   }
 
@@ -280,17 +281,6 @@ public struct SignalPlanner: Sendable {
 
   private static func scan(_ connections: [Connection], for code: String) -> Int? {
     connections.firstIndex { $0.code == code }
-  }
-
-  /// `parts.joined(separator:)` written out: the library's is generic, and its types are
-  /// instantiated by name at a send's first plan.
-  static func joined(_ parts: [String], _ separator: String) -> String {
-    var text = ""
-    for index in parts.indices {
-      if index > 0 { text += separator }
-      text += parts[index]
-    }
-    return text
   }
 
   static func baseURL(_ connection: Connection) throws(SignalPlanError) -> String {
