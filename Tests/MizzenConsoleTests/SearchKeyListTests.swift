@@ -19,11 +19,14 @@ struct SearchKeyListTests {
     #expect(Self.keys.indices.map(list.key) == Self.keys)
   }
 
-  /// Joined lists keep every key where it was.
-  @Test func joinedListsKeepTheirKeys() {
-    let joined = SearchKeyList(Array(Self.keys[..<2])) + SearchKeyList(Array(Self.keys[2...]))
-    #expect(joined == SearchKeyList(Self.keys))
-    #expect(joined.indices(containing: Array("news".utf8), within: nil) == [0, 3, 4])
+  /// Keys taken one by one from another list (History puts the sends' keys between the
+  /// runs' this way) keep their text, in the order taken.
+  @Test func keysTakenFromAnotherListKeepTheirText() {
+    let all = SearchKeyList(Self.keys)
+    var picked = SearchKeyList()
+    for index in [4, 1, 0, 3] { picked.append(index, of: all) }
+    #expect(picked == SearchKeyList([Self.keys[4], Self.keys[1], Self.keys[0], Self.keys[3]]))
+    #expect(picked.indices(containing: Array("news".utf8), within: nil) == [0, 2, 3])
   }
 
   /// A topic's key is its parts folded and joined by spaces, as the filter has always

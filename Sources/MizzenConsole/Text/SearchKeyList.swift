@@ -88,13 +88,4 @@ struct SearchKeyList: Equatable, Sendable {
   }
 
   private func start(_ index: Int) -> Int { index == 0 ? 0 : ends[index - 1] }
-
-  /// The keys of `front` followed by those of `back`.
-  static func + (front: SearchKeyList, back: SearchKeyList) -> SearchKeyList {
-    var joined = front
-    joined.bytes.append(contentsOf: back.bytes)
-    let shift = front.bytes.count
-    joined.ends.append(contentsOf: back.ends.lazy.map { $0 + shift })
-    return joined
-  }
 }
