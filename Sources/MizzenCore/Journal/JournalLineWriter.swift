@@ -38,12 +38,7 @@ enum JournalLineWriter {
       outcome(entry.outcome)
       if let requestId = entry.requestId { string("requestId", requestId) }
       key("requests")
-      out.append(UInt8(ascii: "["))
-      for (index, request) in entry.requests.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        guard self.request(request) else { return false }
-      }
-      out.append(UInt8(ascii: "]"))
+      guard array(entry.requests, { $0.request($1) }) else { return false }
       string("state", entry.state)
       if let group = entry.subscriptionGroupId { string("subscriptionGroupId", group) }
       string("time", entry.time)
@@ -64,12 +59,7 @@ enum JournalLineWriter {
     private mutating func request(_ request: JournalRequest) -> Bool {
       open()
       key("attempts")
-      out.append(UInt8(ascii: "["))
-      for (index, attempt) in request.attempts.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        guard self.attempt(attempt) else { return false }
-      }
-      out.append(UInt8(ascii: "]"))
+      guard array(request.attempts, { $0.attempt($1) }) else { return false }
       if let body = request.body { string("body", body) }
       guard double("latencyMs", request.latencyMs) else { return false }
       string("method", request.method)
@@ -108,17 +98,29 @@ enum JournalLineWriter {
     private mutating func outcome(_ outcome: BrazeOutcome) {
       open()
       key("brazeErrors")
-      out.append(UInt8(ascii: "["))
-      for (index, error) in outcome.brazeErrors.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        JSONWriter.appendString(error, to: &out)
+      _ = array(outcome.brazeErrors) { writer, error in
+        JSONWriter.appendString(error, to: &writer.out)
+        return true
       }
-      out.append(UInt8(ascii: "]"))
       if let brazeMessage = outcome.brazeMessage { string("brazeMessage", brazeMessage) }
       string("kind", outcome.kind.rawValue)
       string("message", outcome.message)
       if let status = outcome.status { int("status", status) }
       close()
+    }
+
+    /// `[`, each element as `element` writes it, comma-separated, `]`; false as soon as
+    /// `element` is.
+    private mutating func array<Element>(
+      _ elements: [Element], _ element: (inout ObjectWriter, Element) -> Bool
+    ) -> Bool {
+      out.append(UInt8(ascii: "["))
+      for index in elements.indices {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        guard element(&self, elements[index]) else { return false }
+      }
+      out.append(UInt8(ascii: "]"))
+      return true
     }
 
     private mutating func open() {
