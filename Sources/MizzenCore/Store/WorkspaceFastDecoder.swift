@@ -324,16 +324,16 @@ struct WorkspaceFastDecoder {
   {
     try expect(UInt8(ascii: "\""))
     let start = index
-    // The usual key, spelt as the shape spells it, is matched where it stands: its first
-    // eight bytes in one comparison, the rest (if any) byte for byte, then its closing quote.
+    // The usual key, spelt as the shape spells it, is matched where it stands: its closing
+    // quote, its first eight bytes in one comparison, the next eight in a second, and the
+    // rest of a longer key with memcmp.
     if let base = UnsafeRawPointer(bytes.baseAddress), start + 8 <= bytes.count {
       let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
       func matches(_ position: Int) -> Bool {
         let length = shape.knownLengths[position]
         let end = start + length
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\""),
-          word & (length >= 8 ? .max : (1 << (8 * UInt64(length))) - 1)
-            == shape.knownWords[position]
+          word & WorkspaceShape.lowBytes(length) == shape.knownWords[position]
         else { return false }
         guard length > 8 else { return true }
         guard start + 16 <= bytes.count else {
@@ -341,13 +341,11 @@ struct WorkspaceFastDecoder {
             memcmp(base + start + 8, known.baseAddress! + 8, length - 8) == 0
           }
         }
-        // The next eight bytes in one more comparison (a call to memcmp for a few bytes
-        // cost more than the comparison), the rest of a longer key byte for byte.
+        // The next eight in one more comparison: memcmp for a few bytes cost more.
         let second = UInt64(
           littleEndian: base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
         guard
-          second & (length >= 16 ? .max : (1 << (8 * UInt64(length - 8))) - 1)
-            == shape.knownSecondWords[position]
+          second & WorkspaceShape.lowBytes(length - 8) == shape.knownSecondWords[position]
         else { return false }
         guard length > 16 else { return true }
         return shape.knownBytes[position].withUnsafeBytes { known in
@@ -377,7 +375,7 @@ struct WorkspaceFastDecoder {
     var word: UInt64 = 0
     if let base = UnsafeRawPointer(bytes.baseAddress), start + 8 <= bytes.count {
       word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-      if key.count < 8 { word &= (1 << (8 * UInt64(key.count))) - 1 }
+      word &= WorkspaceShape.lowBytes(key.count)
     } else {
       for offset in 0..<min(8, key.count) { word |= UInt64(key[offset]) << (8 * offset) }
     }

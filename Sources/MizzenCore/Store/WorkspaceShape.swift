@@ -54,20 +54,8 @@ struct WorkspaceShape: Sendable {
     // Closures, not key paths: a key path used as a function is projected at run time.
     self.known = fields.map { $0.name }
     self.knownBytes = fields.map { Array($0.name.utf8) }
-    // A plain loop: `prefix(8).enumerated().reduce` instantiated its generic types by name
-    // when the first workspace was read, a part of every command's start.
-    self.knownWords = knownBytes.map { bytes in
-      var word: UInt64 = 0
-      for offset in 0..<min(8, bytes.count) { word |= UInt64(bytes[offset]) << (8 * offset) }
-      return word
-    }
-    self.knownSecondWords = knownBytes.map { bytes in
-      var word: UInt64 = 0
-      for offset in 8..<max(8, min(16, bytes.count)) {
-        word |= UInt64(bytes[offset]) << (8 * (offset - 8))
-      }
-      return word
-    }
+    self.knownWords = knownBytes.map { Self.word($0, from: 0) }
+    self.knownSecondWords = knownBytes.map { Self.word($0, from: 8) }
     self.knownLengths = knownBytes.map { $0.count }
     let bytes = knownBytes
     let written = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
@@ -80,6 +68,23 @@ struct WorkspaceShape: Sendable {
     self.writtenNext = next
     self.identity = identity
     self.children = children
+  }
+
+  /// Bytes `offset` to `offset + 7` of `bytes` as a little-endian word, zero past the end.
+  /// A plain loop: `prefix(8).enumerated().reduce` instantiated its generic types by name
+  /// when the first workspace was read, a part of every command's start.
+  private static func word(_ bytes: [UInt8], from offset: Int) -> UInt64 {
+    var word: UInt64 = 0
+    for index in offset..<max(offset, min(offset + 8, bytes.count)) {
+      word |= UInt64(bytes[index]) << (8 * (index - offset))
+    }
+    return word
+  }
+
+  /// The mask that keeps the first `count` bytes of a little-endian word (all of them from
+  /// eight up).
+  static func lowBytes(_ count: Int) -> UInt64 {
+    count >= 8 ? .max : (1 << (8 * UInt64(count))) - 1
   }
 
   private static func required(_ name: String, _ type: ValueType = .string) -> Field {
