@@ -30,32 +30,40 @@ public struct RuntimeEnvironment: Sendable {
   /// use cost a send some 0.2 ms. A name given twice keeps its last value, as there.
   public static func processVariables() -> [String: String] {
     var variables: [String: String] = [:]
-    forEachVariable { name, value in variables[name] = value }
+    forEachVariable { name, value in variables[text(name)] = text(value) }
     return variables
   }
 
-  /// The value of the environment variable `name`, as `processVariables()` has it.
+  /// The value of the environment variable `name`, as `processVariables()` has it; only
+  /// that value is made into a `String`.
   public static func processVariable(_ name: String) -> String? {
     var found: String?
     forEachVariable { variable, value in
-      if variable == name { found = value }
+      if variable.elementsEqual(name.utf8) { found = text(value) }
     }
     return found
   }
 
-  private static func forEachVariable(_ body: (String, String) -> Void) {
+  /// Each `NAME=value` of `environ`, as the bytes before and after its first `=`.
+  private static func forEachVariable(
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     guard var entry = UnsafePointer(environ) else { return }
     while let pointer = entry.pointee {
-      let text = UnsafeBufferPointer(
+      let bytes = UnsafeBufferPointer(
         start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
         count: strlen(pointer))
-      if let equals = text.firstIndex(of: UInt8(ascii: "=")) {
+      if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
         body(
-          String(decoding: UnsafeBufferPointer(rebasing: text[..<equals]), as: UTF8.self),
-          String(decoding: UnsafeBufferPointer(rebasing: text[(equals + 1)...]), as: UTF8.self))
+          UnsafeBufferPointer(rebasing: bytes[..<equals]),
+          UnsafeBufferPointer(rebasing: bytes[(equals + 1)...]))
       }
       entry += 1
     }
+  }
+
+  private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
   }
 
   /// The product's defaults, except that tests and impatient admins may shorten the

@@ -156,7 +156,8 @@ struct SendInvocation {
     let preparation = line.dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
     defer { preparation?.wait() }
     let environment = RuntimeEnvironment.processVariables()
-    let path = WorkspaceOptions.resolve(line.workspace)
+    let path = WorkspaceOptions.resolve(
+      line.workspace, variable: environment["MIZZEN_WORKSPACE"])
     let workspace = try SignalCommandSupport.loadWorkspace(path, command: "send")
     SignalCommandSupport.warnIfKeyIsExposed(workspace, path: path, command: "send")
     let signal = Signal(

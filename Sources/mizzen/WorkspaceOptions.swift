@@ -18,12 +18,12 @@ struct WorkspaceOptions: ParsableArguments {
   }
 
   /// The absolute path of the workspace file `workspace` (the option's value, if given)
-  /// names.
-  static func resolve(_ workspace: String?) -> String {
-    let chosen =
-      workspace
-      ?? RuntimeEnvironment.processVariable("MIZZEN_WORKSPACE").flatMap { $0.isEmpty ? nil : $0 }
-      ?? "mizzen.json"
+  /// names; `variable` is `$MIZZEN_WORKSPACE`, for a caller that has read the environment.
+  static func resolve(
+    _ workspace: String?,
+    variable: String? = RuntimeEnvironment.processVariable("MIZZEN_WORKSPACE")
+  ) -> String {
+    let chosen = workspace ?? variable.flatMap { $0.isEmpty ? nil : $0 } ?? "mizzen.json"
     return AbsolutePath.of(chosen)
   }
 }

@@ -43,4 +43,15 @@ import Testing
     // Exited normally, with status 0: the second workspace was read.
     #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 0, "wait status \(status)")
   }
+
+  /// A plain `send` without `--workspace` finds its workspace through `$MIZZEN_WORKSPACE`,
+  /// read with the rest of the environment.
+  @Test func sendFindsItsWorkspaceThroughTheVariable() async throws {
+    let fixture = try SignalCLIFixture()
+    let run = try await MizzenCLI.run(
+      ["send"] + SendCommandTests.email + ["--state", "granted", "--dry-run"],
+      environment: ["MIZZEN_WORKSPACE": fixture.workspacePath])
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.stdout.contains("subscription/status/set"), "\(run.stdout)")
+  }
 }
