@@ -40,10 +40,11 @@ enum TopicRules {
       kind: "topic", code: pointer.pointee.code, name: pointer.pointee.name, collection: .topics,
       index: index,
       context: context, into: &sink)
-    if !pointer.pointee.legalBasis.isEmpty && !isLegalBasis(pointer.pointee.legalBasis) {
+    let legalBasis = pointer.pointee.legalBasis
+    if !legalBasis.isEmpty && !isLegalBasis(legalBasis) {
       sink.add(
         .legalBasisUnknown, spot.path("legalBasis"),
-        "\"\(QuotedExcerpt.cut(pointer.pointee.legalBasis))\" is not a Ketch legal-basis code: use one such as "
+        "\"\(QuotedExcerpt.cut(legalBasis))\" is not a Ketch legal-basis code: use one such as "
           + "consent_optin, consent_optout or legitimateinterest, or leave it empty.")
     }
     if pointer.pointee.channels.isEmpty {
