@@ -15,14 +15,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .systemLibrary(
-      name: "CNcursesw",
-      pkgConfig: "ncursesw",
-      providers: [.apt(["libncurses-dev"])]
-    ),
+    // Opens a system library by absolute path, for the two below.
+    .target(name: "CSystemLibrary"),
+    // The system's ncursesw, loaded with dlopen when the console starts, so that headless
+    // commands start without it and libtinfo (ncurses.h from libncurses-dev): CNcursesw.h.
+    .target(name: "CNcursesw", dependencies: ["CSystemLibrary"]),
     // The system's libcurl, loaded with dlopen by the first request (no link-time
     // dependency, no development package): CCurlShim.h.
-    .target(name: "CCurlShim"),
+    .target(name: "CCurlShim", dependencies: ["CSystemLibrary"]),
     .target(name: "MizzenCore", dependencies: ["CCurlShim"]),
     .target(name: "BrazeSandbox", dependencies: ["MizzenCore"]),
     .target(name: "MizzenConsole", dependencies: ["MizzenCore"]),

@@ -14,8 +14,8 @@ extension Terminal {
     }
     shown = frame
     placeCursor(frame.cursor, within: limit)
-    wnoutrefresh(window)
-    doupdate()
+    mizzen_wnoutrefresh(window)
+    mizzen_doupdate()
   }
 
   private func drawSpan(_ span: FrameDiff.Span, of frame: Frame, width: Int) {
@@ -67,20 +67,20 @@ extension Terminal {
     }
     characters[count] = 0
     var cell = cchar_t()
-    setcchar(&cell, characters, attributes(of: role), pair(of: role), nil)
-    mvwadd_wch(window, Int32(row), Int32(column), &cell)
+    mizzen_setcchar(&cell, characters, attributes(of: role), pair(of: role), nil)
+    mizzen_mvwadd_wch(window, Int32(row), Int32(column), &cell)
   }
 
   private func placeCursor(_ cursor: Position?, within limit: Size) {
     let visible: Bool
     if let cursor, cursor.row < limit.height, cursor.column < limit.width {
-      wmove(window, Int32(cursor.row), Int32(cursor.column))
+      mizzen_wmove(window, Int32(cursor.row), Int32(cursor.column))
       visible = true
     } else {
       visible = false
     }
     if visible != cursorVisible {
-      curs_set(visible ? 1 : 0)
+      mizzen_curs_set(visible ? 1 : 0)
       cursorVisible = visible
     }
   }

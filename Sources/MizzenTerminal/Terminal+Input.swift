@@ -88,10 +88,10 @@ extension Terminal {
     if ioctl(outputDescriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0,
       window.ws_col > 0
     {
-      resize_term(Int32(window.ws_row), Int32(window.ws_col))
+      mizzen_resize_term(Int32(window.ws_row), Int32(window.ws_col))
     }
     shown = nil
-    clearok(self.window, true)
+    mizzen_clearok(self.window, true)
     return .resize(size)
   }
 

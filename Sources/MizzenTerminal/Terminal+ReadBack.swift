@@ -20,7 +20,7 @@ extension Terminal {
   /// Reads one cell back from the window.
   func screenCell(row: Int, column: Int) -> ScreenCell {
     var cell = cchar_t()
-    mvwin_wch(window, Int32(row), Int32(column), &cell)
+    mizzen_mvwin_wch(window, Int32(row), Int32(column), &cell)
     // ncurses marks the halves of a wide character in the attribute's character bits
     // (its WidecExt): 1 on the left half, 2 on the right, 0 for a narrow character.
     let part: ScreenCell.Part
@@ -32,7 +32,7 @@ extension Terminal {
     var buffer = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
     var attributes: attr_t = 0
     var pair: Int16 = 0
-    getcchar(&cell, &buffer, &attributes, &pair, nil)
+    mizzen_getcchar(&cell, &buffer, &attributes, &pair, nil)
     var text = ""
     for value in buffer.prefix(while: { $0 != 0 }) {
       if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) {
@@ -76,12 +76,12 @@ extension Terminal {
 
   /// Where curses has the cursor now.
   var cursorPosition: Position {
-    Position(row: Int(getcury(window)), column: Int(getcurx(window)))
+    Position(row: Int(mizzen_getcury(window)), column: Int(mizzen_getcurx(window)))
   }
 
   /// Resizes the screen as a terminal resize would, for a virtual screen with no real size.
   func resize(to size: Size) {
-    resize_term(Int32(size.height), Int32(size.width))
+    mizzen_resize_term(Int32(size.height), Int32(size.width))
     shown = nil
   }
 }

@@ -90,11 +90,12 @@ public final class Terminal {
     input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
     terminalType: String?, options: Options
   ) throws(TerminalError) {
+    try Self.loadCurses()
     let opened: OpaquePointer? =
       if let terminalType {
-        newterm(terminalType, output, input)
+        mizzen_newterm(terminalType, output, input)
       } else {
-        newterm(nil, output, input)
+        mizzen_newterm(nil, output, input)
       }
     guard let opened, let window = mizzen_stdscr() else {
       let name = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
@@ -105,26 +106,35 @@ public final class Terminal {
     inputDescriptor = fileno(input)
     outputDescriptor = fileno(output)
     decoder = InputDecoder(mouse: options.mouse)
-    cbreak()
-    noecho()
-    nonl()
+    mizzen_cbreak()
+    mizzen_noecho()
+    mizzen_nonl()
     // Keys are read and decoded here, not by curses, which must not look at the input.
-    typeahead(-1)
+    mizzen_typeahead(-1)
     Self.freeFlowControlKeys(inputDescriptor)
     scheme = Self.setUpColors(wanted: options.colorWanted, theme: options.theme)
     styles = Role.allCases.map { scheme.style(for: $0, theme: options.theme) }
     if options.mouse {
-      mouseinterval(0)
+      mizzen_mouseinterval(0)
       let wanted =
         mizzen_button1_pressed() | mizzen_button4_pressed() | mizzen_button5_pressed()
-      mousemask(wanted, nil)
+      mizzen_mousemask(wanted, nil)
     }
     send(Self.pasteModeOn)
   }
 
+  /// Loads ncursesw, the first time a terminal is taken over.
+  static func loadCurses() throws(TerminalError) {
+    var reason = [CChar](repeating: 0, count: 512)
+    guard mizzen_curses_open(&reason, reason.count) == 0 else {
+      throw .noCursesLibrary(
+        String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+  }
+
   /// The screen's size now.
   public var size: Size {
-    Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    Size(width: Int(mizzen_getmaxx(window)), height: Int(mizzen_getmaxy(window)))
   }
 
   /// Gives the terminal back: leaves the alternate screen, restores the modes, shows the
@@ -133,9 +143,9 @@ public final class Terminal {
     guard !closed else { return }
     closed = true
     send(Self.pasteModeOff)
-    curs_set(1)
-    endwin()
-    delscreen(screen)
+    mizzen_curs_set(1)
+    mizzen_endwin()
+    mizzen_delscreen(screen)
     CrashTrap.uninstall()
   }
 
@@ -154,17 +164,17 @@ public final class Terminal {
     guard tcgetattr(descriptor, &modes) == 0 else { return }
     modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
     tcsetattr(descriptor, TCSANOW, &modes)
-    def_prog_mode()
+    mizzen_def_prog_mode()
   }
 
   // MARK: Colours
 
   private static func setUpColors(wanted: Bool, theme: [String: ThemeStyle]) -> ColorScheme {
     let needed = Role.allCases.count + 1
-    guard wanted, has_colors(), start_color() == OK, mizzen_colors() >= 8,
+    guard wanted, mizzen_has_colors(), mizzen_start_color() == OK, mizzen_colors() >= 8,
       mizzen_color_pairs() >= needed
     else { return .monochrome }
-    let defaultsWork = use_default_colors() == OK
+    let defaultsWork = mizzen_use_default_colors() == OK
     for role in Role.allCases {
       let style = ColorScheme.color.style(for: role, theme: theme)
       var foreground = style.foreground.rawValue
@@ -173,7 +183,7 @@ public final class Terminal {
         if foreground < 0 { foreground = Int16(COLOR_WHITE) }
         if background < 0 { background = Int16(COLOR_BLACK) }
       }
-      init_pair(pairNumber(role), foreground, background)
+      mizzen_init_pair(pairNumber(role), foreground, background)
     }
     return .color
   }

@@ -1,7 +1,7 @@
 /// Why the console cannot take over the terminal, as a message a person can act on.
 public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Kind: Equatable, Sendable {
-    case notATerminal, notUTF8, cannotStart
+    case notATerminal, notUTF8, cannotStart, noCursesLibrary
   }
 
   public var kind: Kind
@@ -28,6 +28,14 @@ public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible
       message: "the console needs a UTF-8 locale, but the current one uses \(codeset): names "
         + "outside ASCII would show as blanks and typed text would be misread; set one, e.g. "
         + "`export LANG=C.UTF-8`")
+  }
+
+  static func noCursesLibrary(_ reason: String) -> TerminalError {
+    TerminalError(
+      kind: .noCursesLibrary,
+      message: "the console needs the system's ncursesw library, which could not be loaded: "
+        + "\(reason); install it, e.g. `apt-get install libncursesw6`, or use a headless "
+        + "command such as `mizzen validate`")
   }
 
   static func cannotStart(terminalType: String) -> TerminalError {

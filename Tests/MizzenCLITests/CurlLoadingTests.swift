@@ -5,7 +5,7 @@ import Testing
 /// loaded by the first request: a command that never sends loads neither libcurl nor any
 /// of Swift's shared libraries, and one that sends finds libcurl by its soname. The dynamic
 /// loader reports what it loads (LD_DEBUG=files).
-@Suite("libcurl, loaded only by the commands that send")
+@Suite("libcurl and ncursesw, loaded only by the commands that need them")
 struct CurlLoadingTests {
   /// The file names of the shared objects the loader reported loading.
   static func loaded(_ trace: String) -> [String] {
@@ -29,6 +29,23 @@ struct CurlLoadingTests {
     #expect(loaded.filter(Self.isNetworking) == [])
     #expect(!loaded.contains("libFoundation.so"), "\(loaded)")
     #expect(!loaded.contains("libswiftCore.so"), "\(loaded)")
+  }
+
+  static func isTerminal(_ name: String) -> Bool {
+    name.hasPrefix("libncurses") || name.hasPrefix("libtinfo")
+  }
+
+  /// ncursesw and libtinfo are loaded by the console alone (ConsoleProcessTests).
+  @Test("headless commands load no terminal library")
+  func headlessCommandsLoadNoTerminalLibrary() async throws {
+    let fixture = try SignalCLIFixture()
+    for arguments in [["--version"], ["validate", "--workspace", fixture.workspacePath]] {
+      let run = try await MizzenCLI.run(arguments, environment: ["LD_DEBUG": "files"])
+      #expect(run.status == 0, "\(arguments): \(run.stdout)")
+      let loaded = Self.loaded(run.stderr)
+      #expect(loaded.contains("libc.so.6"), "the trace names what is loaded")
+      #expect(loaded.filter(Self.isTerminal) == [], "\(arguments)")
+    }
   }
 
   @Test("mizzen send loads the system's libcurl")

@@ -77,15 +77,22 @@ struct ConsoleProcessTests {
 
   /// Starts the console on a new workspace with standard input on `input` and standard
   /// output and error on `output`.
-  static func start(input: PseudoTerminal, output: PseudoTerminal, folder: URL) throws -> Process {
+  /// With `environment` added to the console's; with `launcher`, the console is started by
+  /// that command line, to which its own is appended.
+  static func start(
+    input: PseudoTerminal, output: PseudoTerminal, folder: URL,
+    environment: [String: String] = [:], launcher: [String] = []
+  ) throws -> Process {
     guard let executable else { throw ProcessTestError.noExecutable }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["--workspace", folder.appendingPathComponent("w.json").path]
+    let console = [executable, "--workspace", folder.appendingPathComponent("w.json").path]
+    process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
+    process.arguments =
+      launcher.isEmpty ? Array(console.dropFirst()) : launcher.dropFirst() + console
     process.environment = [
       "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
       "HOME": folder.path, "SWIFT_BACKTRACE": "enable=no",
-    ]
+    ].merging(environment) { $1 }
     process.standardInput = FileHandle(fileDescriptor: input.slave, closeOnDealloc: false)
     process.standardOutput = FileHandle(fileDescriptor: output.slave, closeOnDealloc: false)
     process.standardError = FileHandle(fileDescriptor: output.slave, closeOnDealloc: false)
@@ -139,6 +146,63 @@ struct ConsoleProcessTests {
     var after = termios()
     tcgetattr(terminal.slave, &after)
     #expect(after.c_lflag & tcflag_t(ECHO | ICANON) == original.c_lflag & tcflag_t(ECHO | ICANON))
+  }
+
+  /// ncursesw is loaded when the console starts (headless commands never load it:
+  /// CurlLoadingTests), by absolute path from the system's library folder.
+  @Test func theConsoleLoadsNcurseswFromTheSystemFolder() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let terminal = try PseudoTerminal()
+    let trace = folder.appendingPathComponent("loader")
+    let process = try Self.start(
+      input: terminal, output: terminal, folder: folder,
+      environment: ["LD_DEBUG": "files", "LD_DEBUG_OUTPUT": trace.path])
+    defer { if process.isRunning { process.terminate() } }
+    try #require(terminal.read { Self.contains($0, "New workspace") }, "no first frame")
+    let name = try #require(
+      FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("loader.") }
+    )
+    let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    // One line per library loaded by dlopen: "file=PATH [0];  dynamically loaded by …".
+    let loaded = text.split(separator: "\n").filter { $0.contains("dynamically loaded by") }
+      .compactMap { line in
+        line.range(of: "file=").map { line[$0.upperBound...].prefix { $0 != " " } }
+      }
+    let ncursesw = loaded.filter {
+      $0.split(separator: "/").last?.hasPrefix("libncursesw.so") == true
+    }
+    #expect(ncursesw.count == 1, "\(loaded)")
+    #expect(
+      ncursesw.allSatisfy { $0.hasPrefix("/lib/") || $0.hasPrefix("/usr/lib") }, "\(ncursesw)")
+  }
+
+  /// Hides ncursesw from the loader: a mount namespace in which every file the loader's cache
+  /// names for libncursesw.so.6 reads as empty.
+  static let withoutNcursesw = """
+    for f in $(/sbin/ldconfig -p | sed -n 's/^[[:space:]]*libncursesw\\.so\\.6 (.*) => //p'); do
+      mount --bind /dev/null "$f" || exit 97
+    done
+    exec "$@"
+    """
+
+  /// Without ncursesw, the console says what is missing and how to get it, and ends.
+  @Test func withoutNcurseswTheConsoleSaysSo() throws {
+    let folder = try Self.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let terminal = try PseudoTerminal()
+    let process = try Self.start(
+      input: terminal, output: terminal, folder: folder,
+      launcher: ["/usr/bin/unshare", "-m", "/bin/sh", "-c", Self.withoutNcursesw, "sh"])
+    defer { if process.isRunning { process.terminate() } }
+    #expect(Self.waitForExit(process, seconds: 10), "the console kept running")
+    terminal.read(until: { Self.contains($0, "validate") }, seconds: 2)
+    try #require(process.terminationStatus != 97, "the test needs mount namespaces (unshare -m)")
+    #expect(process.terminationStatus != 0)
+    let text = String(decoding: terminal.output, as: UTF8.self)
+    #expect(text.contains("ncursesw library, which could not be loaded"), "\(text)")
+    #expect(text.contains("apt-get install libncursesw6"), "\(text)")
+    #expect(!Self.contains(terminal.output, "\u{1B}[?1049h"), "the screen was taken over")
   }
 
   /// Standard input hung up with no SIGHUP (it is not the controlling terminal, as under
