@@ -3,8 +3,38 @@ import Foundation
 import MizzenCore
 import MizzenRuntime
 
-/// The `mizzen` command: the console by default, and the headless subcommands.
+/// Starts `mizzen`. A valid `send` in the plain shape is read without the argument parser
+/// (`SendInvocation`), which would otherwise take a quarter of the send's time to read it,
+/// and runs on this thread (`CallingThreadExecutor`): Swift's global executor and the
+/// Dispatch threads behind it would cost it another millisecond and a half of CPU. Every
+/// other command line goes to the argument parser, in a task on the global executor, while
+/// this thread serves the main queue (the console's main actor).
 @main
+enum MizzenEntry {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let send = SendInvocation(plain: arguments) {
+      let executor = CallingThreadExecutor()
+      Task(executorPreference: executor) {
+        do {
+          try await send.run(preferring: executor)
+        } catch {
+          Mizzen.exit(withError: error)
+        }
+        executor.stop()
+      }
+      executor.run()
+      return
+    }
+    Task {
+      await Mizzen.parseAndRun(arguments)
+      exit(0)
+    }
+    dispatchMain()
+  }
+}
+
+/// The `mizzen` command: the console by default, and the headless subcommands.
 struct Mizzen: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mizzen",
@@ -26,18 +56,7 @@ struct Mizzen: AsyncParsableCommand {
 
   /// Runs the command line, after refusing a word that names no command: the console,
   /// which runs without one, takes no word, so a typo would otherwise print its usage.
-  /// A valid `send` in the plain shape runs without the argument parser (`SendInvocation`),
-  /// which would otherwise take a quarter of the send's time to read it.
-  static func main() async {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    if let send = SendInvocation(plain: arguments) {
-      do {
-        try await send.run()
-      } catch {
-        Self.exit(withError: error)
-      }
-      return
-    }
+  static func parseAndRun(_ arguments: [String]) async {
     let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
     if let word = UnknownCommand.word(in: arguments, commands: names) {
       let hint = Suggestion.nearest(to: word, in: names).map { " Did you mean \($0)?" } ?? ""

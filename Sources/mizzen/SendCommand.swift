@@ -152,7 +152,8 @@ struct SendInvocation {
     _ = try IdentityArguments.parse(line.identities)
   }
 
-  func run() async throws {
+  /// Sends; the work of the send's tasks runs on `executor` when one is given.
+  func run(preferring executor: (any TaskExecutor)? = nil) async throws {
     let preparation = line.dryRun || format == .curl ? nil : BrazeClient.prepareToSend()
     defer { preparation?.wait() }
     let environment = RuntimeEnvironment.processVariables()
@@ -211,7 +212,7 @@ struct SendInvocation {
     let sender = SignalSender(
       client: RuntimeEnvironment(variables: environment).client(), journal: journal)
     let calls = Array(zip(plans, keys))
-    let results = await SignalCommandSupport.cancellingOnInterrupt {
+    let results = await SignalCommandSupport.cancellingOnInterrupt(preferring: executor) {
       var results: [SignalResult] = []
       for (plan, key) in calls {
         let result = await sender.send(plan, key: key)

@@ -62,9 +62,9 @@ enum SignalCommandSupport {
   /// Runs `work` so that Ctrl-C cancels it (the call in flight stops and is journaled as
   /// cancelled) instead of killing the process before anything is recorded.
   static func cancellingOnInterrupt<T: Sendable>(
-    _ work: @escaping @Sendable () async -> T
+    preferring executor: (any TaskExecutor)? = nil, _ work: @escaping @Sendable () async -> T
   ) async -> T {
-    let task = Task { await work() }
+    let task = Task(executorPreference: executor) { await work() }
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler { task.cancel() }
