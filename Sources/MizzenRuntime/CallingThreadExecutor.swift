@@ -3,12 +3,14 @@ import Foundation
 /// Runs the jobs of the tasks that prefer it on the one thread that calls `run()`: a plain
 /// `send` runs on the main thread, without starting the threads of Swift's global executor
 /// and Dispatch that a command which waits on one exchange at a time has no use for.
-final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
+public final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [UnownedJob] = []
   private var stopped = false
 
-  func enqueue(_ job: consuming ExecutorJob) {
+  public init() {}
+
+  public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     condition.lock()
     jobs.append(job)
@@ -17,7 +19,7 @@ final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
   }
 
   /// Ends `run()` once the jobs enqueued by then have run.
-  func stop() {
+  public func stop() {
     condition.lock()
     stopped = true
     condition.signal()
@@ -25,7 +27,7 @@ final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
   }
 
   /// Runs jobs as they come, until `stop()`.
-  func run() {
+  public func run() {
     while true {
       condition.lock()
       while jobs.isEmpty && !stopped { condition.wait() }
