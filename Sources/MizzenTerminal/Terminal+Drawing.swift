@@ -59,9 +59,16 @@ extension Terminal {
     }
   }
 
+  /// The zero width joiner, never sent: a terminal that joins an emoji sequence draws it
+  /// in two cells where its parts take two each (tmux 3.3 draws 👩‍💻 in 2 cells, not 4),
+  /// which moves the rest of the row away from the cells ncurses and the frame diff
+  /// believe it in, and leaves stale cells at its end. Without it, every terminal draws
+  /// the parts side by side, as they are measured.
+  static let joiner: Unicode.Scalar = "\u{200D}"
+
   private func put(_ scalars: Substring.UnicodeScalarView, role: Role, row: Int, column: Int) {
     var count = 0
-    for scalar in scalars where count < Int(CCHARW_MAX) {
+    for scalar in scalars where count < Int(CCHARW_MAX) && scalar != Self.joiner {
       characters[count] = wchar_t(bitPattern: scalar.value)
       count += 1
     }

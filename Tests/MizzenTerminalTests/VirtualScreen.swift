@@ -15,11 +15,14 @@ final class VirtualScreen {
   private let input: UnsafeMutablePointer<FILE>
   private var writeEnd: Int32
 
-  init(size: Size, options: Terminal.Options = Terminal.Options()) throws {
+  /// With `outputPath`, what curses sends the terminal is kept in that file.
+  init(
+    size: Size, options: Terminal.Options = Terminal.Options(), outputPath: String = "/dev/null"
+  ) throws {
     setlocale(LC_ALL, "C.UTF-8")
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0, let input = fdopen(ends[0], "r"),
-      let output = fopen("/dev/null", "w")
+      let output = fopen(outputPath, "w")
     else { throw VirtualScreenError.cannotOpen }
     self.input = input
     self.output = output
@@ -39,6 +42,13 @@ final class VirtualScreen {
   func closeInput() {
     Glibc.close(writeEnd)
     writeEnd = -1
+  }
+
+  /// What a frame's `text` shows as on the terminal: every zero width joiner left out
+  /// (`Terminal.joiner`), so that no terminal joins an emoji sequence into fewer cells than
+  /// its parts are measured in.
+  static func shown(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{200D}" }))
   }
 
   /// Every row as text, the form of `Frame.text`.
