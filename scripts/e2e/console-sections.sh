@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real console in a real terminal (tmux, 100×30, UTF-8): an identity space, a
 # connection, a topic with two channels and a property capture are created by keys, and
-# `mizzen validate` accepts the file; then on a 10,000-topic workspace a filter narrows
+# `mizzen validate` accepts the file; a name with joined emoji keeps its row whole after
+# another screen; then on a 10,000-topic workspace a filter narrows
 # the Topics list to the matching rows.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -95,6 +96,52 @@ wait_for 'exit=0'
   cat "$work/validate.txt" >&2
   fail "mizzen validate refused the workspace made by keys"
 }
+
+echo "-- a name with joined emoji keeps its row whole after another screen"
+# tmux joins 👩‍💻 into 2 cells where the console measures its parts as 4; sent joined, the
+# rest of the row moved left and its end kept the Connections screen's key variable.
+joined=$work/joined.json
+python3 - "$joined" <<'PY'
+import json, sys
+group = "6f1c2a50-0d1e-4c3a-9b1e-00000000d00"
+def topic(code, name, channels):
+    return {"code": code, "name": name, "legalBasis": "consent_optin", "channels": [
+        {"channel": c, "connection": "local", **({"subscriptionGroupId": group + g} if g else {})}
+        for c, g in channels]}
+workspace = {
+    "format": "mizzen.workspace", "version": 1, "name": "Joined",
+    "connections": [{
+        "code": "local", "name": "Local sandbox (here)", "endpoint": "http://127.0.0.1:42023",
+        "apiKey": {"env": "E2E_BRAZE_KEY_OF_A_LONG_NAME_THAT_ENDS_IN_XYZ"},
+        "identityMapping": [{"identitySpace": "customer_id", "brazeField": "external_id"},
+                            {"identitySpace": "email", "brazeField": "email"},
+                            {"identitySpace": "phone", "brazeField": "phone"}]}],
+    "identitySpaces": [
+        {"code": "email", "name": "Email address", "valueType": "email", "marketingPreference": True},
+        {"code": "phone", "name": "Mobile phone (E.164)", "valueType": "phone"},
+        {"code": "customer_id", "name": "Customer ID", "valueType": "id"}],
+    "properties": [],
+    "topics": [
+        topic("aa_dev_team", "Dev 👩\u200d💻 team 👨\u200d👩\u200d👧", [("email", "1"), ("push", "")]),
+        topic("weekly_newsletter", "Weekly newsletter", [("email", "2"), ("push", "")]),
+        topic("special_offers", "Special offers", [("email", "3"), ("sms", "4")])],
+}
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    json.dump(workspace, f, ensure_ascii=False)
+PY
+run_in_shell "clear; $bin --workspace $joined; echo exit=\$?"
+wait_for '1 Connections'
+wait_for 'E2E_BRAZE_KEY_OF_A'
+keys 2
+wait_for 'aa_dev_team'
+row=$(screen | grep -F 'aa_dev_team')
+# The pane's trailing spaces are trimmed, so the row ends with its last column.
+case "$row" in
+  *consent_optin) ;;
+  *) fail "the row of a name with joined emoji ends in \"${row##*consent_optin}\"" ;;
+esac
+keys q
+wait_for 'exit=0'
 
 echo "-- 10,000 topics: a filter narrows the list to the matching rows"
 big=$work/big.json
