@@ -1,4 +1,5 @@
 import Foundation
+import MizzenCore
 
 /// A file path made absolute and lexically tidied, as `URL(fileURLWithPath:)
 /// .standardizedFileURL.path` makes it: joined to the current folder when relative, with
@@ -41,6 +42,6 @@ public enum AbsolutePath {
     guard getcwd(&buffer, buffer.count) != nil else {
       return FileManager.default.currentDirectoryPath
     }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(nulTerminated: buffer)
   }
 }

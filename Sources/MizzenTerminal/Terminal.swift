@@ -127,8 +127,7 @@ public final class Terminal {
   static func loadCurses() throws(TerminalError) {
     var reason = [CChar](repeating: 0, count: 512)
     guard mizzen_curses_open(&reason, reason.count) == 0 else {
-      throw .noCursesLibrary(
-        String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      throw .noCursesLibrary(String(nulTerminated: reason))
     }
   }
 

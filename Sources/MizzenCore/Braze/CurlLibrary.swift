@@ -33,8 +33,7 @@ struct CurlLibrary: @unchecked Sendable {
   static func load(_ soname: String) -> Swift.Result<CurlLibrary, Problem> {
     var error = [CChar](repeating: 0, count: 512)
     guard let pointer = mizzen_curl_open(soname, &error, error.count) else {
-      let reason = String(
-        decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      let reason = String(nulTerminated: error)
       return .failure(
         Problem(
           text: "libcurl, which Mizzen sends requests with, could not be loaded (\(reason)); "

@@ -49,6 +49,6 @@ public enum FixedPoint {
       vsnprintf(&buffer, buffer.count, "%.\(places)f", arguments)
     }
     guard written >= 0 else { return String(value) }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(nulTerminated: buffer)
   }
 }
