@@ -114,7 +114,7 @@ struct SendCommand: AsyncParsableCommand {
 
 /// One `mizzen send`, whichever way its command line was read: by the argument parser
 /// (`SendCommand`), or by `SendCommandLine` for the plain shape scripts and people type
-/// (`Mizzen.main`), which skips building and reflecting over the whole command tree.
+/// (`MizzenEntry`), which skips building and reflecting over the whole command tree.
 struct SendInvocation {
   /// What the command line asks for; its `format` is read into `format`.
   var line: SendCommandLine

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// The Swift runtime and Foundation are linked into mizzen, and the system's libcurl is
-/// loaded by the first request: a command that never sends loads neither libcurl nor any
-/// of Swift's shared libraries, and one that sends finds libcurl by its soname. The dynamic
-/// loader reports what it loads (LD_DEBUG=files).
+/// The Swift runtime and Foundation are linked into mizzen, the system's libcurl is loaded
+/// by the first request and ncursesw by the console: a command that never sends loads
+/// neither libcurl nor any of Swift's shared libraries, a headless one no terminal library,
+/// and one that sends finds libcurl by its soname. The dynamic loader reports what it loads
+/// (LD_DEBUG=files).
 @Suite("libcurl and ncursesw, loaded only by the commands that need them")
 struct CurlLoadingTests {
   /// The file names of the shared objects the loader reported loading.
