@@ -33,6 +33,27 @@ struct BrazeIdentitySyntaxTests {
     #expect(IdentitySyntax.emailProblem(email) != nil, "\(email)")
   }
 
+  /// A character that shows nothing alone is named by its code point: quoted, a combining
+  /// mark would sit on the quote and the message would show no character at all.
+  @Test("a refused character that shows nothing alone is named by its code point")
+  func invisibleCharactersAreNamed() {
+    #expect(
+      IdentitySyntax.emailProblem("ana+e\u{301}@example.com")
+        == "contains the combining mark U+0301 before the @, which Braze does not accept")
+    #expect(
+      IdentitySyntax.emailProblem("dev👩\u{200D}@example.com")
+        == "contains '👩' before the @, which Braze does not accept")
+    #expect(
+      IdentitySyntax.emailProblem("ana\u{200D}@example.com")
+        == "contains the invisible character U+200D before the @, which Braze does not accept")
+    #expect(
+      IdentitySyntax.emailProblem("a\u{1}b@example.com")
+        == "contains the invisible character U+0001 before the @, which Braze does not accept")
+    #expect(
+      IdentitySyntax.emailProblem("a(b@example.com")
+        == "contains '(' before the @, which Braze does not accept")
+  }
+
   @Test("the ASCII fast path and the Unicode path give the same verdict and reason")
   func fastPathAgrees() {
     // A non-ASCII letter in the local part sends an address down the Unicode path; the

@@ -1,3 +1,5 @@
+import MizzenCore
+
 /// Text typed at once (the printable characters of one read from the terminal) or pasted:
 /// where it goes, and what is left out.
 ///
@@ -57,9 +59,7 @@ enum TypedText {
     case 0x0A: return "line feed"
     case 0x0D: return "carriage return"
     case 0x1B: return "escape"
-    default:
-      let hex = String(scalar.value, radix: 16, uppercase: true)
-      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    default: return TerminalText.codePoint(scalar)
     }
   }
 }

@@ -32,7 +32,7 @@ public enum IdentitySyntax {
       let isWordCharacter =
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
       if !isWordCharacter && !localSymbols.contains(scalar) {
-        return "contains '\(scalar)' before the @, which Braze does not accept"
+        return "contains \(named(scalar)) before the @, which Braze does not accept"
       }
     }
     guard !domain.isEmpty else { return "has nothing after the @" }
@@ -53,6 +53,19 @@ public enum IdentitySyntax {
       return "needs a top-level domain of at least two letters"
     }
     return nil
+  }
+
+  /// A character of a message, quoted; one that shows nothing on its own (a combining mark,
+  /// which would sit on the quote, or a control, format or space character) by its code
+  /// point.
+  private static func named(_ scalar: Unicode.Scalar) -> String {
+    let code = TerminalText.codePoint(scalar)
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return "the combining mark \(code)"
+    case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+      return "the invisible character \(code)"
+    default: return "'\(scalar)'"
+    }
   }
 
   /// The same checks as `emailProblem`, over bytes, for the common all-ASCII address:
@@ -85,7 +98,7 @@ public enum IdentitySyntax {
     }
     for byte in local where byte != dot && !isASCIILetterOrDigit(byte) {
       if !localSymbols.contains(Unicode.Scalar(byte)) {
-        return "contains '\(Unicode.Scalar(byte))' before the @, which Braze does not accept"
+        return "contains \(named(Unicode.Scalar(byte))) before the @, which Braze does not accept"
       }
     }
     guard !domain.isEmpty else { return "has nothing after the @" }

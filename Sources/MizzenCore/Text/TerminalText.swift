@@ -46,9 +46,16 @@ public enum TerminalText {
     case 0x0A: return "\\n"
     case 0x0D: return "\\r"
     case 0x1B: return "\\e"
-    default:
-      let hex = String(scalar.value, radix: 16, uppercase: true)
-      return "\\u{" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "}"
+    default: return "\\u{" + hexDigits(scalar) + "}"
     }
+  }
+
+  /// A scalar's code point as people write it, for a message: `U+0301`.
+  public static func codePoint(_ scalar: Unicode.Scalar) -> String { "U+" + hexDigits(scalar) }
+
+  /// At least four upper-case hex digits.
+  private static func hexDigits(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 }
