@@ -15,9 +15,20 @@ runs=${1:-15}
 root=$PWD
 measure=$root/Benchmarks/scripts/measure-process.py
 
-swift build -c release --product mizzen >/dev/null
-(cd Benchmarks && swift build -c release --product bench-store >/dev/null &&
-  swift build -c release --product bench-console >/dev/null)
+# A failed build says so, with its errors, instead of ending the script without a word.
+build() {
+  local folder=$1 product=$2 log
+  log=$(mktemp)
+  (cd "$folder" && swift build -c release --product "$product") >"$log" 2>&1 || {
+    grep -E 'error:' "$log" | head -20 || tail -20 "$log"
+    echo "the release build of $product failed (in $folder)"
+    exit 1
+  }
+  rm -f "$log"
+}
+build . mizzen
+build Benchmarks bench-store
+build Benchmarks bench-console
 bin=$root/.build/release/mizzen
 benchbin=$(cd Benchmarks && swift build -c release --show-bin-path)
 python3 -c 'import orjson' 2>/dev/null || python3 -m pip install --quiet orjson
